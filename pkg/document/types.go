@@ -1,0 +1,277 @@
+// Package document turns a parsed Dockerfile into the input document every
+// rule reads: stages, instructions, resolved ARGs, the effective environment
+// and the commands of every RUN, with the facts about each go build.
+//
+// The shape is a contract with rule authors (ours and platform teams');
+// docs/input.schema.json describes it and SchemaVersion changes when it breaks.
+package document
+
+import (
+	"github.com/golint-docker/golint-docker/pkg/imageref"
+)
+
+// SchemaVersion is the version of the input document's shape.
+const SchemaVersion = 1
+
+// Document is the input of every rule.
+type Document struct {
+	SchemaVersion int               `json:"schema_version"`
+	File          string            `json:"file"`
+	Directives    map[string]string `json:"directives"`
+	Context       *Context          `json:"context"`
+	BuildArgs     map[string]string `json:"build_args"`
+	Target        string            `json:"target"`
+	// Args are the global ARGs, declared before the first FROM.
+	Args       []Arg   `json:"args"`
+	Stages     []Stage `json:"stages"`
+	FinalStage int     `json:"final_stage"`
+}
+
+// Context is what is known about the build context.
+type Context struct {
+	Dir string `json:"dir"`
+	// Dockerignore is the path of the ignore file that applies (the
+	// Dockerfile-specific one first), or "" when there is none.
+	Dockerignore string `json:"dockerignore"`
+}
+
+// Arg is a declared build argument.
+type Arg struct {
+	Name string `json:"name"`
+	// Default is the value written in the Dockerfile (nil when none).
+	Default *string `json:"default"`
+	// Value is what the build uses: --build-arg, else the default expanded,
+	// else nil.
+	Value    *string `json:"value"`
+	Provided bool    `json:"provided"`
+	Line     int     `json:"line"`
+}
+
+// Stage is one FROM and the instructions under it.
+type Stage struct {
+	Index   int    `json:"index"`
+	Name    string `json:"name"`
+	Line    int    `json:"line"`
+	EndLine int    `json:"end_line"`
+	From    From   `json:"from"`
+	// Parents are the stages this one is built on, nearest first.
+	Parents []int `json:"parents"`
+	// Root is the stage at the bottom of the chain (this one when it is
+	// based on an image); its From names the image everything rests on.
+	Root int `json:"root"`
+	// DependsOn are the stages this one reads from: its base, COPY --from,
+	// RUN --mount=from.
+	DependsOn   []int `json:"depends_on"`
+	Final       bool  `json:"final"`
+	UsedByFinal bool  `json:"used_by_final"`
+	// The last USER, HEALTHCHECK, ENTRYPOINT and CMD in effect at the end of
+	// the stage, looking through parent stages.
+	User         *Ref          `json:"user"`
+	Healthcheck  *Ref          `json:"healthcheck"`
+	Entrypoint   *Ref          `json:"entrypoint"`
+	Cmd          *Ref          `json:"cmd"`
+	Workdir      string        `json:"workdir"`
+	Shell        []string      `json:"shell"`
+	GoEnv        map[string]string `json:"go_env"`
+	Instructions []Instruction `json:"instructions"`
+}
+
+// Ref points at an instruction.
+type Ref struct {
+	Stage       int `json:"stage"`
+	Instruction int `json:"instruction"`
+	Line        int `json:"line"`
+}
+
+// From is a stage's base.
+type From struct {
+	// Original is the image as written; Image with global ARGs expanded.
+	Original string `json:"original"`
+	Image    string `json:"image"`
+	imageref.Ref
+	// Unresolved names the variables that had no value.
+	Unresolved       []string `json:"unresolved"`
+	Platform         string   `json:"platform"`
+	PlatformResolved string   `json:"platform_resolved"`
+	// Stage is the index of the earlier stage this one is built on, or nil.
+	Stage *int `json:"stage"`
+}
+
+// Instruction is one Dockerfile instruction with what it means.
+type Instruction struct {
+	Index    int      `json:"index"`
+	Cmd      string   `json:"cmd"`
+	Line     int      `json:"line"`
+	EndLine  int      `json:"end_line"`
+	Original string   `json:"original"`
+	Flags    []string `json:"flags"`
+	// Form is "exec" (JSON array) or "shell" for instructions that take
+	// either; "" for the others.
+	Form string `json:"form"`
+	// JSONInvalid is set when the arguments look like a JSON array but are
+	// not valid JSON, so BuildKit silently fell back to shell form.
+	JSONInvalid bool     `json:"json_invalid"`
+	Args        []string `json:"args"`
+	// Env is the environment in effect before this instruction: ENV and ARG
+	// of this stage and its parent stages, expanded. A declared ARG without a
+	// value is null.
+	Env     map[string]*string `json:"env"`
+	Workdir string             `json:"workdir"`
+
+	Run         *Run         `json:"run,omitempty"`
+	Copy        *Copy        `json:"copy,omitempty"`
+	Healthcheck *Healthcheck `json:"healthcheck,omitempty"`
+	User        *User        `json:"user,omitempty"`
+	Expose      []Port       `json:"expose,omitempty"`
+	Pairs       []Pair       `json:"pairs,omitempty"`
+	Path        string       `json:"path,omitempty"`
+}
+
+// Pair is one KEY=value of ENV, ARG or LABEL.
+type Pair struct {
+	Key string `json:"key"`
+	// Value is expanded; nil for an ARG without a default.
+	Value *string `json:"value"`
+	Raw   *string `json:"raw"`
+}
+
+// Run is what a RUN instruction runs.
+type Run struct {
+	Mounts   []Mount   `json:"mounts"`
+	Network  string    `json:"network"`
+	Security string    `json:"security"`
+	Shell    []string  `json:"shell"`
+	Heredocs []Heredoc `json:"heredocs"`
+	// Script is the shell source that was parsed ("" in exec form).
+	Script     string    `json:"script"`
+	ShellError string    `json:"shell_error"`
+	Commands   []Command `json:"commands"`
+	Go         []GoCommand `json:"go"`
+}
+
+// Mount is one --mount of RUN.
+type Mount struct {
+	Type      string `json:"type"`
+	Target    string `json:"target"`
+	Source    string `json:"source"`
+	From      string `json:"from"`
+	FromStage *int   `json:"from_stage"`
+	ID        string `json:"id"`
+	Sharing   string `json:"sharing"`
+	ReadOnly  bool   `json:"readonly"`
+	Required  bool   `json:"required"`
+}
+
+// Heredoc is a here-document attached to RUN, COPY or ADD.
+type Heredoc struct {
+	Name    string `json:"name"`
+	Content string `json:"content"`
+	Expand  bool   `json:"expand"`
+	Line    int    `json:"line"`
+	EndLine int    `json:"end_line"`
+}
+
+// Span is where something is in the Dockerfile; columns are 1-based bytes.
+// Exact is false when the place is known only approximately (inside an
+// escaped `sh -c` string): rules must not offer an edit there.
+type Span struct {
+	Line      int  `json:"line"`
+	Column    int  `json:"column"`
+	EndLine   int  `json:"end_line"`
+	EndColumn int  `json:"end_column"`
+	Exact     bool `json:"exact"`
+}
+
+// Command is one simple command of a RUN script.
+type Command struct {
+	Name string   `json:"name"`
+	Argv []string `json:"argv"`
+	// Env holds the inline assignments (FOO=1 cmd).
+	Env  map[string]string `json:"env"`
+	Vars []string          `json:"vars"`
+	Span
+}
+
+// GoCommand is a `go` command with the facts rules need.
+type GoCommand struct {
+	Subcommand string   `json:"subcommand"`
+	Argv       []string `json:"argv"`
+	// Env is the GO*/CGO_* environment the command sees: inline, exported
+	// earlier in the script, ENV/ARG, `go env -w`, in that precedence.
+	Env        map[string]string `json:"env"`
+	CGOEnabled *string           `json:"cgo_enabled"`
+	GOOS       *string           `json:"goos"`
+	GOARCH     *string           `json:"goarch"`
+	Ldflags    *Ldflags          `json:"ldflags"`
+	Tags       []string          `json:"tags"`
+	Trimpath   bool              `json:"trimpath"`
+	Output     *string           `json:"output"`
+	Packages   []string          `json:"packages"`
+	Flags      []Flag            `json:"flags"`
+	Span
+}
+
+// Flag is one flag of a go command.
+type Flag struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// Ldflags is the linker flags a go build uses.
+type Ldflags struct {
+	Value       string   `json:"value"`
+	Flags       []string `json:"flags"`
+	FromGOFLAGS bool     `json:"from_goflags"`
+	// Where the value's content starts (inside its quotes) and which quote
+	// encloses it ("\"", "'" or "").
+	ValuePos Span   `json:"value_pos"`
+	Quote    string `json:"quote"`
+	// FlagPos spans the whole -ldflags flag and its value.
+	FlagPos Span `json:"flag_pos"`
+}
+
+// Copy is a COPY or ADD.
+type Copy struct {
+	Sources []string `json:"sources"`
+	Dest    string   `json:"dest"`
+	// DestPath is Dest made absolute against WORKDIR ("" when the WORKDIR is
+	// not known); DestDir says the destination is a directory.
+	DestPath  string          `json:"dest_path"`
+	DestDir   bool            `json:"dest_dir"`
+	From      string          `json:"from"`
+	FromStage *int            `json:"from_stage"`
+	FromImage *imageref.Ref   `json:"from_image"`
+	Chown     string          `json:"chown"`
+	Chmod     string          `json:"chmod"`
+	Link      bool            `json:"link"`
+	Parents   bool            `json:"parents"`
+	Exclude   []string        `json:"exclude"`
+	Heredocs  []Heredoc       `json:"heredocs"`
+}
+
+// Healthcheck is a HEALTHCHECK.
+type Healthcheck struct {
+	None          bool     `json:"none"`
+	Interval      string   `json:"interval"`
+	Timeout       string   `json:"timeout"`
+	StartPeriod   string   `json:"start_period"`
+	StartInterval string   `json:"start_interval"`
+	Retries       int      `json:"retries"`
+	Form          string   `json:"form"`
+	Test          []string `json:"test"`
+}
+
+// User is a USER.
+type User struct {
+	Name  string `json:"name"`
+	Group string `json:"group"`
+	UID   *int   `json:"uid"`
+	GID   *int   `json:"gid"`
+	Root  bool   `json:"root"`
+}
+
+// Port is one EXPOSE entry.
+type Port struct {
+	Port     string `json:"port"`
+	Protocol string `json:"protocol"`
+}

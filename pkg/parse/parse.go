@@ -1,0 +1,180 @@
+// Package parse reads a Dockerfile with BuildKit's own parser and keeps what
+// later steps need to point back into the source: the physical lines, the
+// escape token and the parsed instructions.
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+)
+
+// File is one parsed Dockerfile.
+type File struct {
+	Name   string
+	Source []byte
+	// Lines holds each physical line without its line terminator; Lines[0] is line 1.
+	Lines  []string
+	Escape rune
+	// Directives are the parser directives at the top of the file (syntax, escape, check).
+	Directives map[string]string
+	AST        *parser.Node
+	// Instructions are the top-level instructions in order, each with the
+	// BuildKit node it came from and its typed form (*instructions.Stage for
+	// FROM, *instructions.ArgCommand, *instructions.RunCommand, ...).
+	Instructions []Instruction
+	Warnings     []parser.Warning
+}
+
+// Instruction is one parsed instruction.
+type Instruction struct {
+	Node    *parser.Node
+	Command any
+}
+
+// Error is a Dockerfile that cannot be parsed, with the line where BuildKit stopped.
+type Error struct {
+	File string
+	Line int // 0 when BuildKit gave no line
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Parse parses data as the Dockerfile called name.
+func Parse(name string, data []byte) (f *File, err error) {
+	// BuildKit's parser is not written to be fed arbitrary bytes; a panic in it
+	// must become an error about this file, not a crash of the whole run.
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, &Error{File: name, Msg: fmt.Sprintf("BuildKit's parser failed: %v", r)}
+		}
+	}()
+	res, perr := parser.Parse(bytes.NewReader(data))
+	if perr != nil {
+		e := locate(name, perr)
+		if e.Line == 0 && strings.Contains(e.Msg, "escape token") {
+			// BuildKit counts the directive's line from 0.
+			e.Line = directiveLine(data, "escape")
+		}
+		return nil, e
+	}
+	f = &File{
+		Name:       name,
+		Source:     data,
+		Lines:      splitLines(data),
+		Escape:     res.EscapeToken,
+		Directives: directives(data),
+		AST:        res.AST,
+		Warnings:   res.Warnings,
+	}
+	// The same walk as instructions.Parse, keeping each node beside its command.
+	seenFrom := false
+	for _, n := range res.AST.Children {
+		cmd, err := instructions.ParseInstruction(n)
+		if err != nil {
+			return nil, locate(name, parser.WithLocation(err, n.Location()))
+		}
+		switch cmd.(type) {
+		case *instructions.Stage:
+			seenFrom = true
+		case *instructions.ArgCommand:
+		default:
+			if !seenFrom {
+				return nil, &Error{File: name, Line: n.StartLine, Msg: fmt.Sprintf("%s before the first FROM: a Dockerfile must start a stage with FROM (only ARG may come before it)", strings.ToUpper(n.Value))}
+			}
+		}
+		f.Instructions = append(f.Instructions, Instruction{Node: n, Command: cmd})
+	}
+	if !seenFrom {
+		return nil, &Error{File: name, Line: lastLine(res.AST), Msg: "no FROM instruction: a Dockerfile must start a stage with FROM"}
+	}
+	return f, nil
+}
+
+func lastLine(ast *parser.Node) int {
+	if n := len(ast.Children); n > 0 {
+		return ast.Children[n-1].StartLine
+	}
+	return 0
+}
+
+// locate turns a BuildKit error into an Error with the first line it names.
+func locate(name string, err error) *Error {
+	e := &Error{File: name, Msg: cleanMessage(err)}
+	var le *parser.LocationError
+	if errors.As(err, &le) {
+		for _, rs := range le.Locations {
+			if len(rs) > 0 && rs[0].Start.Line > 0 {
+				e.Line = rs[0].Start.Line
+				break
+			}
+		}
+	}
+	return e
+}
+
+func cleanMessage(err error) string {
+	msg := err.Error()
+	// instructions.Parse wraps with "dockerfile parse error on line N: ..."; the
+	// line is reported separately.
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "dockerfile parse error on line") {
+		msg = msg[i+2:]
+	}
+	if msg == "file with no instructions" {
+		msg = "no instructions: the file is empty or holds only comments"
+	}
+	return msg
+}
+
+// splitLines splits on LF as BuildKit does; a trailing CR is not part of the line.
+func splitLines(data []byte) []string {
+	if len(data) == 0 {
+		return nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	n := bytes.Count(data, []byte{'\n'})
+	lines := make([]string, 0, n+1)
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			lines = append(lines, strings.TrimSuffix(string(data), "\r"))
+			break
+		}
+		lines = append(lines, strings.TrimSuffix(string(data[:i]), "\r"))
+		data = data[i+1:]
+	}
+	return lines
+}
+
+func directiveLine(data []byte, key string) int {
+	for i, line := range splitLines(data) {
+		if strings.HasPrefix(line, "#") && strings.Contains(strings.ToLower(line), key) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// directives reads the parser directives BuildKit honours at the top of a file.
+func directives(data []byte) map[string]string {
+	out := map[string]string{}
+	var p parser.DirectiveParser
+	for _, line := range splitLines(data) {
+		d, err := p.ParseLine([]byte(line))
+		if err != nil || d == nil {
+			break
+		}
+		out[d.Name] = d.Value
+	}
+	return out
+}

@@ -1,0 +1,273 @@
+// Package shellscript parses the shell of a RUN instruction with mvdan.cc/sh
+// into the simple commands it runs, so that rules can read argv and inline
+// environment instead of matching strings.
+package shellscript
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Word is one shell word after quote removal. Parameter expansions, command
+// substitutions and the like are kept as written ("$TARGETARCH").
+type Word struct {
+	Value   string
+	Literal bool // no expansion of any kind
+	Start   int  // byte offsets of the word in the script
+	End     int
+	// Quote is the quote character when the whole word is one quoted string
+	// ('"' or '\''), else 0. ValueStart is the offset of the first byte of
+	// the content inside that quote (or of the word).
+	Quote      byte
+	ValueStart int
+}
+
+// Assign is a NAME=value assignment.
+type Assign struct {
+	Name  string
+	Value Word
+	Start int
+}
+
+// Command is one simple command: inline assignments and argv. Declarations
+// (export X=1) are commands whose Args[0] is the keyword.
+type Command struct {
+	Assigns []Assign
+	Args    []Word
+	Start   int
+	End     int
+	// Vars are the names of the parameters the command expands.
+	Vars []string
+	// Exact is false when the offsets are only approximate (a command found
+	// inside a `sh -c "..."` string with escapes); fixes must not edit it.
+	Exact bool
+}
+
+// Argv returns the argument values.
+func (c *Command) Argv() []string {
+	out := make([]string, len(c.Args))
+	for i, a := range c.Args {
+		out[i] = a.Value
+	}
+	return out
+}
+
+// Script is a parsed shell program.
+type Script struct {
+	Commands []Command
+}
+
+// Parse parses src as a POSIX/bash script. On a syntax error it returns the
+// error and no commands.
+func Parse(src string) (*Script, error) {
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(src), "")
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	s := &Script{}
+	s.collect(src, f, 0, true, 0)
+	return s, nil
+}
+
+func cleanErr(err error) error {
+	if pe, ok := err.(syntax.ParseError); ok {
+		return fmt.Errorf("shell syntax: %s", pe.Text)
+	}
+	return fmt.Errorf("shell syntax: %v", err)
+}
+
+// maxNesting bounds how deep `sh -c` strings are followed.
+const maxNesting = 3
+
+// collect appends the simple commands under node. base is added to every
+// offset: nested scripts (sh -c) are parsed on their own and shifted.
+func (s *Script) collect(src string, node syntax.Node, base int, exact bool, depth int) {
+	syntax.Walk(node, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.CallExpr:
+			c := command(src, n.Assigns, n.Args, base, exact)
+			s.Commands = append(s.Commands, c)
+			if depth < maxNesting {
+				s.nested(c, depth)
+			}
+		case *syntax.DeclClause:
+			kw := &syntax.Word{Parts: []syntax.WordPart{n.Variant}}
+			var assigns []*syntax.Assign
+			var args = []*syntax.Word{kw}
+			for _, a := range n.Args {
+				if a.Name != nil && !a.Naked {
+					assigns = append(assigns, a)
+				} else if a.Value != nil {
+					args = append(args, a.Value)
+				}
+			}
+			s.Commands = append(s.Commands, command(src, assigns, args, base, exact))
+		}
+		return true
+	})
+}
+
+// nested follows `sh -c 'script'` and `bash -c "script"`.
+func (s *Script) nested(c Command, depth int) {
+	if len(c.Args) < 3 {
+		return
+	}
+	switch base(c.Args[0].Value) {
+	case "sh", "bash", "ash", "dash", "zsh":
+	default:
+		return
+	}
+	for i := 1; i+1 < len(c.Args); i++ {
+		a := c.Args[i].Value
+		if !strings.HasPrefix(a, "-") || strings.HasPrefix(a, "--") {
+			return
+		}
+		if strings.Contains(a, "c") {
+			w := c.Args[i+1]
+			inner, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(w.Value), "")
+			if err != nil {
+				return
+			}
+			// A string whose content is its value byte for byte (no escapes,
+			// no expansions) maps exactly onto the source; anything else
+			// only approximately, to the whole word.
+			content := w.End - w.ValueStart
+			if w.Quote != 0 {
+				content--
+			}
+			exact := c.Exact && w.Literal && content == len(w.Value)
+			from := len(s.Commands)
+			s.collect(w.Value, inner, w.ValueStart, exact, depth+1)
+			if !exact {
+				for j := from; j < len(s.Commands); j++ {
+					s.Commands[j].Start, s.Commands[j].End = w.Start, w.End
+				}
+			}
+			return
+		}
+	}
+}
+
+func base(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+func command(src string, assigns []*syntax.Assign, args []*syntax.Word, base int, exact bool) Command {
+	c := Command{Exact: exact}
+	vars := map[string]bool{}
+	first, last := -1, -1
+	span := func(n syntax.Node) {
+		if first < 0 || int(n.Pos().Offset()) < first {
+			first = int(n.Pos().Offset())
+		}
+		if e := int(n.End().Offset()); e > last {
+			last = e
+		}
+	}
+	for _, a := range assigns {
+		if a.Name == nil {
+			continue
+		}
+		span(a)
+		as := Assign{Name: a.Name.Value, Start: int(a.Pos().Offset()) + base}
+		if a.Value != nil {
+			as.Value = word(src, a.Value, base, vars)
+		} else {
+			as.Value = Word{Literal: true, Start: int(a.End().Offset()) + base, End: int(a.End().Offset()) + base, ValueStart: int(a.End().Offset()) + base}
+		}
+		c.Assigns = append(c.Assigns, as)
+	}
+	for _, w := range args {
+		span(w)
+		c.Args = append(c.Args, word(src, w, base, vars))
+	}
+	c.Start, c.End = first+base, last+base
+	for v := range vars {
+		c.Vars = append(c.Vars, v)
+	}
+	slices.Sort(c.Vars)
+	return c
+}
+
+func word(src string, w *syntax.Word, base int, vars map[string]bool) Word {
+	out := Word{Literal: true, Start: int(w.Pos().Offset()) + base, End: int(w.End().Offset()) + base}
+	out.ValueStart = out.Start
+	var b strings.Builder
+	if len(w.Parts) == 1 {
+		switch p := w.Parts[0].(type) {
+		case *syntax.SglQuoted:
+			out.Quote, out.ValueStart = '\'', out.Start+1
+			if p.Dollar {
+				out.ValueStart++
+			}
+		case *syntax.DblQuoted:
+			out.Quote, out.ValueStart = '"', out.Start+1
+			if p.Dollar {
+				out.ValueStart++
+			}
+		}
+	}
+	parts(src, w.Parts, false, &b, &out.Literal, vars)
+	out.Value = b.String()
+	return out
+}
+
+func parts(src string, ps []syntax.WordPart, inDouble bool, b *strings.Builder, literal *bool, vars map[string]bool) {
+	for _, p := range ps {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			b.WriteString(unescape(p.Value, inDouble))
+		case *syntax.SglQuoted:
+			b.WriteString(p.Value)
+		case *syntax.DblQuoted:
+			parts(src, p.Parts, true, b, literal, vars)
+		default:
+			*literal = false
+			syntax.Walk(p, func(n syntax.Node) bool {
+				if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil {
+					vars[pe.Param.Value] = true
+				}
+				return true
+			})
+			b.WriteString(sourceOf(src, p))
+		}
+	}
+}
+
+func sourceOf(src string, n syntax.Node) string {
+	s, e := int(n.Pos().Offset()), int(n.End().Offset())
+	if s < 0 || e > len(src) || s > e {
+		return ""
+	}
+	return src[s:e]
+}
+
+// unescape removes the backslashes the shell would remove.
+func unescape(s string, inDouble bool) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			next := s[i+1]
+			if next == '\n' {
+				i++
+				continue
+			}
+			if !inDouble || strings.IndexByte("$`\"\\", next) >= 0 {
+				b.WriteByte(next)
+				i++
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
