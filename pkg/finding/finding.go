@@ -1,0 +1,91 @@
+// Package finding defines what a rule reports and how bad it is.
+package finding
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity orders findings; the zero value is Info.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+var severityNames = []string{"info", "warning", "error"}
+
+func (s Severity) String() string {
+	if s < Info || s > Error {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads "info", "warning" or "error" (also "warn", "note").
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "info", "note":
+		return Info, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Edit replaces the text between two places of the file (1-based lines, 1-based
+// byte columns, end exclusive) with Text. An insertion has start == end.
+type Edit struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Text      string `json:"text"`
+}
+
+// Finding is one problem in one file.
+type Finding struct {
+	RuleID   string   `json:"rule_id"`
+	RuleName string   `json:"rule_name"`
+	Title    string   `json:"title"`
+	Severity Severity `json:"severity"`
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	EndLine  int      `json:"end_line"`
+	Message  string   `json:"message"`
+	// Fix says what to do; Edits do it where the change is local, and
+	// Replacement shows lines Line..EndLine as they would read after the edits.
+	Fix         string `json:"fix"`
+	Edits       []Edit `json:"edits,omitempty"`
+	Replacement string `json:"replacement,omitempty"`
+	HelpURI     string `json:"help_uri,omitempty"`
+}
+
+// Sort orders findings by file, line, rule and message: a stable report order.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.RuleID, b.RuleID),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}

@@ -1,0 +1,226 @@
+// Package lint runs the pipeline for one Dockerfile — read, parse, build the
+// input document, evaluate the rules, attach fixes — and for many files in
+// parallel, streaming results in a stable order.
+package lint
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/golint-docker/golint-docker/pkg/document"
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/fix"
+	"github.com/golint-docker/golint-docker/pkg/parse"
+)
+
+// DefaultMaxFileSize is the largest Dockerfile read unless told otherwise.
+const DefaultMaxFileSize = 5 << 20
+
+// Options are the per-run settings.
+type Options struct {
+	BuildArgs map[string]string
+	Target    string
+	// ContextDir is the build context; "" means the Dockerfile's directory.
+	ContextDir  string
+	MaxFileSize int64
+}
+
+// Evaluator runs rules on an input document: the in-process engine, or a
+// remote OPA server.
+type Evaluator interface {
+	Evaluate(ctx context.Context, input ast.Value) ([]finding.Finding, error)
+}
+
+// Linter lints files with one set of compiled rules.
+type Linter struct {
+	eval Evaluator
+	opt  Options
+}
+
+// New returns a Linter.
+func New(eval Evaluator, opt Options) *Linter {
+	if opt.MaxFileSize <= 0 {
+		opt.MaxFileSize = DefaultMaxFileSize
+	}
+	return &Linter{eval: eval, opt: opt}
+}
+
+// Result is the outcome for one file: findings, or the error that stopped it.
+type Result struct {
+	File     string
+	Findings []finding.Finding
+	Err      error
+}
+
+// Stdin is the name used for a Dockerfile read from standard input.
+const Stdin = "-"
+
+// File lints the Dockerfile at path ("-" reads r instead).
+func (l *Linter) File(ctx context.Context, path string, stdin io.Reader) Result {
+	var data []byte
+	var err error
+	if path == Stdin {
+		data, err = readLimited(stdin, l.opt.MaxFileSize)
+	} else {
+		data, err = readFile(path, l.opt.MaxFileSize)
+	}
+	if err != nil {
+		return Result{File: path, Err: err}
+	}
+	return l.Bytes(ctx, path, data)
+}
+
+// Bytes lints data as the Dockerfile called name.
+func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Result) {
+	res.File = name
+	defer func() {
+		// A bug in a rule helper or in a library must cost one file, not the run.
+		if r := recover(); r != nil {
+			res.Findings, res.Err = nil, fmt.Errorf("%s: internal error (please report it): %v", name, r)
+		}
+	}()
+	doc, lines, err := l.Document(name, data)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	input, err := Value(doc)
+	if err != nil {
+		res.Err = fmt.Errorf("%s: %w", name, err)
+		return res
+	}
+	fs, err := l.eval.Evaluate(ctx, input)
+	if err != nil {
+		res.Err = fmt.Errorf("%s: %w", name, err)
+		return res
+	}
+	for i := range fs {
+		fs[i].File = name
+		complete(&fs[i], lines)
+	}
+	finding.Sort(fs)
+	res.Findings = fs
+	return res
+}
+
+// Document parses data and builds its input document.
+func (l *Linter) Document(name string, data []byte) (*document.Document, []string, error) {
+	f, err := parse.Parse(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := document.Build(f, document.Options{
+		BuildArgs: l.opt.BuildArgs,
+		Target:    l.opt.Target,
+		Context:   l.context(name),
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, f.Lines, nil
+}
+
+// Value converts a document to the form the rules read.
+func Value(doc *document.Document) (ast.Value, error) {
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	return ast.ValueFromReader(bytes.NewReader(raw))
+}
+
+// complete fills the replacement text from the edits; edits that do not fit
+// the file are dropped rather than shown wrong.
+func complete(f *finding.Finding, lines []string) {
+	if len(f.Edits) == 0 {
+		f.Edits = nil
+		return
+	}
+	edits, err := fix.Normalize(lines, f.Edits)
+	if err != nil {
+		f.Edits = nil
+		return
+	}
+	first, last := f.Line, f.EndLine
+	for _, e := range edits {
+		first, last = min(first, e.Line), max(last, e.EndLine)
+	}
+	last = min(last, len(lines))
+	text, err := fix.Apply(lines, first, last, edits)
+	if err != nil {
+		f.Edits = nil
+		return
+	}
+	f.Edits = edits
+	f.Replacement = text
+}
+
+// context works out the build context of a Dockerfile: --context, else its
+// folder; unknown for stdin.
+func (l *Linter) context(name string) *document.Context {
+	dir := l.opt.ContextDir
+	if dir == "" {
+		if name == Stdin {
+			return nil
+		}
+		dir = filepath.Dir(name)
+	}
+	c := &document.Context{Dir: dir}
+	// BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile first.
+	candidates := []string{filepath.Join(dir, ".dockerignore")}
+	if name != Stdin {
+		candidates = append([]string{name + ".dockerignore"}, candidates...)
+	}
+	for _, p := range candidates {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			c.Dockerignore = p
+			break
+		}
+	}
+	return c
+}
+
+// ErrTooLarge is returned for a file over the size limit.
+var ErrTooLarge = errors.New("file is larger than the limit")
+
+func readFile(path string, limit int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", path)
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("%s: %w (%d bytes, limit %d; raise it with --max-file-size)", path, ErrTooLarge, st.Size(), limit)
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	data, err := readLimited(fh, limit)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return data, nil
+}
+
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w (over %d bytes; raise it with --max-file-size)", ErrTooLarge, limit)
+	}
+	return data, nil
+}

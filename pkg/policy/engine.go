@@ -1,0 +1,169 @@
+package policy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/golint-docker/golint-docker/pkg/finding"
+)
+
+// Query is the decision that lists every finding.
+const Query = "data.golintdocker.findings"
+
+// Options configure an Engine.
+type Options struct {
+	// Data is merged over the data documents of the sources (e.g. the
+	// supported Go versions from the config file).
+	Data map[string]any
+	// AllowNet lets policies use http.send and DNS lookups, and read the
+	// environment through opa.runtime. Off by default: custom policies are
+	// untrusted code.
+	AllowNet bool
+	// Timeout bounds one evaluation (one Dockerfile); 0 means none.
+	Timeout time.Duration
+}
+
+// Engine evaluates compiled rules.
+type Engine struct {
+	Rules   []Rule
+	byKey   map[string]*Rule
+	query   rego.PreparedEvalQuery
+	timeout time.Duration
+}
+
+// Denied are the built-in functions custom policies cannot call unless the
+// user opts in: they reach the network or the environment.
+var Denied = []string{"http.send", "net.lookup_ip_addr", "opa.runtime"}
+
+// Capabilities returns what policies may use.
+func Capabilities(allowNet bool) *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	if allowNet {
+		return caps
+	}
+	kept := caps.Builtins[:0:0]
+	for _, b := range caps.Builtins {
+		if !contains(Denied, b.Name) {
+			kept = append(kept, b)
+		}
+	}
+	caps.Builtins = kept
+	caps.AllowNet = []string{}
+	return caps
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// New compiles the loaded policies and prepares the findings query.
+func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
+	data := map[string]any{}
+	if err := Merge(data, nil, l.Data); err != nil {
+		return nil, err
+	}
+	if opt.Data != nil {
+		if err := Merge(data, nil, opt.Data); err != nil {
+			return nil, fmt.Errorf("data overrides: %w", err)
+		}
+	}
+	if err := Merge(data, []string{"golintdocker", "meta"}, Meta(l.Rules)); err != nil {
+		return nil, err
+	}
+	modules := map[string]*ast.Module{}
+	for _, f := range l.Files {
+		if !f.Test {
+			modules[f.Path] = f.Module
+		}
+	}
+	compiler := ast.NewCompiler().
+		WithCapabilities(Capabilities(opt.AllowNet)).
+		WithEnablePrintStatements(false)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, compileError(compiler.Errors)
+	}
+	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false))
+	r := rego.New(
+		rego.Query(Query),
+		rego.Compiler(compiler),
+		rego.Store(store),
+		rego.StrictBuiltinErrors(true),
+	)
+	pq, err := r.PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("preparing the rules: %w", err)
+	}
+	e := &Engine{Rules: l.Rules, byKey: map[string]*Rule{}, query: pq, timeout: opt.Timeout}
+	for i := range e.Rules {
+		e.byKey[e.Rules[i].key()] = &e.Rules[i]
+	}
+	return e, nil
+}
+
+// compileError keeps OPA's file:line:column messages, one per line.
+func compileError(errs ast.Errors) error {
+	var b strings.Builder
+	for i, e := range errs {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if e.Location != nil {
+			fmt.Fprintf(&b, "%s:%d:%d: %s", e.Location.File, e.Location.Row, e.Location.Col, e.Message)
+		} else {
+			b.WriteString(e.Message)
+		}
+	}
+	return errors.New(b.String())
+}
+
+// ErrTimeout is returned when the rules do not finish within the timeout.
+var ErrTimeout = errors.New("policy evaluation timed out")
+
+// Evaluate runs every rule on one input document and returns the findings
+// (without file name; the caller knows it).
+func (e *Engine) Evaluate(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
+	if e.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, e.timeout)
+		defer cancel()
+	}
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) || isCancel(err) {
+			return nil, fmt.Errorf("%w after %s (a rule does not finish; see --timeout)", ErrTimeout, e.timeout)
+		}
+		return nil, evalError(err)
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, nil
+	}
+	return e.Decode(rs[0].Expressions[0].Value)
+}
+
+func isCancel(err error) bool {
+	var te *topdown.Error
+	return errors.As(err, &te) && te.Code == topdown.CancelErr
+}
+
+// evalError names the policy file and line where a rule failed at runtime.
+func evalError(err error) error {
+	var te *topdown.Error
+	if errors.As(err, &te) && te.Location != nil {
+		return fmt.Errorf("%s:%d: %s", te.Location.File, te.Location.Row, te.Message)
+	}
+	return err
+}

@@ -1,0 +1,154 @@
+// Package policy loads Rego rules (the built-in set and a team's own), reads
+// each rule's metadata from its # METADATA block, compiles them once and
+// evaluates them against input documents.
+package policy
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Source is a set of policy files: the embedded built-in rules or a
+// directory given with --policy.
+type Source struct {
+	// Name is how errors refer to the source ("built-in" or the directory).
+	Name    string
+	FS      fs.FS
+	Builtin bool
+}
+
+// File is one loaded file.
+type File struct {
+	Path   string // as shown to users: the source name joined with the path
+	Module *ast.Module
+	Raw    []byte
+	Test   bool
+}
+
+// Loaded is everything read from the sources.
+type Loaded struct {
+	Files []*File
+	// Data is the merged data documents, by path (data.json files at their
+	// directory's path, as `opa` loads them).
+	Data  map[string]any
+	Rules []Rule
+}
+
+// Load reads .rego and data.json files from every source. Tests (*_test.rego)
+// are loaded only when withTests is set.
+func Load(sources []Source, withTests bool) (*Loaded, error) {
+	l := &Loaded{Data: map[string]any{}}
+	for _, src := range sources {
+		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("%s: %w", join(src.Name, p), err)
+			}
+			if d.IsDir() {
+				if p != "." && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			switch {
+			case strings.HasSuffix(p, ".rego"):
+				test := strings.HasSuffix(p, "_test.rego")
+				if test && !withTests {
+					return nil
+				}
+				raw, err := fs.ReadFile(src.FS, p)
+				if err != nil {
+					return fmt.Errorf("%s: %w", join(src.Name, p), err)
+				}
+				shown := join(src.Name, p)
+				m, err := ast.ParseModuleWithOpts(shown, string(raw), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+				if err != nil {
+					return err
+				}
+				l.Files = append(l.Files, &File{Path: shown, Module: m, Raw: raw, Test: test})
+			case path.Base(p) == "data.json":
+				raw, err := fs.ReadFile(src.FS, p)
+				if err != nil {
+					return fmt.Errorf("%s: %w", join(src.Name, p), err)
+				}
+				var v any
+				dec := json.NewDecoder(bytes.NewReader(raw))
+				dec.UseNumber()
+				if err := dec.Decode(&v); err != nil {
+					return fmt.Errorf("%s: %w", join(src.Name, p), err)
+				}
+				dir := path.Dir(p)
+				var keys []string
+				if dir != "." {
+					keys = strings.Split(dir, "/")
+				}
+				if err := Merge(l.Data, keys, v); err != nil {
+					return fmt.Errorf("%s: %w", join(src.Name, p), err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(l.Files, func(i, j int) bool { return l.Files[i].Path < l.Files[j].Path })
+	rules, err := readRules(l.Files, sources)
+	if err != nil {
+		return nil, err
+	}
+	l.Rules = rules
+	return l, nil
+}
+
+func join(name, p string) string {
+	if name == "" {
+		return p
+	}
+	return name + "/" + p
+}
+
+// Merge puts v at keys inside dst. Objects merge key by key, deeply; any
+// other value (arrays included) replaces what was there.
+func Merge(dst map[string]any, keys []string, v any) error {
+	if len(keys) == 0 {
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return fmt.Errorf("a data document must be an object, not %T", v)
+		}
+		for k, val := range obj {
+			if err := Merge(dst, []string{k}, val); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	k := keys[0]
+	if len(keys) == 1 {
+		if obj, ok := v.(map[string]any); ok {
+			sub, ok := dst[k].(map[string]any)
+			if !ok {
+				sub = map[string]any{}
+				dst[k] = sub
+			}
+			return Merge(sub, nil, obj)
+		}
+		dst[k] = v
+		return nil
+	}
+	sub, ok := dst[k].(map[string]any)
+	if !ok {
+		if _, exists := dst[k]; exists {
+			return fmt.Errorf("data at %q is not an object", k)
+		}
+		sub = map[string]any{}
+		dst[k] = sub
+	}
+	return Merge(sub, keys[1:], v)
+}

@@ -1,0 +1,139 @@
+package policy
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/golint-docker/golint-docker/pkg/finding"
+)
+
+// RulesPackage is where every rule lives: data.golintdocker.rules.<name>.
+const RulesPackage = "golintdocker.rules"
+
+// Rule is a rule's documentation, read from its # METADATA block.
+type Rule struct {
+	ID          string           `json:"id"`
+	Name        string           `json:"name"` // the package's last segment, with dashes
+	Package     string           `json:"package"`
+	Title       string           `json:"title"`
+	Description string           `json:"description"`
+	Severity    finding.Severity `json:"severity"`
+	Fix         string           `json:"fix"`
+	Guide       string           `json:"guide,omitempty"`
+	Since       string           `json:"since,omitempty"`
+	HelpURI     string           `json:"help_uri,omitempty"`
+	Good        string           `json:"good,omitempty"`
+	Bad         string           `json:"bad,omitempty"`
+	File        string           `json:"file"`
+	Builtin     bool             `json:"builtin"`
+}
+
+// key is the package segment that names the rule in data.golintdocker.rules.
+func (r Rule) key() string { return strings.ReplaceAll(r.Name, "-", "_") }
+
+// readRules reads the metadata of every rule package. A rule package without
+// the required metadata is an error naming its file and line: rules are
+// documented or they are not rules.
+func readRules(files []*File, sources []Source) ([]Rule, error) {
+	var rules []Rule
+	seenID := map[string]string{}
+	seenPkg := map[string]string{}
+	for _, f := range files {
+		if f.Test {
+			continue
+		}
+		pkg := strings.TrimPrefix(f.Module.Package.Path.String(), "data.")
+		rest, ok := strings.CutPrefix(pkg, RulesPackage+".")
+		if !ok {
+			continue
+		}
+		loc := f.Module.Package.Location
+		if strings.Contains(rest, ".") {
+			return nil, fmt.Errorf("%s:%d: rule package %s must be exactly one level under %s", f.Path, loc.Row, pkg, RulesPackage)
+		}
+		if prev, dup := seenPkg[pkg]; dup {
+			return nil, fmt.Errorf("%s:%d: package %s is already defined in %s; give each rule its own package", f.Path, loc.Row, pkg, prev)
+		}
+		var a *ast.Annotations
+		for _, ann := range f.Module.Annotations {
+			if ann.Scope == "package" || ann.Scope == "subpackages" {
+				a = ann
+				break
+			}
+		}
+		if a == nil {
+			return nil, fmt.Errorf("%s:%d: rule package %s has no package-scoped # METADATA block (title, description, custom.id, custom.severity)", f.Path, loc.Row, pkg)
+		}
+		r := Rule{
+			Name:        strings.ReplaceAll(rest, "_", "-"),
+			Package:     pkg,
+			Title:       a.Title,
+			Description: strings.TrimSpace(a.Description),
+			File:        f.Path,
+			Builtin:     isBuiltin(f.Path, sources),
+		}
+		str := func(k string) string {
+			if v, ok := a.Custom[k].(string); ok {
+				return strings.TrimSpace(v)
+			}
+			return ""
+		}
+		r.ID = str("id")
+		r.Fix = str("fix")
+		r.Guide = str("guide")
+		r.Since = str("since")
+		r.Good = str("good")
+		r.Bad = str("bad")
+		for _, rr := range a.RelatedResources {
+			r.HelpURI = rr.Ref.String()
+			break
+		}
+		sev, err := finding.ParseSeverity(str("severity"))
+		at := fmt.Sprintf("%s:%d", f.Path, a.Location.Row)
+		switch {
+		case r.ID == "":
+			return nil, fmt.Errorf("%s: METADATA of %s has no custom.id", at, pkg)
+		case r.Title == "":
+			return nil, fmt.Errorf("%s: METADATA of %s has no title", at, pkg)
+		case err != nil:
+			return nil, fmt.Errorf("%s: METADATA of %s: custom.severity: %v", at, pkg, err)
+		}
+		r.Severity = sev
+		if prev, dup := seenID[r.ID]; dup {
+			return nil, fmt.Errorf("%s: rule id %s is already used by %s", at, r.ID, prev)
+		}
+		seenID[r.ID] = pkg
+		seenPkg[pkg] = f.Path
+		rules = append(rules, r)
+	}
+	return rules, nil
+}
+
+func isBuiltin(p string, sources []Source) bool {
+	for _, s := range sources {
+		if s.Builtin && strings.HasPrefix(p, join(s.Name, "")) {
+			return true
+		}
+	}
+	return false
+}
+
+// Meta is the document the aggregating policy reads at data.golintdocker.meta:
+// each rule's id, title, severity and fix, keyed by package name. The bundle
+// carries it too, so an OPA server gives the same decisions.
+func Meta(rules []Rule) map[string]any {
+	m := map[string]any{}
+	for _, r := range rules {
+		m[r.key()] = map[string]any{
+			"id":       r.ID,
+			"name":     r.Name,
+			"title":    r.Title,
+			"severity": r.Severity.String(),
+			"fix":      r.Fix,
+			"help_uri": r.HelpURI,
+		}
+	}
+	return m
+}
