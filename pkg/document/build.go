@@ -113,7 +113,7 @@ func Build(f *parse.File, opt Options) (*Document, error) {
 
 func (b *builder) globalArgs(c *instructions.ArgCommand, n *parser.Node) {
 	for _, kv := range c.Args {
-		a := Arg{Name: kv.Key, Line: n.StartLine, Default: kv.Value}
+		a := Arg{Name: kv.Key, Line: n.StartLine, EndLine: n.EndLine, Original: strings.TrimSpace(n.Original), Default: kv.Value}
 		if v, ok := b.opt.BuildArgs[kv.Key]; ok {
 			a.Value, a.Provided = &v, true
 		} else if kv.Value != nil {
@@ -201,6 +201,8 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		Name:         c.Name,
 		Line:         n.StartLine,
 		EndLine:      n.EndLine,
+		Original:     strings.TrimSpace(n.Original),
+		FromEndLine:  n.EndLine,
 		From:         from,
 		Parents:      []int{},
 		Root:         idx,

@@ -279,6 +279,9 @@ func (st *stageState) goCommands(r *Run, cmds []shellscript.Command, texts []*pa
 		}
 		if txt == nil {
 			g.Span = Span{Line: in.Line, EndLine: in.EndLine}
+		} else if inv.FirstArg > 0 && inv.FirstArg < len(c.Args) {
+			end := c.Args[inv.FirstArg].End
+			g.FlagsPos = span(txt, end, end, g.Exact)
 		}
 		if g.Packages == nil {
 			g.Packages = []string{}

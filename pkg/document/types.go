@@ -45,6 +45,9 @@ type Arg struct {
 	Value    *string `json:"value"`
 	Provided bool    `json:"provided"`
 	Line     int     `json:"line"`
+	EndLine  int     `json:"end_line"`
+	// Original is the ARG instruction as written.
+	Original string `json:"original"`
 }
 
 // Stage is one FROM and the instructions under it.
@@ -53,6 +56,10 @@ type Stage struct {
 	Name    string `json:"name"`
 	Line    int    `json:"line"`
 	EndLine int    `json:"end_line"`
+	// Original is the FROM instruction as written (continuations joined), and
+	// FromEndLine the line where it ends.
+	Original    string `json:"original"`
+	FromEndLine int    `json:"from_end_line"`
 	From    From   `json:"from"`
 	// Parents are the stages this one is built on, nearest first.
 	Parents []int `json:"parents"`
@@ -208,6 +215,9 @@ type GoCommand struct {
 	Output     *string           `json:"output"`
 	Packages   []string          `json:"packages"`
 	Flags      []Flag            `json:"flags"`
+	// FlagsPos is just after the subcommand ("go build|"): where a new flag
+	// is inserted (with a leading space).
+	FlagsPos Span `json:"flags_pos"`
 	Span
 }
 
