@@ -60,7 +60,7 @@ type Stage struct {
 	// FromEndLine the line where it ends.
 	Original    string `json:"original"`
 	FromEndLine int    `json:"from_end_line"`
-	From    From   `json:"from"`
+	From        From   `json:"from"`
 	// Parents are the stages this one is built on, nearest first.
 	Parents []int `json:"parents"`
 	// Root is the stage at the bottom of the chain (this one when it is
@@ -73,14 +73,14 @@ type Stage struct {
 	UsedByFinal bool  `json:"used_by_final"`
 	// The last USER, HEALTHCHECK, ENTRYPOINT and CMD in effect at the end of
 	// the stage, looking through parent stages.
-	User         *Ref          `json:"user"`
-	Healthcheck  *Ref          `json:"healthcheck"`
-	Entrypoint   *Ref          `json:"entrypoint"`
-	Cmd          *Ref          `json:"cmd"`
-	Workdir      string        `json:"workdir"`
-	Shell        []string      `json:"shell"`
+	User         *Ref              `json:"user"`
+	Healthcheck  *Ref              `json:"healthcheck"`
+	Entrypoint   *Ref              `json:"entrypoint"`
+	Cmd          *Ref              `json:"cmd"`
+	Workdir      string            `json:"workdir"`
+	Shell        []string          `json:"shell"`
 	GoEnv        map[string]string `json:"go_env"`
-	Instructions []Instruction `json:"instructions"`
+	Instructions []Instruction     `json:"instructions"`
 }
 
 // Ref points at an instruction.
@@ -150,9 +150,9 @@ type Run struct {
 	Shell    []string  `json:"shell"`
 	Heredocs []Heredoc `json:"heredocs"`
 	// Script is the shell source that was parsed ("" in exec form).
-	Script     string    `json:"script"`
-	ShellError string    `json:"shell_error"`
-	Commands   []Command `json:"commands"`
+	Script     string      `json:"script"`
+	ShellError string      `json:"shell_error"`
+	Commands   []Command   `json:"commands"`
 	Go         []GoCommand `json:"go"`
 }
 
@@ -246,17 +246,17 @@ type Copy struct {
 	Dest    string   `json:"dest"`
 	// DestPath is Dest made absolute against WORKDIR ("" when the WORKDIR is
 	// not known); DestDir says the destination is a directory.
-	DestPath  string          `json:"dest_path"`
-	DestDir   bool            `json:"dest_dir"`
-	From      string          `json:"from"`
-	FromStage *int            `json:"from_stage"`
-	FromImage *imageref.Ref   `json:"from_image"`
-	Chown     string          `json:"chown"`
-	Chmod     string          `json:"chmod"`
-	Link      bool            `json:"link"`
-	Parents   bool            `json:"parents"`
-	Exclude   []string        `json:"exclude"`
-	Heredocs  []Heredoc       `json:"heredocs"`
+	DestPath  string        `json:"dest_path"`
+	DestDir   bool          `json:"dest_dir"`
+	From      string        `json:"from"`
+	FromStage *int          `json:"from_stage"`
+	FromImage *imageref.Ref `json:"from_image"`
+	Chown     string        `json:"chown"`
+	Chmod     string        `json:"chmod"`
+	Link      bool          `json:"link"`
+	Parents   bool          `json:"parents"`
+	Exclude   []string      `json:"exclude"`
+	Heredocs  []Heredoc     `json:"heredocs"`
 }
 
 // Healthcheck is a HEALTHCHECK.

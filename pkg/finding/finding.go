@@ -89,3 +89,25 @@ func Sort(fs []Finding) {
 		)
 	})
 }
+
+// Rule is a rule's documentation, as the rules list, the docs and SARIF
+// show it.
+type Rule struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Severity    Severity `json:"severity"`
+	Fix         string   `json:"fix"`
+	// Guide is the section of the guide the rule encodes.
+	Guide   string `json:"guide,omitempty"`
+	Since   string `json:"since,omitempty"`
+	HelpURI string `json:"help_uri,omitempty"`
+	Good    string `json:"good,omitempty"`
+	Bad     string `json:"bad,omitempty"`
+	// Source says where the rule comes from: "golint-docker", "buildkit",
+	// or the policy directory of a custom rule.
+	Source  string `json:"source"`
+	Package string `json:"package,omitempty"`
+	File    string `json:"file,omitempty"`
+}

@@ -109,7 +109,7 @@ func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 	}
 	e := &Engine{Rules: l.Rules, byKey: map[string]*Rule{}, query: pq, timeout: opt.Timeout}
 	for i := range e.Rules {
-		e.byKey[e.Rules[i].key()] = &e.Rules[i]
+		e.byKey[key(e.Rules[i])] = &e.Rules[i]
 	}
 	return e, nil
 }

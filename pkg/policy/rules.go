@@ -12,26 +12,11 @@ import (
 // RulesPackage is where every rule lives: data.golintdocker.rules.<name>.
 const RulesPackage = "golintdocker.rules"
 
-// Rule is a rule's documentation, read from its # METADATA block.
-type Rule struct {
-	ID          string           `json:"id"`
-	Name        string           `json:"name"` // the package's last segment, with dashes
-	Package     string           `json:"package"`
-	Title       string           `json:"title"`
-	Description string           `json:"description"`
-	Severity    finding.Severity `json:"severity"`
-	Fix         string           `json:"fix"`
-	Guide       string           `json:"guide,omitempty"`
-	Since       string           `json:"since,omitempty"`
-	HelpURI     string           `json:"help_uri,omitempty"`
-	Good        string           `json:"good,omitempty"`
-	Bad         string           `json:"bad,omitempty"`
-	File        string           `json:"file"`
-	Builtin     bool             `json:"builtin"`
-}
+// Rule is a rule's documentation read from its # METADATA block.
+type Rule = finding.Rule
 
 // key is the package segment that names the rule in data.golintdocker.rules.
-func (r Rule) key() string { return strings.ReplaceAll(r.Name, "-", "_") }
+func key(r Rule) string { return strings.ReplaceAll(r.Name, "-", "_") }
 
 // readRules reads the metadata of every rule package. A rule package without
 // the required metadata is an error naming its file and line: rules are
@@ -72,7 +57,7 @@ func readRules(files []*File, sources []Source) ([]Rule, error) {
 			Title:       a.Title,
 			Description: strings.TrimSpace(a.Description),
 			File:        f.Path,
-			Builtin:     isBuiltin(f.Path, sources),
+			Source:      sourceOf(f.Path, sources),
 		}
 		str := func(k string) string {
 			if v, ok := a.Custom[k].(string); ok {
@@ -111,13 +96,19 @@ func readRules(files []*File, sources []Source) ([]Rule, error) {
 	return rules, nil
 }
 
-func isBuiltin(p string, sources []Source) bool {
+// BuiltinSource is the Source of the rules golint-docker ships.
+const BuiltinSource = "golint-docker"
+
+func sourceOf(p string, sources []Source) string {
 	for _, s := range sources {
-		if s.Builtin && strings.HasPrefix(p, join(s.Name, "")) {
-			return true
+		if strings.HasPrefix(p, join(s.Name, "")) {
+			if s.Builtin {
+				return BuiltinSource
+			}
+			return s.Name
 		}
 	}
-	return false
+	return ""
 }
 
 // Meta is the document the aggregating policy reads at data.golintdocker.meta:
@@ -126,7 +117,7 @@ func isBuiltin(p string, sources []Source) bool {
 func Meta(rules []Rule) map[string]any {
 	m := map[string]any{}
 	for _, r := range rules {
-		m[r.key()] = map[string]any{
+		m[key(r)] = map[string]any{
 			"id":       r.ID,
 			"name":     r.Name,
 			"title":    r.Title,
