@@ -58,24 +58,41 @@ type Result struct {
 	File     string
 	Findings []finding.Finding
 	Err      error
+	// Lines is the source, for reporters that need columns; nil on error.
+	Lines []string
 }
 
 // Stdin is the name used for a Dockerfile read from standard input.
 const Stdin = "-"
 
-// File lints the Dockerfile at path ("-" reads r instead).
+// File lints the Dockerfile at path ("-" reads stdin instead).
 func (l *Linter) File(ctx context.Context, path string, stdin io.Reader) Result {
-	var data []byte
-	var err error
-	if path == Stdin {
-		data, err = readLimited(stdin, l.opt.MaxFileSize)
-	} else {
-		data, err = readFile(path, l.opt.MaxFileSize)
-	}
+	data, err := l.read(path, stdin)
 	if err != nil {
 		return Result{File: path, Err: err}
 	}
 	return l.Bytes(ctx, path, data)
+}
+
+// ReadDocument reads a Dockerfile and builds its input document.
+func (l *Linter) ReadDocument(path string, stdin io.Reader) (*document.Document, error) {
+	data, err := l.read(path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	doc, _, err := l.Document(path, data)
+	return doc, err
+}
+
+func (l *Linter) read(path string, stdin io.Reader) ([]byte, error) {
+	if path == Stdin {
+		data, err := readLimited(stdin, l.opt.MaxFileSize)
+		if err != nil {
+			return nil, fmt.Errorf("<stdin>: %w", err)
+		}
+		return data, nil
+	}
+	return readFile(path, l.opt.MaxFileSize)
 }
 
 // Bytes lints data as the Dockerfile called name.
@@ -108,6 +125,7 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 	}
 	finding.Sort(fs)
 	res.Findings = fs
+	res.Lines = lines
 	return res
 }
 
@@ -194,7 +212,7 @@ var ErrTooLarge = errors.New("file is larger than the limit")
 func readFile(path string, limit int64) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory", path)
@@ -204,7 +222,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 	}
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	defer fh.Close()
 	data, err := readLimited(fh, limit)
@@ -223,4 +241,12 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w (over %d bytes; raise it with --max-file-size)", ErrTooLarge, limit)
 	}
 	return data, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

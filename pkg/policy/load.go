@@ -103,6 +103,7 @@ func Load(sources []Source, withTests bool) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	sort.SliceStable(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	l.Rules = rules
 	return l, nil
 }

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/policies"
+)
+
+// engineOptions say which rules to load and how to run them.
+type engineOptions struct {
+	policyDirs []string
+	data       map[string]any
+	allowNet   bool
+	timeout    time.Duration
+}
+
+// sources are the built-in rules plus the --policy directories.
+func (o engineOptions) sources() ([]policy.Source, error) {
+	srcs := []policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}
+	for _, d := range o.policyDirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("--policy %s: %w", d, unwrapPath(err))
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("--policy %s: not a directory", d)
+		}
+		srcs = append(srcs, policy.Source{Name: d, FS: os.DirFS(d)})
+	}
+	return srcs, nil
+}
+
+func newEngine(ctx context.Context, o engineOptions) (*policy.Engine, error) {
+	srcs, err := o.sources()
+	if err != nil {
+		return nil, err
+	}
+	loaded, err := policy.Load(srcs, false)
+	if err != nil {
+		return nil, err
+	}
+	return policy.New(ctx, loaded, policy.Options{Data: o.data, AllowNet: o.allowNet, Timeout: o.timeout})
+}
+
+// loadRules reads the rules' documentation without compiling them.
+func loadRules(o engineOptions) ([]finding.Rule, error) {
+	srcs, err := o.sources()
+	if err != nil {
+		return nil, err
+	}
+	loaded, err := policy.Load(srcs, false)
+	if err != nil {
+		return nil, err
+	}
+	return loaded.Rules, nil
+}

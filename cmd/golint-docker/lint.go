@@ -1,0 +1,389 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-isatty"
+	flag "github.com/spf13/pflag"
+
+	"github.com/golint-docker/golint-docker/pkg/discover"
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/parse"
+	"github.com/golint-docker/golint-docker/pkg/report"
+)
+
+const usage = `Usage: golint-docker [flags] [PATH...]
+
+Lints Dockerfiles of Go services. A PATH is a Dockerfile, a directory (searched
+for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile; .git, vendor and
+node_modules are skipped) or - for standard input. No PATH means ./Dockerfile.
+
+Exit status: 0 nothing at or above --failure-threshold, 1 findings at or above
+it, 2 bad usage or a file that could not be read or parsed (2 wins over 1).
+
+Other commands:
+  golint-docker input [flags] PATH   print the input document the rules read
+  golint-docker rules [ID|NAME]      list the rules, or explain one
+  golint-docker version
+
+Flags:
+`
+
+// lintFlags are the flags shared by lint and input.
+type lintFlags struct {
+	buildArgs   []string
+	target      string
+	contextDir  string
+	maxFileSize int64
+}
+
+func (f *lintFlags) register(fs *flag.FlagSet) {
+	fs.StringArrayVar(&f.buildArgs, "build-arg", nil, "set a build-time variable, as docker build does (`NAME=VALUE`; repeatable)")
+	fs.StringVar(&f.target, "target", "", "lint as if building this `stage` (docker build --target)")
+	fs.StringVar(&f.contextDir, "context", "", "build context `dir` (default: the Dockerfile's directory)")
+	fs.Int64Var(&f.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "skip (with an error) Dockerfiles larger than this many `bytes`")
+}
+
+func (f *lintFlags) options() (lint.Options, error) {
+	opt := lint.Options{Target: f.target, ContextDir: f.contextDir, MaxFileSize: f.maxFileSize}
+	if f.maxFileSize <= 0 {
+		return opt, fmt.Errorf("--max-file-size must be positive")
+	}
+	for _, kv := range f.buildArgs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return opt, fmt.Errorf("--build-arg %q: want NAME=VALUE", kv)
+		}
+		if opt.BuildArgs == nil {
+			opt.BuildArgs = map[string]string{}
+		}
+		opt.BuildArgs[k] = v
+	}
+	if f.contextDir != "" {
+		st, err := os.Stat(f.contextDir)
+		if err != nil {
+			return opt, fmt.Errorf("--context %s: %w", f.contextDir, unwrapPath(err))
+		}
+		if !st.IsDir() {
+			return opt, fmt.Errorf("--context %s: not a directory", f.contextDir)
+		}
+	}
+	return opt, nil
+}
+
+func runLint(ctx context.Context, args []string, e env) int {
+	fs := flag.NewFlagSet("golint-docker", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, usage)
+		fs.PrintDefaults()
+	}
+	var lf lintFlags
+	lf.register(fs)
+	formats := fs.StringArray("format", nil, "output `format`: "+strings.Join(report.Formats(), ", ")+" (repeatable; NAME:FILE writes to FILE; default tty, or github under GitHub Actions)")
+	outputs := fs.StringArray("output", nil, "write the i-th --format to this `file` instead of stdout (repeatable)")
+	threshold := fs.String("failure-threshold", "warning", "exit 1 when a finding is at least this `severity`: error, warning, info or none")
+	color := fs.String("color", "auto", "colour the tty format: auto, always or never (auto respects NO_COLOR)")
+	noColor := fs.Bool("no-color", false, "same as --color=never")
+	var eo engineOptions
+	fs.StringArrayVar(&eo.policyDirs, "policy", nil, "also evaluate the Rego rules in this `dir` (repeatable)")
+	fs.BoolVar(&eo.allowNet, "allow-net", false, "let policies use the network and the environment (http.send, net.lookup_ip_addr, opa.runtime)")
+	fs.DurationVar(&eo.timeout, "timeout", 10*time.Second, "give up on a file whose rules take longer than this")
+	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "lint this many files at once")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitError
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(e.stderr, "golint-docker: "+format+"\n", a...)
+		return exitError
+	}
+	opt, err := lf.options()
+	if err != nil {
+		return fail("%v", err)
+	}
+	thr, err := parseThreshold(*threshold)
+	if err != nil {
+		return fail("--failure-threshold: %v", err)
+	}
+	if *noColor {
+		*color = "never"
+	}
+	useColor, err := wantColor(*color, e)
+	if err != nil {
+		return fail("%v", err)
+	}
+	if *jobs < 1 {
+		return fail("--jobs must be at least 1")
+	}
+	if len(*formats) == 0 {
+		if e.getenv("GITHUB_ACTIONS") == "true" {
+			*formats = []string{"github"}
+		} else {
+			*formats = []string{"tty"}
+		}
+	}
+	outs, err := planOutputs(*formats, *outputs)
+	if err != nil {
+		return fail("%v", err)
+	}
+
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"Dockerfile"}
+	}
+	files, problems := discover.Files(paths)
+
+	eng, err := newEngine(ctx, eo)
+	if err != nil {
+		return fail("%v", err)
+	}
+	tool := report.Tool{Name: "golint-docker", Version: version, InformationURI: "https://github.com/golint-docker/golint-docker", Rules: eng.Rules}
+
+	writers, closeAll, err := openOutputs(outs, e.stdout, tool, report.Options{Color: useColor, Threshold: thr.sev})
+	if err != nil {
+		return fail("%v", err)
+	}
+	sum := report.Summary{Findings: map[finding.Severity]int{}}
+	code := exitOK
+	emit := func(r report.Result) {
+		sum.Files++
+		if r.Err != nil {
+			sum.Failed++
+			code = exitError
+		}
+		for _, f := range r.Findings {
+			sum.Findings[f.Severity]++
+			if !thr.none && f.Severity >= thr.sev && code == exitOK {
+				code = exitFindings
+			}
+		}
+		for _, w := range writers {
+			if err := w.Write(r); err != nil {
+				fmt.Fprintf(e.stderr, "golint-docker: writing results: %v\n", err)
+				code = exitError
+			}
+		}
+	}
+	for _, p := range problems {
+		emit(report.Result{File: p.Path, Err: &report.FileError{File: p.Path, Msg: p.Err.Error()}})
+	}
+	l := lint.New(eng, opt)
+	lint.Each(files, *jobs, func(path string) lint.Result {
+		return l.File(ctx, path, e.stdin)
+	}, func(r lint.Result) {
+		emit(toReport(r))
+	})
+	if err := closeAll(sum); err != nil {
+		fmt.Fprintf(e.stderr, "golint-docker: %v\n", err)
+		return exitError
+	}
+	return code
+}
+
+// toReport converts a lint result, turning errors into one-line messages
+// with the line where there is one.
+func toReport(r lint.Result) report.Result {
+	out := report.Result{File: display(r.File), Findings: r.Findings, Lines: r.Lines}
+	for i := range out.Findings {
+		out.Findings[i].File = display(out.Findings[i].File)
+	}
+	if r.Err != nil {
+		fe := &report.FileError{File: display(r.File), Msg: r.Err.Error()}
+		var pe *parse.Error
+		if errors.As(r.Err, &pe) {
+			fe.Line, fe.Msg = pe.Line, pe.Msg
+		} else {
+			fe.Msg = strings.TrimPrefix(fe.Msg, r.File+": ")
+		}
+		out.Err = fe
+	}
+	return out
+}
+
+// display names standard input in messages.
+func display(p string) string {
+	if p == lint.Stdin {
+		return "<stdin>"
+	}
+	return p
+}
+
+type threshold struct {
+	sev  finding.Severity
+	none bool
+}
+
+func parseThreshold(s string) (threshold, error) {
+	if s == "none" || s == "never" {
+		return threshold{none: true}, nil
+	}
+	sev, err := finding.ParseSeverity(s)
+	return threshold{sev: sev}, err
+}
+
+func wantColor(mode string, e env) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
+			return false, nil
+		}
+		return e.isTerminal != nil && e.isTerminal(), nil
+	}
+	return false, fmt.Errorf("--color %q: want auto, always or never", mode)
+}
+
+func stdoutIsTerminal() bool {
+	return isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd())
+}
+
+// output is one requested format and where it goes ("" = stdout).
+type output struct {
+	format string
+	file   string
+}
+
+func planOutputs(formats, files []string) ([]output, error) {
+	if len(files) > len(formats) {
+		return nil, fmt.Errorf("%d --output given for %d --format: each --output goes with the --format in the same position", len(files), len(formats))
+	}
+	valid := map[string]bool{}
+	for _, f := range report.Formats() {
+		valid[f] = true
+	}
+	var outs []output
+	toStdout := 0
+	for i, f := range formats {
+		o := output{format: f}
+		if name, file, ok := strings.Cut(f, ":"); ok {
+			o.format, o.file = name, file
+		}
+		if i < len(files) {
+			if o.file != "" {
+				return nil, fmt.Errorf("--format %s names a file and --output gives another", f)
+			}
+			o.file = files[i]
+		}
+		if !valid[o.format] {
+			return nil, fmt.Errorf("unknown format %q (formats: %s)", o.format, strings.Join(report.Formats(), ", "))
+		}
+		if o.file == "" || o.file == "-" {
+			o.file = ""
+			toStdout++
+		}
+		outs = append(outs, o)
+	}
+	if toStdout > 1 {
+		return nil, fmt.Errorf("only one --format can write to stdout; give the others an --output file")
+	}
+	return outs, nil
+}
+
+// openOutputs makes a writer per output. Files are written atomically: to a
+// temporary file beside the target, renamed over it only when complete.
+func openOutputs(outs []output, stdout io.Writer, tool report.Tool, opt report.Options) ([]report.Writer, func(report.Summary) error, error) {
+	var writers []report.Writer
+	var files []*atomicFile
+	for _, o := range outs {
+		w := stdout
+		wopt := opt
+		if o.file != "" {
+			af, err := createAtomic(o.file)
+			if err != nil {
+				for _, f := range files {
+					f.abort()
+				}
+				return nil, nil, err
+			}
+			files = append(files, af)
+			w = af
+			wopt.Color = false
+		}
+		rw, err := report.New(o.format, w, tool, wopt)
+		if err != nil {
+			return nil, nil, err
+		}
+		writers = append(writers, rw)
+	}
+	closeAll := func(s report.Summary) error {
+		var errs []error
+		for _, w := range writers {
+			if err := w.Close(s); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		for _, f := range files {
+			if len(errs) > 0 {
+				f.abort()
+				continue
+			}
+			if err := f.commit(); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return errors.Join(errs...)
+	}
+	return writers, closeAll, nil
+}
+
+type atomicFile struct {
+	*os.File
+	target string
+}
+
+func createAtomic(target string) (*atomicFile, error) {
+	dir := filepath.Dir(target)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("--output %s: %w", target, unwrapPath(err))
+	}
+	return &atomicFile{File: f, target: target}, nil
+}
+
+func (a *atomicFile) commit() error {
+	if err := a.Sync(); err != nil {
+		a.abort()
+		return fmt.Errorf("--output %s: %w", a.target, err)
+	}
+	if err := a.Close(); err != nil {
+		os.Remove(a.Name())
+		return fmt.Errorf("--output %s: %w", a.target, err)
+	}
+	if err := os.Chmod(a.Name(), 0o644); err != nil {
+		os.Remove(a.Name())
+		return fmt.Errorf("--output %s: %w", a.target, err)
+	}
+	if err := os.Rename(a.Name(), a.target); err != nil {
+		os.Remove(a.Name())
+		return fmt.Errorf("--output %s: %w", a.target, unwrapPath(err))
+	}
+	return nil
+}
+
+func (a *atomicFile) abort() {
+	a.Close()
+	os.Remove(a.Name())
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

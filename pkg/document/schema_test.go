@@ -1,0 +1,70 @@
+package document
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/golint-docker/golint-docker/pkg/parse"
+)
+
+// dockerfiles returns the Dockerfiles the schema is checked on: the project's
+// testdata and the shared corpus of real-world files.
+func dockerfiles(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.Contains(d.Name(), "Dockerfile") || d.Name() == "Containerfile") && !strings.HasSuffix(d.Name(), ".dockerignore") {
+			out = append(out, p)
+		}
+		return nil
+	})
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
+	return append(out, corpus...)
+}
+
+// TestDocumentsMatchSchema: docs/input.schema.json describes what Build
+// produces, for every Dockerfile we have.
+func TestDocumentsMatchSchema(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	sch, err := c.Compile(filepath.Join("..", "..", "docs", "input.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, p := range dockerfiles(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parse.Parse(p, data)
+		if err != nil {
+			continue // not a valid Dockerfile: nothing to describe
+		}
+		d, err := Build(f, Options{Context: &Context{Dir: filepath.Dir(p)}})
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		raw, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(v); err != nil {
+			t.Errorf("%s: document does not match docs/input.schema.json: %v", p, err)
+		}
+		checked++
+	}
+	if checked < 100 {
+		t.Errorf("only %d documents checked; is ../shared/corpus there?", checked)
+	}
+}

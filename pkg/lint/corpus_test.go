@@ -1,0 +1,51 @@
+package lint_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/parse"
+)
+
+// TestCorpus lints every real-world Dockerfile of ../shared/corpus: no
+// panic, no internal error, and a file fails only when BuildKit itself
+// rejects it (a parse error naming the line).
+func TestCorpus(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
+	if len(files) < 300 {
+		t.Fatalf("found %d corpus files; ../shared/corpus/files should hold a few hundred", len(files))
+	}
+	l := lint.New(engine(t), lint.Options{})
+	parsed, findings := 0, 0
+	for _, f := range files {
+		res := l.File(context.Background(), f, nil)
+		if res.Err != nil {
+			var pe *parse.Error
+			if !errors.As(res.Err, &pe) {
+				t.Errorf("%s: not a parse error: %v", filepath.Base(f), res.Err)
+			}
+			if strings.Contains(res.Err.Error(), "internal error") {
+				t.Errorf("%s: %v", filepath.Base(f), res.Err)
+			}
+			continue
+		}
+		parsed++
+		for _, fd := range res.Findings {
+			findings++
+			if fd.Line < 1 || fd.EndLine < fd.Line || fd.Message == "" || fd.RuleID == "" {
+				t.Errorf("%s: malformed finding %+v", filepath.Base(f), fd)
+			}
+			if fd.Edits != nil && fd.Replacement == "" {
+				t.Errorf("%s: %s has edits but no replacement", filepath.Base(f), fd.RuleID)
+			}
+		}
+	}
+	if parsed < len(files)*9/10 {
+		t.Errorf("only %d of %d corpus files parsed", parsed, len(files))
+	}
+	t.Logf("%d files, %d parsed, %d findings", len(files), parsed, findings)
+}

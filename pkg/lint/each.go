@@ -1,0 +1,46 @@
+package lint
+
+import "sync"
+
+// Each runs do on every item with up to jobs at once and hands the results
+// to emit one at a time, in the order of items, as soon as each is ready
+// and everything before it has been emitted. At most a bounded number of
+// finished results wait for emission, so memory does not grow with the
+// number of items.
+func Each[T any](items []string, jobs int, do func(string) T, emit func(T)) {
+	if jobs < 1 {
+		jobs = 1
+	}
+	slots := make([]chan T, len(items))
+	for i := range slots {
+		slots[i] = make(chan T, 1)
+	}
+	// window bounds how far workers run ahead of the emitter.
+	window := make(chan struct{}, jobs*4)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				slots[i] <- do(items[i])
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		// Every item is handed out even after ctx is cancelled, so the
+		// emitter is never left waiting; do sees the cancelled context and
+		// returns fast.
+		for i := range items {
+			window <- struct{}{}
+			next <- i
+		}
+	}()
+	for i := range items {
+		emit(<-slots[i])
+		<-window
+	}
+	wg.Wait()
+}
