@@ -14,9 +14,11 @@ import (
 	"github.com/mattn/go-isatty"
 	flag "github.com/spf13/pflag"
 
+	"github.com/golint-docker/golint-docker/pkg/config"
 	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/opaclient"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/report"
 )
@@ -99,6 +101,11 @@ func runLint(ctx context.Context, args []string, e env) int {
 	fs.BoolVar(&eo.allowNet, "allow-net", false, "let policies use the network and the environment (http.send, net.lookup_ip_addr, opa.runtime)")
 	fs.DurationVar(&eo.timeout, "timeout", 10*time.Second, "give up on a file whose rules take longer than this")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "lint this many files at once")
+	configPath := fs.String("config", "", "read this configuration `file` (default: .golint-docker.yaml in the working directory or a parent, up to the repository root)")
+	ignore := fs.StringArray("ignore", nil, "turn off a rule, by `ID` or name (repeatable; adds to the configuration's ignore list)")
+	severities := fs.StringArray("severity", nil, "override a rule's severity: `ID=level` (repeatable; wins over the configuration)")
+	opaURL := fs.String("opa-url", "", "evaluate the rules on this OPA server (`URL`, serving a golint-docker bundle) instead of the embedded ones")
+	trusted := fs.StringArray("trusted-registry", nil, "allow base images only from this `registry` or repository prefix (repeatable; replaces the configuration's list)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -113,6 +120,33 @@ func runLint(ctx context.Context, args []string, e env) int {
 	if err != nil {
 		return fail("%v", err)
 	}
+	cfg, err := loadConfig(*configPath)
+	if err != nil {
+		return fail("%v", err)
+	}
+	// Precedence: command line, then the configuration file, then defaults.
+	if !fs.Changed("failure-threshold") && cfg.FailureThreshold != "" {
+		*threshold = cfg.FailureThreshold
+	}
+	opt.Ignore = append(append([]string{}, cfg.Ignore...), *ignore...)
+	opt.Severity = map[string]finding.Severity{}
+	for k, v := range cfg.Severity {
+		opt.Severity[k] = v
+	}
+	for _, kv := range *severities {
+		k, v, ok := strings.Cut(kv, "=")
+		sev, err := finding.ParseSeverity(v)
+		if !ok || k == "" || err != nil {
+			return fail("--severity %q: want ID=error|warning|info", kv)
+		}
+		opt.Severity[k] = sev
+	}
+	eo.policyDirs = append(append([]string{}, cfg.Policies...), eo.policyDirs...)
+	registries := cfg.TrustedRegistries
+	if fs.Changed("trusted-registry") {
+		registries = *trusted
+	}
+	eo.data = engineData(cfg.Data, registries)
 	thr, err := parseThreshold(*threshold)
 	if err != nil {
 		return fail("--failure-threshold: %v", err)
@@ -145,11 +179,26 @@ func runLint(ctx context.Context, args []string, e env) int {
 	}
 	files, problems := discover.Files(paths)
 
-	eng, err := newEngine(ctx, eo)
-	if err != nil {
-		return fail("%v", err)
+	var eval lint.Evaluator
+	var rules []finding.Rule
+	if *opaURL != "" {
+		// The server holds the policy; local rules only document the findings.
+		if rules, err = loadRules(eo); err != nil {
+			return fail("%v", err)
+		}
+		c, err := opaclient.New(*opaURL, eo.timeout, rules)
+		if err != nil {
+			return fail("%v", err)
+		}
+		eval = c
+	} else {
+		eng, err := newEngine(ctx, eo)
+		if err != nil {
+			return fail("%v", err)
+		}
+		eval, rules = eng, eng.Rules
 	}
-	tool := report.Tool{Name: "golint-docker", Version: version, InformationURI: "https://github.com/golint-docker/golint-docker", Rules: eng.Rules}
+	tool := report.Tool{Name: "golint-docker", Version: version, InformationURI: "https://github.com/golint-docker/golint-docker", Rules: rules}
 
 	writers, closeAll, err := openOutputs(outs, e.stdout, tool, report.Options{Color: useColor, Threshold: thr.sev})
 	if err != nil {
@@ -179,7 +228,7 @@ func runLint(ctx context.Context, args []string, e env) int {
 	for _, p := range problems {
 		emit(report.Result{File: p.Path, Err: &report.FileError{File: p.Path, Msg: p.Err.Error()}})
 	}
-	l := lint.New(eng, opt)
+	l := lint.New(eval, opt)
 	lint.Each(files, *jobs, func(path string) lint.Result {
 		return l.File(ctx, path, e.stdin)
 	}, func(r lint.Result) {
@@ -190,6 +239,43 @@ func runLint(ctx context.Context, args []string, e env) int {
 		return exitError
 	}
 	return code
+}
+
+// loadConfig reads --config, or the file found from the working directory up.
+func loadConfig(path string) (*config.Config, error) {
+	if path == "" {
+		found, err := config.Find(".")
+		if err != nil {
+			return nil, err
+		}
+		if found == "" {
+			return &config.Config{}, nil
+		}
+		path = found
+	}
+	return config.Load(path)
+}
+
+// engineData places the configuration's data and trusted registries where
+// the rules read them: data.golintdocker.
+func engineData(data map[string]any, registries []string) map[string]any {
+	gd := map[string]any{}
+	for k, v := range data {
+		gd[k] = v
+	}
+	if len(registries) > 0 {
+		list := make([]any, len(registries))
+		for i, r := range registries {
+			list[i] = r
+		}
+		cfg, _ := gd["config"].(map[string]any)
+		if cfg == nil {
+			cfg = map[string]any{}
+		}
+		cfg["trusted_registries"] = list
+		gd["config"] = cfg
+	}
+	return map[string]any{"golintdocker": gd}
 }
 
 // toReport converts a lint result, turning errors into one-line messages

@@ -4,6 +4,7 @@
 //	golint-docker [flags] [PATH...]      lint files and directories ("-" is stdin)
 //	golint-docker input [flags] PATH     print the input document the rules read
 //	golint-docker rules [ID|NAME]        list the rules, or explain one
+//	golint-docker bundle -o FILE.tar.gz  write the rules as an OPA bundle
 //	golint-docker version
 package main
 
@@ -60,6 +61,8 @@ func run(ctx context.Context, args []string, e env) (code int) {
 			return runInput(ctx, args[1:], e)
 		case "rules":
 			return runRules(ctx, args[1:], e)
+		case "bundle":
+			return runBundle(ctx, args[1:], e)
 		case "version":
 			fmt.Fprintf(e.stdout, "golint-docker %s\n", version)
 			return exitOK

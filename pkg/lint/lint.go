@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
 	"github.com/golint-docker/golint-docker/pkg/parse"
+	"github.com/golint-docker/golint-docker/pkg/pragma"
 )
 
 // DefaultMaxFileSize is the largest Dockerfile read unless told otherwise.
@@ -31,6 +33,10 @@ type Options struct {
 	// ContextDir is the build context; "" means the Dockerfile's directory.
 	ContextDir  string
 	MaxFileSize int64
+	// Ignore turns rules off (ids or names); Severity overrides a rule's
+	// severity (keyed by id or name). Both match ignoring case.
+	Ignore   []string
+	Severity map[string]finding.Severity
 }
 
 // Evaluator runs rules on an input document: the in-process engine, or a
@@ -80,7 +86,7 @@ func (l *Linter) ReadDocument(path string, stdin io.Reader) (*document.Document,
 	if err != nil {
 		return nil, err
 	}
-	doc, _, err := l.Document(path, data)
+	_, doc, err := l.prepare(path, data)
 	return doc, err
 }
 
@@ -104,11 +110,12 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 			res.Findings, res.Err = nil, fmt.Errorf("%s: internal error (please report it): %v", name, r)
 		}
 	}()
-	doc, lines, err := l.Document(name, data)
+	f, doc, err := l.prepare(name, data)
 	if err != nil {
 		res.Err = err
 		return res
 	}
+	lines := f.Lines
 	input, err := Value(doc)
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", name, err)
@@ -119,6 +126,7 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 		res.Err = fmt.Errorf("%s: %w", name, err)
 		return res
 	}
+	fs = l.filter(fs, pragmas(f))
 	for i := range fs {
 		fs[i].File = name
 		complete(&fs[i], lines)
@@ -129,8 +137,8 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 	return res
 }
 
-// Document parses data and builds its input document.
-func (l *Linter) Document(name string, data []byte) (*document.Document, []string, error) {
+// prepare parses data and builds its input document.
+func (l *Linter) prepare(name string, data []byte) (*parse.File, *document.Document, error) {
 	f, err := parse.Parse(name, data)
 	if err != nil {
 		return nil, nil, err
@@ -143,7 +151,42 @@ func (l *Linter) Document(name string, data []byte) (*document.Document, []strin
 	if err != nil {
 		return nil, nil, err
 	}
-	return doc, f.Lines, nil
+	return f, doc, nil
+}
+
+func pragmas(f *parse.File) *pragma.Suppressions {
+	spans := make([]pragma.Span, len(f.Instructions))
+	for i, in := range f.Instructions {
+		spans[i] = pragma.Span{Line: in.Node.StartLine, EndLine: in.Node.EndLine}
+	}
+	return pragma.Parse(f.Lines, spans)
+}
+
+// filter drops what the configuration or a pragma turns off and applies
+// severity overrides.
+func (l *Linter) filter(fs []finding.Finding, sup *pragma.Suppressions) []finding.Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if matches(l.opt.Ignore, f) || sup.Suppressed(f) {
+			continue
+		}
+		for k, sev := range l.opt.Severity {
+			if strings.EqualFold(k, f.RuleID) || strings.EqualFold(k, f.RuleName) {
+				f.Severity = sev
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func matches(rules []string, f finding.Finding) bool {
+	for _, r := range rules {
+		if strings.EqualFold(r, f.RuleID) || strings.EqualFold(r, f.RuleName) {
+			return true
+		}
+	}
+	return false
 }
 
 // Value converts a document to the form the rules read.

@@ -98,10 +98,14 @@ func (s *Script) collect(src string, node syntax.Node, base int, exact bool, dep
 			var assigns []*syntax.Assign
 			var args = []*syntax.Word{kw}
 			for _, a := range n.Args {
-				if a.Name != nil && !a.Naked {
+				switch {
+				case a.Name != nil && !a.Naked:
 					assigns = append(assigns, a)
-				} else if a.Value != nil {
+				case a.Value != nil:
 					args = append(args, a.Value)
+				case a.Name != nil:
+					// export PATH: a name without a value
+					args = append(args, &syntax.Word{Parts: []syntax.WordPart{a.Name}})
 				}
 			}
 			s.Commands = append(s.Commands, command(src, assigns, args, base, exact))

@@ -1,0 +1,36 @@
+# golint-docker — `make test` is what CI runs (.ci/run); see README.md.
+GO       ?= go
+BIN      ?= bin/golint-docker
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -s -w -X main.version=$(VERSION)
+PKGS     := ./...
+
+.PHONY: all build test vet fmt fmt-check lint-self docs bundle bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/golint-docker
+
+# Everything CI checks: formatting (Go and Rego), vet, every Go and Rego test,
+# the testdata suite, the corpus, and golint-docker on its own Dockerfile.
+test: fmt-check vet
+	$(GO) test -count=1 $(PKGS)
+	$(GO) run ./cmd/golint-docker --failure-threshold info Dockerfile
+
+vet:
+	$(GO) vet $(PKGS)
+
+fmt:
+	gofmt -w cmd pkg policies
+	$(GO) tool opa fmt -w policies
+
+fmt-check:
+	@out=$$(gofmt -l cmd pkg policies); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# Regenerate docs/rules.md from the rules' METADATA (a test fails when it is stale).
+docs:
+	$(GO) run ./cmd/golint-docker rules --format markdown > docs/rules.md.tmp && mv docs/rules.md.tmp docs/rules.md
+
+clean:
+	rm -rf bin

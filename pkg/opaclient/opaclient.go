@@ -1,0 +1,85 @@
+// Package opaclient evaluates the findings decision on a remote OPA server
+// through its Data API, so that a platform team's central policy governs
+// every repository's lint.
+package opaclient
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/policy"
+)
+
+// DecisionPath is the Data API path of data.golintdocker.findings.
+const DecisionPath = "/v1/data/golintdocker/findings"
+
+// Client asks one OPA server.
+type Client struct {
+	url   string
+	http  *http.Client
+	rules map[string]*finding.Rule
+}
+
+// New returns a client for the server at base (http://host:port). rules
+// documents the rules the caller knows, for help links; decisions carry
+// each finding's id, title and severity themselves.
+func New(base string, timeout time.Duration, rules []finding.Rule) (*Client, error) {
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("--opa-url %q: want http(s)://host[:port]", base)
+	}
+	byKey := map[string]*finding.Rule{}
+	for i := range rules {
+		byKey[strings.ReplaceAll(rules[i].Name, "-", "_")] = &rules[i]
+	}
+	return &Client{
+		url:   strings.TrimSuffix(base, "/") + DecisionPath,
+		http:  &http.Client{Timeout: timeout},
+		rules: byKey,
+	}, nil
+}
+
+// Evaluate posts the input document and decodes the findings.
+func (c *Client) Evaluate(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
+	body, err := json.Marshal(map[string]any{"input": json.RawMessage(input.String())})
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("OPA server: %w", err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("OPA server: %w", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("OPA server answered %s: %s", resp.Status, strings.TrimSpace(string(raw)))
+	}
+	var out struct {
+		Result *json.RawMessage `json:"result"`
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, fmt.Errorf("OPA server: %w", err)
+	}
+	if out.Result == nil {
+		return nil, fmt.Errorf("OPA server has no data.golintdocker.findings: load the bundle from `golint-docker bundle`")
+	}
+	return policy.DecodeJSON(*out.Result, c.rules)
+}

@@ -1,0 +1,118 @@
+package shellscript
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestCommandsInOrderThroughCompoundSyntax(t *testing.T) {
+	src := `set -eux; apk add --no-cache git ca-certificates \
+  && if [ "$TARGETARCH" = arm64 ]; then export GOARM=7; fi \
+  && for d in a b; do (cd "$d" && go build ./...); done || exit 1`
+	s, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range s.Commands {
+		names = append(names, c.Args[0].Value)
+	}
+	want := []string{"set", "apk", "[", "export", "cd", "go", "exit"}
+	if !reflect.DeepEqual(names, want) {
+		t.Errorf("commands %q, want %q", names, want)
+	}
+	exp := s.Commands[3]
+	if len(exp.Assigns) != 1 || exp.Assigns[0].Name != "GOARM" || exp.Assigns[0].Value.Value != "7" {
+		t.Errorf("export = %+v", exp)
+	}
+	if v := s.Commands[2].Vars; !reflect.DeepEqual(v, []string{"TARGETARCH"}) {
+		t.Errorf("vars of [ ... ] = %q", v)
+	}
+}
+
+func TestWordsAndOffsets(t *testing.T) {
+	src := `CGO_ENABLED=0 GOARCH=${TARGETARCH} go build -ldflags="-s -w -X 'main.v=$(git describe)'" -o "/out/my app" .`
+	s, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Commands[0]
+	if c.Start != 0 || c.End != len(src) || !c.Exact {
+		t.Errorf("span %d-%d of %d", c.Start, c.End, len(src))
+	}
+	if c.Assigns[1].Name != "GOARCH" || c.Assigns[1].Value.Value != "${TARGETARCH}" || c.Assigns[1].Value.Literal {
+		t.Errorf("GOARCH = %+v", c.Assigns[1].Value)
+	}
+	argv := c.Argv()
+	want := []string{"go", "build", "-ldflags=-s -w -X 'main.v=$(git describe)'", "-o", "/out/my app", "."}
+	if !reflect.DeepEqual(argv, want) {
+		t.Errorf("argv %q\nwant %q", argv, want)
+	}
+	o := c.Args[4]
+	if o.Quote != '"' || src[o.ValueStart:o.ValueStart+len("/out")] != "/out" {
+		t.Errorf("-o value word %+v", o)
+	}
+	ld := c.Args[2]
+	if ld.Quote != 0 || ld.Literal || src[ld.Start:ld.End] != `-ldflags="-s -w -X 'main.v=$(git describe)'"` {
+		t.Errorf("ldflags word %+v %q", ld, src[ld.Start:ld.End])
+	}
+}
+
+func TestEscapes(t *testing.T) {
+	s, err := Parse(`echo a\ b "c \"d\" \$e" 'f\g'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.Commands[0].Argv()
+	want := []string{"echo", "a b", `c "d" $e`, `f\g`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q want %q", got, want)
+	}
+}
+
+func TestShDashC(t *testing.T) {
+	src := `sh -c 'go build -o /a .' && bash -ec "go test \"./...\""`
+	s, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Commands) != 4 {
+		t.Fatalf("commands: %+v", s.Commands)
+	}
+	inner := s.Commands[1]
+	if inner.Args[1].Value != "build" || !inner.Exact || src[inner.Start:inner.End] != "go build -o /a ." {
+		t.Errorf("sh -c '...' inner %+v", inner)
+	}
+	esc := s.Commands[3]
+	if esc.Args[1].Value != "test" || esc.Exact {
+		t.Errorf("bash -ec \"...\" with escapes should be inexact: %+v", esc)
+	}
+	if !strings.HasPrefix(src[esc.Start:esc.End], `"go test`) {
+		t.Errorf("inexact command should span the whole string word: %q", src[esc.Start:esc.End])
+	}
+}
+
+func TestDeclarations(t *testing.T) {
+	s, err := Parse(`export CGO_ENABLED=0 PATH; readonly X=1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := s.Commands[0]
+	if e.Args[0].Value != "export" || len(e.Assigns) != 1 || e.Assigns[0].Name != "CGO_ENABLED" || len(e.Args) != 2 || e.Args[1].Value != "PATH" {
+		t.Errorf("export = %+v", e)
+	}
+}
+
+func TestSyntaxError(t *testing.T) {
+	if _, err := Parse(`if then fi (`); err == nil || !strings.HasPrefix(err.Error(), "shell syntax:") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestNestingIsBounded(t *testing.T) {
+	src := `sh -c "sh -c \"sh -c 'sh -c \\\"go build\\\"'\""`
+	if _, err := Parse(src); err != nil {
+		t.Fatal(err)
+	}
+}
