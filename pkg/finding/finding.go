@@ -71,7 +71,8 @@ type Finding struct {
 	EndLine  int      `json:"end_line"`
 	Message  string   `json:"message"`
 	// Fix says what to do; Edits do it where the change is local, and
-	// Replacement shows lines Line..EndLine as they would read after the edits.
+	// Replacement shows the lines the edits touch as they would read after
+	// them.
 	Fix         string `json:"fix"`
 	Edits       []Edit `json:"edits,omitempty"`
 	Replacement string `json:"replacement,omitempty"`

@@ -210,7 +210,9 @@ func complete(f *finding.Finding, lines []string) {
 		f.Edits = nil
 		return
 	}
-	first, last := f.Line, f.EndLine
+	// Show the lines the edits touch, not everything between the finding and
+	// an insertion further down.
+	first, last := edits[0].Line, edits[0].EndLine
 	for _, e := range edits {
 		first, last = min(first, e.Line), max(last, e.EndLine)
 	}

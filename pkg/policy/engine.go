@@ -121,10 +121,16 @@ func compileError(errs ast.Errors) error {
 		if i > 0 {
 			b.WriteString("\n")
 		}
+		msg := e.Message
+		for _, d := range Denied {
+			if msg == "undefined function "+d {
+				msg = d + " is not allowed: policies get no network or environment access unless you pass --allow-net"
+			}
+		}
 		if e.Location != nil {
-			fmt.Fprintf(&b, "%s:%d:%d: %s", e.Location.File, e.Location.Row, e.Location.Col, e.Message)
+			fmt.Fprintf(&b, "%s:%d:%d: %s", e.Location.File, e.Location.Row, e.Location.Col, msg)
 		} else {
-			b.WriteString(e.Message)
+			b.WriteString(msg)
 		}
 	}
 	return errors.New(b.String())

@@ -77,7 +77,13 @@ type Factory func(w io.Writer, tool Tool, opt Options) Writer
 // factories is the table of formats.
 func factories() map[string]Factory {
 	return map[string]Factory{
-		// Each format adds itself here: "tty": newTTY, "json": newJSON, ...
+		"tty":        newTTY,
+		"json":       newJSON,
+		"sarif":      newSARIF,
+		"github":     newGitHub,
+		"checkstyle": newCheckstyle,
+		"junit":      newJUnit,
+		"gitlab":     newGitLab,
 	}
 }
 
