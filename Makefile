@@ -28,6 +28,10 @@ fmt:
 fmt-check:
 	@out=$$(gofmt -l cmd pkg policies); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
+# The built-in rules (plus POLICY=dir ...) as an OPA bundle.
+bundle:
+	$(GO) run ./cmd/golint-docker bundle $(foreach p,$(POLICY),--policy $(p)) -o golint-docker-bundle.tar.gz
+
 # Regenerate docs/rules.md from the rules' METADATA (a test fails when it is stale).
 docs:
 	$(GO) run ./cmd/golint-docker rules --format markdown > docs/rules.md.tmp && mv docs/rules.md.tmp docs/rules.md

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"time"
 
@@ -128,18 +129,22 @@ func runLint(ctx context.Context, args []string, e env) int {
 	if !fs.Changed("failure-threshold") && cfg.FailureThreshold != "" {
 		*threshold = cfg.FailureThreshold
 	}
-	opt.Ignore = append(append([]string{}, cfg.Ignore...), *ignore...)
-	opt.Severity = map[string]finding.Severity{}
-	for k, v := range cfg.Severity {
-		opt.Severity[k] = v
+	type sevOverride struct {
+		rule string
+		sev  finding.Severity
 	}
+	var overrides []sevOverride
+	for k, v := range cfg.Severity {
+		overrides = append(overrides, sevOverride{k, v})
+	}
+	sort.Slice(overrides, func(i, j int) bool { return overrides[i].rule < overrides[j].rule })
 	for _, kv := range *severities {
 		k, v, ok := strings.Cut(kv, "=")
 		sev, err := finding.ParseSeverity(v)
 		if !ok || k == "" || err != nil {
 			return fail("--severity %q: want ID=error|warning|info", kv)
 		}
-		opt.Severity[k] = sev
+		overrides = append(overrides, sevOverride{k, sev})
 	}
 	eo.policyDirs = append(append([]string{}, cfg.Policies...), eo.policyDirs...)
 	registries := cfg.TrustedRegistries
@@ -199,6 +204,27 @@ func runLint(ctx context.Context, args []string, e env) int {
 		eval, rules = eng, eng.Rules
 	}
 	tool := report.Tool{Name: "golint-docker", Version: version, InformationURI: "https://github.com/golint-docker/golint-docker", Rules: rules}
+
+	// Rules are named by id or name in the file and on the command line;
+	// settle each on the rule's id so that the command line wins over the
+	// file whichever form either uses. Unknown names are probably typos.
+	canon := func(where, r string) string {
+		if rule, ok := findRule(rules, r); ok {
+			return rule.ID
+		}
+		fmt.Fprintf(e.stderr, "golint-docker: %s: no rule %q (golint-docker rules lists them)\n", where, r)
+		return r
+	}
+	for _, r := range cfg.Ignore {
+		opt.Ignore = append(opt.Ignore, canon(cfg.Path+": ignore", r))
+	}
+	for _, r := range *ignore {
+		opt.Ignore = append(opt.Ignore, canon("--ignore", r))
+	}
+	opt.Severity = map[string]finding.Severity{}
+	for _, o := range overrides {
+		opt.Severity[canon("severity", o.rule)] = o.sev
+	}
 
 	writers, closeAll, err := openOutputs(outs, e.stdout, tool, report.Options{Color: useColor, Threshold: thr.sev})
 	if err != nil {

@@ -346,6 +346,10 @@ func (st *stageState) instruction(in parse.Instruction) {
 			} else if g, ok := st.b.global.args[kv.Key]; ok {
 				// ARG NAME inside a stage picks up the global ARG's value.
 				p.Value = g
+			} else if inherited := st.vars.args[kv.Key]; inherited != nil {
+				// Redeclared without a value: the parent stage's value stays
+				// in the build state.
+				p.Value = inherited
 			}
 			out.Pairs = append(out.Pairs, p)
 			st.vars.setArg(kv.Key, p.Value)

@@ -20,9 +20,11 @@ func newVars() *vars {
 	return &vars{args: map[string]*string{}, envs: map[string]string{}}
 }
 
-// inherit starts a stage on top of a parent stage: ENV carries over, ARG does not.
+// inherit starts a stage on top of a parent stage. ENV carries over, and so
+// do the parent's ARGs: BuildKit adds their values to the build state, which
+// the child stage starts from.
 func (v *vars) inherit() *vars {
-	return &vars{args: map[string]*string{}, envs: maps.Clone(v.envs)}
+	return &vars{args: maps.Clone(v.args), envs: maps.Clone(v.envs)}
 }
 
 func (v *vars) setArg(k string, val *string) {

@@ -24,11 +24,16 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 		Commands: []Command{},
 		Go:       []GoCommand{},
 	}
+	// Mount options are only parsed once the command is expanded; expanding
+	// with the stage's variables also resolves --mount=target=$GOCACHE.
+	if err := c.Expand(func(word string) (string, error) { return st.expand(word), nil }); err != nil {
+		r.ShellError = "--mount: " + err.Error()
+	}
 	for _, m := range instructions.GetMounts(c) {
 		mt := Mount{
 			Type:     string(m.Type),
-			Target:   st.expand(m.Target),
-			Source:   st.expand(m.Source),
+			Target:   m.Target,
+			Source:   m.Source,
 			From:     m.From,
 			ID:       m.CacheID,
 			Sharing:  string(m.CacheSharing),
