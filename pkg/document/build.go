@@ -429,7 +429,35 @@ func form(n *parser.Node) (string, bool) {
 	if next == nil {
 		return "shell", false
 	}
-	return "shell", strings.HasPrefix(strings.TrimLeftFunc(next.Value, unicode.IsSpace), "[")
+	return "shell", looksLikeArray(next.Value)
+}
+
+// looksLikeArray tells a broken JSON array (`[ "wget", "-q" ] || exit 1`,
+// `['a', 'b']`, `[a, b]`) from a shell test (`[ -f go.sum ] && ...`): the
+// first element is a quoted string followed by a comma or the closing
+// bracket, or an unquoted word followed by a comma.
+func looksLikeArray(s string) bool {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if !strings.HasPrefix(s, "[") {
+		return false
+	}
+	s = strings.TrimLeftFunc(s[1:], unicode.IsSpace)
+	if s == "" {
+		return false
+	}
+	if q := s[0]; q == '"' || q == '\'' {
+		end := strings.IndexByte(s[1:], q)
+		if end < 0 {
+			return true // an unterminated string: broken either way
+		}
+		rest := strings.TrimLeftFunc(s[end+2:], unicode.IsSpace)
+		return rest == "" || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "]")
+	}
+	word := strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ']' })
+	if word <= 0 {
+		return false
+	}
+	return strings.HasPrefix(strings.TrimLeftFunc(s[word:], unicode.IsSpace), ",")
 }
 
 func user(spec string) *User {

@@ -256,6 +256,23 @@ func TestMounts(t *testing.T) {
 	}
 }
 
+func TestLooksLikeArray(t *testing.T) {
+	for s, want := range map[string]bool{
+		`[ "wget", "-q" ] || exit 1`:       true,
+		`['/app', 'serve']`:                true,
+		`["/app"`:                          true,
+		`[/app, serve]`:                    true,
+		`[ -f go.sum ] && go mod download`: false,
+		`[ "$TARGETARCH" = arm64 ] && x`:   false,
+		`[[ -n "$X" ]]`:                    false,
+		`echo [a, b]`:                      false,
+	} {
+		if got := looksLikeArray(s); got != want {
+			t.Errorf("looksLikeArray(%q) = %v", s, got)
+		}
+	}
+}
+
 func TestEntrypointResetsInheritedCmd(t *testing.T) {
 	d := build(t, "FROM alpine:3.22 AS base\nCMD [\"sh\"]\nFROM base\nENTRYPOINT [\"/app\"]\n", Options{})
 	if d.Stages[1].Cmd != nil || d.Stages[1].Entrypoint == nil {

@@ -15,7 +15,7 @@ import (
 
 // dockerfiles returns the Dockerfiles the schema is checked on: the project's
 // testdata and the shared corpus of real-world files.
-func dockerfiles(t *testing.T) []string {
+func dockerfiles(t testing.TB) []string {
 	t.Helper()
 	var out []string
 	filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(p string, d os.DirEntry, err error) error {

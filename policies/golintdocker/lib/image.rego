@@ -1,0 +1,194 @@
+# Helpers about what the shipped image contains (certificates, tzdata, a
+# shell, users), shared by the image-content rules GD011-GD018.
+package golintdocker.lib
+
+# The instruction a stage's Ref (user, healthcheck, entrypoint, cmd) points at.
+instruction_at(ref) := input.stages[ref.stage].instructions[ref.instruction]
+
+# How COPY --from names a stage: its name, else its index.
+stage_from_name(s) := s.name if {
+	s.name != ""
+} else := sprintf("%d", [s.index])
+
+# Like copies_into, but a COPY --from onto / counts as a whole tree (which may
+# hold dir) only when its sources are not just go build outputs of the source
+# stage: `COPY --from=build /out/server /` copies one binary, not a rootfs.
+copies_into_image(s, dir) if {
+	some st in chain(s)
+	some i in st.instructions
+	path_within(i.copy.dest_path, dir)
+}
+
+copies_into_image(s, _) if {
+	some st in chain(s)
+	some i in st.instructions
+	tree_copy(i.copy)
+}
+
+tree_copy(c) if {
+	c.dest_path == "/"
+	c.from_stage != null
+	not only_binaries(c)
+}
+
+# Every source of COPY --from c is (a directory of) go build output.
+only_binaries(c) if {
+	outputs := build_outputs(input.stages[c.from_stage])
+	every src in c.sources {
+		trim_right(src, "/") in outputs
+	}
+}
+
+build_outputs(s) := {p |
+	some st in chain(s)
+	some i in st.instructions
+	some g in i.run.go
+	builds_binary(g)
+	g.output != null
+	p := trim_right(absolute_in(g.output, i.workdir), "/")
+}
+
+absolute_in(p, _) := p if startswith(p, "/")
+
+absolute_in(p, wd) := concat("/", [trim_right(wd, "/"), trim_prefix(p, "./")]) if {
+	not startswith(p, "/")
+	wd != ""
+}
+
+# Some COPY/ADD in the chain of s writes at, under or over path before
+# instruction idx of s itself (all of the parents' instructions count).
+copies_into_before(s, idx, p) if {
+	some st in chain(s)
+	some i in st.instructions
+	precedes_instruction(s, st, i, idx)
+	path_within(i.copy.dest_path, p)
+}
+
+copies_into_before(s, idx, _) if {
+	some st in chain(s)
+	some i in st.instructions
+	precedes_instruction(s, st, i, idx)
+	tree_copy(i.copy)
+}
+
+precedes_instruction(s, st, _, _) if st.index != s.index
+
+precedes_instruction(s, st, i, idx) if {
+	st.index == s.index
+	i.index < idx
+}
+
+# A RUN of stage s (at instruction i) has the shell it needs: the image has
+# one (or nothing is known), or one was copied or mounted in before it.
+shell_available(s, _) if not lacks_fact(s, "shell")
+
+shell_available(s, i) if {
+	some dir in shell_dirs(i.run.shell)
+	copies_into_before(s, i.index, dir)
+}
+
+shell_available(_, i) if {
+	some m in i.run.mounts
+	some dir in shell_dirs(i.run.shell)
+	path_within(m.target, dir)
+}
+
+# Where a shell comes from: /bin, /busybox, and the SHELL's own program.
+shell_dirs(shell) := {"/bin", "/busybox"} | {p | some p in array.slice(shell, 0, 1)}
+
+# The shell-form RUN i of stage s cannot start: no /bin/sh there.
+run_lacks_shell(s, i) if {
+	i.cmd == "run"
+	i.form == "shell"
+	not windows_stage(s)
+	not shell_available(s, i)
+}
+
+windows_stage(s) if facts(s).os == "windows"
+
+# The final image has a shell for HEALTHCHECK/CMD shell form.
+final_has_shell if not lacks_fact(final, "shell")
+
+final_has_shell if {
+	some dir in shell_dirs(final.shell)
+	copies_into_image(final, dir)
+}
+
+# Stage s's filesystem certainly lacks a file set: its image is known not to
+# ship it (fact false), no package manager installs pkg, nothing is copied
+# into dirs, and no RUN names one of dirs (a hand-made tree).
+lacks_files(s, fact, pkg, dirs) if {
+	lacks_fact(s, fact)
+	not installs(s, pkg)
+	not copies_any(s, dirs)
+	not run_mentions(s, dirs)
+}
+
+copies_any(s, dirs) if {
+	some d in dirs
+	copies_into_image(s, d)
+}
+
+run_mentions(s, dirs) if {
+	some st in chain(s)
+	some i in st.instructions
+	some c in i.run.commands
+	some arg in c.argv
+	some d in dirs
+	contains(arg, d)
+}
+
+# Stage s's filesystem certainly has a file set: the image ships it, or a
+# package manager with the usual layout (apk, apt) installs pkg.
+provides_files(s, fact, _) if has_fact(s, fact)
+
+provides_files(s, _, pkg) if {
+	facts(s).package_manager in {"apk", "apt"}
+	installs(s, pkg)
+}
+
+# A non-final stage, earlier in the file than the final one, that has the
+# files: the source for a COPY --from fix. Builders (used by the final image)
+# first, then the lowest index.
+files_source(fact, pkg) := s if {
+	candidates := [[rank, st.index] |
+		some st in input.stages
+		st.index < final.index
+		provides_files(st, fact, pkg)
+		rank := source_rank(st)
+	]
+	count(candidates) > 0
+	best := min(candidates)
+	s := input.stages[best[1]]
+}
+
+source_rank(s) := 0 if s.used_by_final
+
+else := 1
+
+# The package-manager command that installs pkg on the image of stage s.
+install_command(s, pkg) := sprintf("RUN apk add --no-cache %s", [pkg]) if {
+	facts(s).package_manager == "apk"
+} else := sprintf("RUN apt-get update && apt-get install -y --no-install-recommends %s", [pkg]) if {
+	facts(s).package_manager == "apt"
+}
+
+# Where the final FROM ends: a finding "at the final FROM line".
+final_from_finding(msg, fix) := {
+	"msg": msg,
+	"line": final.line,
+	"end_line": final.from_end_line,
+	"fix": fix,
+}
+
+# An edit that adds a line right after the final FROM.
+insert_after_final_from(text) := insert_at({"line": final.from_end_line + 1, "column": 1}, text)
+
+# An ENV in the chain of s sets key.
+chain_sets_env(s, key) if {
+	some st in chain(s)
+	some i in st.instructions
+	i.cmd == "env"
+	some p in i.pairs
+	p.key == key
+}

@@ -1,0 +1,72 @@
+package golintdocker.tests.copies_uninstalled_files
+
+import data.golintdocker.rules.copies_uninstalled_files
+
+golang_alpine := {"name": "golang", "tag": "1.21-alpine", "image": "golang:1.21-alpine", "scratch": false}
+
+debian := {"name": "debian", "tag": "bookworm-slim", "image": "debian:bookworm-slim", "scratch": false}
+
+scratch := {"name": "scratch", "tag": "", "image": "scratch", "scratch": true}
+
+copy_from(stage, from, src, dest) := {"cmd": "copy", "index": 0, "line": 20, "end_line": 20, "copy": {
+	"sources": [src], "dest_path": dest, "from": from, "from_stage": stage, "from_image": null,
+}}
+
+apk_add(pkg) := {"cmd": "run", "index": 0, "line": 2, "end_line": 2, "run": {"commands": [{"name": "apk", "argv": ["apk", "add", "--no-cache", pkg]}]}}
+
+# A builder FROM builder_from and a scratch stage with one COPY.
+doc(builder_from, builder_instructions, copy) := {
+	"final_stage": 1,
+	"stages": [
+		{
+			"index": 0, "name": "builder", "root": 0, "parents": [], "used_by_final": true,
+			"line": 1, "from_end_line": 1, "from": builder_from, "instructions": builder_instructions,
+		},
+		{
+			"index": 1, "name": "", "root": 1, "parents": [], "used_by_final": true,
+			"line": 10, "from_end_line": 10, "from": scratch, "instructions": [copy],
+		},
+	],
+}
+
+test_guide_zoneinfo_from_golang_alpine_fires if {
+	some f in copies_uninstalled_files.deny with input as doc(golang_alpine, [], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo"))
+	f.line == 20
+	contains(f.msg, `stage "builder"`)
+	contains(f.msg, "golang:1.21-alpine ships no tzdata")
+	contains(f.fix, "RUN apk add --no-cache tzdata")
+	not "edits" in object.keys(f)
+}
+
+test_certs_from_debian_fires_with_apt_fix if {
+	some f in copies_uninstalled_files.deny with input as doc(debian, [], copy_from(0, "builder", "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs"))
+	contains(f.msg, "debian:bookworm-slim ships no CA certificates")
+	contains(f.fix, "apt-get install -y --no-install-recommends ca-certificates")
+}
+
+test_copy_from_image_fires if {
+	alpine_ref := {"name": "alpine", "tag": "3.22", "scratch": false}
+	c := {"cmd": "copy", "index": 0, "line": 20, "end_line": 20, "copy": {
+		"sources": ["/usr/share/zoneinfo/UTC"], "dest_path": "/usr/share/zoneinfo/UTC",
+		"from": "alpine:3.22", "from_stage": null, "from_image": alpine_ref,
+	}}
+	some f in copies_uninstalled_files.deny with input as doc(golang_alpine, [], c)
+	contains(f.msg, "the image alpine:3.22 ships no tzdata")
+}
+
+test_installed_tzdata_is_quiet if {
+	count(copies_uninstalled_files.deny) == 0 with input as doc(golang_alpine, [apk_add("tzdata")], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo"))
+}
+
+test_certs_from_golang_alpine_are_there if {
+	count(copies_uninstalled_files.deny) == 0 with input as doc(golang_alpine, [], copy_from(0, "builder", "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs"))
+}
+
+test_unknown_builder_is_quiet if {
+	unknown := {"name": "registry.example.com/go-builder", "tag": "2", "image": "registry.example.com/go-builder:2", "scratch": false}
+	count(copies_uninstalled_files.deny) == 0 with input as doc(unknown, [], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo"))
+}
+
+test_other_paths_are_quiet if {
+	count(copies_uninstalled_files.deny) == 0 with input as doc(golang_alpine, [], copy_from(0, "builder", "/app/main", "/main"))
+}

@@ -1,0 +1,80 @@
+# METADATA
+# title: COPY --from refers to a stage by number
+# description: |
+#   `COPY --from=0` names the first FROM of the file. Add a stage above it
+#   (a tools stage, a cross-compilation helper) or reorder the stages and the
+#   number silently points at another stage: the build copies the wrong
+#   files or fails with "not found". A stage name (`AS build`) stays right
+#   and says what is copied.
+# related_resources:
+#   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#copy-from-index
+# custom:
+#   id: GD027
+#   severity: info
+#   guide: "1.2"
+#   since: 0.1.0
+#   fix: Name the stage (FROM golang:1.27 AS build) and refer to it by name (COPY --from=build).
+#   bad: |
+#     FROM golang:1.27-alpine
+#     RUN go build -o /out/app .
+#     FROM scratch
+#     COPY --from=0 /out/app /app
+#   good: |
+#     FROM golang:1.27-alpine AS build
+#     RUN go build -o /out/app .
+#     FROM scratch
+#     COPY --from=build /out/app /app
+package golintdocker.rules.copy_from_index
+
+refs contains [i, "COPY --from", i.copy.from, i.copy.from_stage] if {
+	some s in input.stages
+	some i in s.instructions
+	regex.match(`^[0-9]+$`, i.copy.from)
+	i.copy.from_stage != null
+}
+
+refs contains [i, "RUN --mount from", m.from, m.from_stage] if {
+	some s in input.stages
+	some i in s.instructions
+	some m in i.run.mounts
+	regex.match(`^[0-9]+$`, m.from)
+	m.from_stage != null
+}
+
+deny contains finding if {
+	some [i, what, from, n] in refs
+	target := input.stages[n]
+	finding := {
+		"msg": sprintf("%s=%s refers to stage %d (%s, line %d) by number: the number points elsewhere once stages are added or reordered", [what, from, n, describe(target), target.line]),
+		"line": i.line,
+		"end_line": i.end_line,
+		"fix": fix(what, from, target),
+	}
+}
+
+describe(st) := sprintf("%q, FROM %s", [st.name, st.from.original]) if st.name != ""
+
+else := sprintf("FROM %s, which has no name", [st.from.original])
+
+fix(what, from, st) := sprintf("Write `%s=%s` instead of `%s=%s`.", [flag(what), st.name, flag(what), from]) if {
+	st.name != ""
+} else := sprintf("Name the stage (`%s AS %s` on line %d) and write `%s=%s`.", [st.original, new_name(st), st.line, flag(what), new_name(st)])
+
+# A name no stage has yet; numbered per stage when several unnamed stages
+# are referred to by number, so the suggestions do not collide.
+new_name(st) := n if {
+	count(unnamed_targets) == 1
+	n := [c |
+		some c in ["build", "builder", "build-stage"]
+		not c in {s.name | some s in input.stages}
+	][0]
+} else := sprintf("build-%d", [st.index])
+
+unnamed_targets contains n if {
+	some [_, _, _, n] in refs
+	input.stages[n].name == ""
+}
+
+flag("COPY --from") := "--from"
+
+flag("RUN --mount from") := "from"

@@ -1,0 +1,74 @@
+# METADATA
+# title: The Go builder stage runs on the target platform, under emulation
+# description: |
+#   The builder's FROM has no --platform, so a multi-platform build
+#   (`docker buildx build --platform linux/amd64,linux/arm64`) runs the
+#   builder once per target platform, the foreign ones under QEMU emulation:
+#   compiling is many times slower and sometimes crashes. Go cross-compiles
+#   natively: run the builder on the build machine ($BUILDPLATFORM) and set
+#   GOOS/GOARCH from TARGETOS/TARGETARCH.
+# related_resources:
+#   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#cross-compile-emulated
+# custom:
+#   id: GD008
+#   severity: info
+#   guide: "3"
+#   since: 0.1.0
+#   fix: Use `FROM --platform=$BUILDPLATFORM golang:...` for the builder, declare `ARG TARGETOS TARGETARCH` in it and build with `GOOS=$TARGETOS GOARCH=$TARGETARCH go build`.
+#   bad: |
+#     FROM golang:1.27-alpine AS build
+#     RUN CGO_ENABLED=0 go build -o /app .
+#     FROM scratch
+#     COPY --from=build /app /app
+#   good: |
+#     FROM --platform=$BUILDPLATFORM golang:1.27-alpine AS build
+#     ARG TARGETOS TARGETARCH
+#     RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app .
+#     FROM scratch
+#     COPY --from=build /app /app
+package golintdocker.rules.cross_compile_emulated
+
+import data.golintdocker.lib
+
+# The FROM that names the builder's image: the root of every stage built on
+# it. Stages the final image is built on must stay on the target platform.
+deny contains finding if {
+	some r in input.stages
+	r.root == r.index
+	r.from.platform == ""
+	r.index != lib.final.root
+	builds := sort([[g.line, g.subcommand] |
+		some s in lib.shipping_stages
+		s.root == r.index
+		some i in s.instructions
+		some g in i.run.go
+		lib.builds_binary(g)
+	])
+	count(builds) > 0
+	finding := {
+		"msg": sprintf("`go %s` on line %d runs on %s, and this FROM (%s) has no --platform: in a multi-platform build the compiler runs once per target platform, under emulation for the foreign ones", [builds[0][1], builds[0][0], lib.base_name(r), lib.stage_label(r)]),
+		"line": r.line,
+		"end_line": r.from_end_line,
+		"fix": fix_text(r),
+		"edits": edits(r),
+	}
+}
+
+fix_text(r) := concat(" ", [base_fix, "With cgo on, cross-compiling also needs a C cross toolchain (for example tonistiigi/xx)."]) if {
+	some s in lib.shipping_stages
+	s.root == r.index
+	some i in s.instructions
+	some g in i.run.go
+	lib.builds_binary(g)
+	g.cgo_enabled == "1"
+} else := base_fix
+
+base_fix := "Use `FROM --platform=$BUILDPLATFORM ...`, declare `ARG TARGETOS TARGETARCH` in the stage and build with `GOOS=$TARGETOS GOARCH=$TARGETARCH go build`."
+
+# A one-line FROM is rewritten with --platform after the keyword.
+edits(r) := [lib.replace_lines({"line": r.line, "end_line": r.from_end_line}, text)] if {
+	r.line == r.from_end_line
+	parts := regex.find_all_string_submatch_n(`^(\s*[Ff][Rr][Oo][Mm]\s+)(.*)$`, r.original, 1)
+	count(parts) == 1
+	text := concat("", [parts[0][1], "--platform=$BUILDPLATFORM ", parts[0][2]])
+} else := []

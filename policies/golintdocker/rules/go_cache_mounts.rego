@@ -1,0 +1,120 @@
+# METADATA
+# title: go build or go mod download without BuildKit cache mounts
+# description: |
+#   Without `RUN --mount=type=cache` the module cache (/go/pkg/mod) and the
+#   build cache (/root/.cache/go-build) live in the layer: whenever the layer
+#   is rebuilt, every module is downloaded and every package compiled again
+#   from nothing. Cache mounts keep both across builds (and out of the
+#   image), so a one-line change recompiles one package.
+# related_resources:
+#   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#go-cache-mounts
+# custom:
+#   id: GD007
+#   severity: info
+#   guide: "3"
+#   since: 0.1.0
+#   fix: Add `--mount=type=cache,target=/go/pkg/mod` (and, for builds, `--mount=type=cache,target=/root/.cache/go-build`) to the RUN.
+#   bad: |
+#     FROM golang:1.27-alpine AS build
+#     RUN go mod download
+#     RUN go build -o /app .
+#   good: |
+#     FROM golang:1.27-alpine AS build
+#     RUN --mount=type=cache,target=/go/pkg/mod go mod download
+#     RUN --mount=type=cache,target=/go/pkg/mod \
+#         --mount=type=cache,target=/root/.cache/go-build \
+#         go build -o /app .
+package golintdocker.rules.go_cache_mounts
+
+import data.golintdocker.lib
+
+deny contains finding if {
+	some s in lib.shipping_stages
+	some i in s.instructions
+	missing := [c | some c in caches; needs(i, c); not has_mount(i, c)]
+	count(missing) > 0
+	cmds := {sprintf("`go %s`", [g.subcommand]) | some g in i.run.go; uses_cache(g)}
+	finding := {
+		"msg": sprintf("RUN on line %d runs %s without a cache mount for %s: whenever this layer is rebuilt, %s", [i.line, concat(" and ", cmds), concat(" and ", [describe(i, c) | some c in missing]), concat(" and ", [effect[c] | some c in missing])]),
+		"line": i.line,
+		"end_line": i.end_line,
+		"fix": sprintf("Add %s to the RUN.", [concat(" and ", [sprintf("`%s`", [trim_space(mount_text(i, c))]) | some c in missing])]),
+		"edits": edits(i, missing),
+	}
+}
+
+effect := {"mod": "every module is downloaded again", "build": "every package is compiled from scratch"}
+
+caches := ["mod", "build"]
+
+uses_cache(g) if lib.builds_binary(g)
+
+uses_cache(g) if g.subcommand == "mod download"
+
+# go build/install and go mod download fill the module cache, unless the
+# build reads vendor/; builds also use the build cache.
+needs(i, "mod") if {
+	some g in i.run.go
+	uses_cache(g)
+	not vendored(g)
+}
+
+needs(i, "build") if {
+	some g in i.run.go
+	lib.builds_binary(g)
+}
+
+vendored(g) if {
+	lib.builds_binary(g)
+	some f in g.flags
+	f.name == "mod"
+	f.value == "vendor"
+}
+
+vendored(g) if {
+	lib.builds_binary(g)
+	contains(object.get(object.get(g, "env", {}), "GOFLAGS", ""), "-mod=vendor")
+}
+
+suffix := {"mod": "pkg/mod", "build": ".cache/go-build"}
+
+setting := {"mod": "GOMODCACHE", "build": "GOCACHE"}
+
+default_dir := {"mod": "/go/pkg/mod", "build": "/root/.cache/go-build"}
+
+# With GOMODCACHE/GOCACHE set, only a mount there helps; otherwise the
+# default location under any GOPATH or HOME.
+has_mount(i, c) if {
+	not lib.go_setting(i, setting[c])
+	some mt in i.run.mounts
+	mt.type == "cache"
+	endswith(lib.clean_path(mt.target), suffix[c])
+}
+
+has_mount(i, c) if {
+	some mt in i.run.mounts
+	mt.type == "cache"
+	lib.clean_path(mt.target) == lib.clean_path(lib.go_setting(i, setting[c]))
+}
+
+# Where the cache is: GOMODCACHE / GOCACHE when set, else the golang image's.
+cache_dir(i, c) := lib.go_setting(i, setting[c]) if {
+	lib.go_setting(i, setting[c]) != ""
+} else := default_dir[c]
+
+describe(i, "mod") := sprintf("the module cache (%s)", [cache_dir(i, "mod")])
+
+describe(i, "build") := sprintf("the build cache (%s)", [cache_dir(i, "build")])
+
+mount_text(i, c) := sprintf("--mount=type=cache,target=%s ", [cache_dir(i, c)])
+
+# The mounts go before the script: at the first command, when that is where
+# the script starts (not inside if/for/a subshell) and there is no heredoc.
+edits(i, missing) := [lib.insert_at(first, concat("", [mount_text(i, c) | some c in missing]))] if {
+	first := i.run.commands[0]
+	first.exact
+	count(object.get(i.run, "heredocs", [])) == 0
+	not compound_start(object.get(i.run, "script", ""))
+} else := []
+
+compound_start(script) if regex.match(`^\s*([({!]|(if|for|while|until|case|select|function)\s)`, script)

@@ -1,0 +1,78 @@
+package golintdocker.tests.go_cache_mounts
+
+import data.golintdocker.rules.go_cache_mounts
+
+doc(run, env) := {
+	"final_stage": 1,
+	"stages": [
+		{
+			"index": 0, "name": "build", "root": 0, "parents": [], "used_by_final": true,
+			"instructions": [{"index": 0, "cmd": "run", "line": 4, "end_line": 5, "flags": [], "env": env, "run": run}],
+		},
+		{"index": 1, "name": "", "root": 1, "parents": [], "used_by_final": true, "instructions": []},
+	],
+}
+
+first_cmd := {"name": "go", "line": 5, "column": 5, "end_line": 5, "end_column": 40, "exact": true}
+
+run(go_cmds, mounts) := {
+	"mounts": mounts, "heredocs": [], "script": "go build -o /app .",
+	"commands": [first_cmd], "go": go_cmds,
+}
+
+build := {"subcommand": "build", "flags": [], "env": {}}
+
+download := {"subcommand": "mod download", "flags": [], "env": {}}
+
+cache(target) := {"type": "cache", "target": target, "source": ""}
+
+test_build_without_mounts_fires_with_edit if {
+	some f in go_cache_mounts.deny with input as doc(run([build], []), {})
+	f.line == 4
+	contains(f.msg, "module cache (/go/pkg/mod) and the build cache (/root/.cache/go-build)")
+	f.edits == [{
+		"line": 5, "column": 5, "end_line": 5, "end_column": 5,
+		"text": "--mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build ",
+	}]
+}
+
+test_download_needs_only_module_cache if {
+	some f in go_cache_mounts.deny with input as doc(run([download], []), {})
+	contains(f.msg, "`go mod download`")
+	not contains(f.msg, "build cache")
+	f.edits[0].text == "--mount=type=cache,target=/go/pkg/mod "
+}
+
+test_build_cache_missing_only if {
+	some f in go_cache_mounts.deny with input as doc(run([build], [cache("/go/pkg/mod/")]), {})
+	not contains(f.msg, "module cache")
+	contains(f.msg, "build cache")
+}
+
+test_gomodcache_setting_is_used if {
+	g := object.union(build, {"env": {"GOMODCACHE": "/cache/mod"}})
+	some f in go_cache_mounts.deny with input as doc(run([g], [cache("/go/pkg/mod"), cache("/root/.cache/go-build")]), {})
+	contains(f.msg, "module cache (/cache/mod)")
+	f.edits[0].text == "--mount=type=cache,target=/cache/mod "
+}
+
+test_heredoc_has_no_edit if {
+	r := object.union(run([build], []), {"heredocs": [{"name": "EOF"}]})
+	some f in go_cache_mounts.deny with input as doc(r, {})
+	f.edits == []
+}
+
+test_if_script_has_no_edit if {
+	r := object.union(run([build], []), {"script": "if [ -d cmd ]; then go build ./cmd; fi"})
+	some f in go_cache_mounts.deny with input as doc(r, {})
+	f.edits == []
+}
+
+test_both_mounts_are_quiet if {
+	count(go_cache_mounts.deny) == 0 with input as doc(run([build], [cache("/go/pkg/mod"), cache("/root/.cache/go-build")]), {})
+}
+
+test_vendored_build_needs_only_build_cache if {
+	g := object.union(build, {"flags": [{"name": "mod", "value": "vendor"}]})
+	count(go_cache_mounts.deny) == 0 with input as doc(run([g], [cache("/root/.cache/go-build")]), {})
+}

@@ -1,0 +1,128 @@
+# METADATA
+# title: Go toolchain image past end of support
+# description: |
+#   Go supports the two newest major releases; older ones get no security
+#   fixes (crypto/tls, net/http and the standard library are compiled into
+#   the binary, so their CVEs ship with it) and newer modules stop building
+#   with them (`go.mod requires go >= ...`). The guide's own
+#   `golang:1.21-alpine` is long past end of support.
+# related_resources:
+#   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#go-version-unsupported
+# custom:
+#   id: GD024
+#   severity: warning
+#   guide: "2"
+#   since: 0.1.0
+#   fix: Build with a supported Go release (golang:1.27-alpine) and keep the tag current with Dependabot or Renovate.
+#   bad: |
+#     FROM golang:1.21-alpine AS builder
+#   good: |
+#     FROM golang:1.27-alpine AS builder
+package golintdocker.rules.go_version_unsupported
+
+import data.golintdocker.lib
+
+supported := data.golintdocker.go.supported
+
+deny contains finding if {
+	some s in input.stages
+	s.from.stage == null
+	go_image(s)
+	count(s.from.unresolved) == 0
+	v := version(s.from.tag)
+	count(supported) > 0
+	every sup in supported {
+		older(v, version(sup))
+	}
+	finding := object.union(
+		{
+			"msg": sprintf("Go %s (%s%s) is past end of support; supported: %s", [v.text, s.from.image, source_note(s, v), concat(", ", supported)]),
+			"line": s.line,
+			"end_line": s.from_end_line,
+		},
+		fix_and_edits(s, v),
+	)
+}
+
+go_image(s) if lib.has_fact(s, "go_toolchain")
+
+go_image(s) if s.from.name == "golang"
+
+# The MAJOR.MINOR[.PATCH] a tag starts with: "1.21-alpine" -> 1, 21, "1.21".
+version(tag) := {"major": to_number(m[1]), "minor": to_number(m[2]), "text": m[0]} if {
+	m := regex.find_all_string_submatch_n(`^([0-9]+)\.([0-9]+)(\.[0-9]+)?`, tag, 1)[0]
+}
+
+older(a, b) if a.major < b.major
+
+older(a, b) if {
+	a.major == b.major
+	a.minor < b.minor
+}
+
+newest := max([[v.major, v.minor, sup] | some sup in supported; v := version(sup)])[2]
+
+# The global ARG the version came from, when FROM uses one: the first whose
+# value holds the version.
+version_arg(s, v) := a if {
+	contains(s.from.original, "$")
+	not contains(s.original, concat("", [":", v.text]))
+	names := {n[1] | some n in regex.find_all_string_submatch_n(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`, s.from.original, -1)}
+	found := [a |
+		some a in input.args
+		a.name in names
+		a.value != null
+		contains(a.value, v.text)
+	]
+	a := found[0]
+}
+
+source_note(s, v) := sprintf(", from --build-arg %s", [a.name]) if {
+	a := version_arg(s, v)
+	a.provided
+} else := sprintf(", from ARG %s on line %d", [a.name, a.line]) if {
+	a := version_arg(s, v)
+} else := ""
+
+# The tag must be the version, or the version and a variant: 1.21rc2 is not
+# 1.21 with a suffix we can keep.
+replaceable(s, v) if {
+	s.from.digest == ""
+	suffix := substring(s.from.tag, count(v.text), -1)
+	regex.match(`^(-.*)?$`, suffix)
+}
+
+# The version is written in the FROM line: edit it there.
+fix_and_edits(s, v) := {
+	"fix": sprintf("Use Go %s: `%s`.", [newest, line]),
+	"edits": [{"line": s.line, "column": 0, "end_line": s.from_end_line, "end_column": 0, "text": line}],
+} if {
+	replaceable(s, v)
+	s.line == s.from_end_line
+	line := replace_after(s.original, concat("", [":", v.text]), concat("", [":", newest]), 0)
+} else := {
+	"fix": sprintf("Set the default to %s: `%s`.", [newest, line]),
+	"edits": [{"line": a.line, "column": 0, "end_line": a.end_line, "end_column": 0, "text": line}],
+} if {
+	replaceable(s, v)
+	a := version_arg(s, v)
+	not a.provided
+	a.line == a.end_line
+	a.default == a.value
+	line := replace_after(a.original, v.text, newest, indexof(a.original, "="))
+} else := {"fix": sprintf("Pass a supported Go release: `--build-arg %s=%s`.", [a.name, newest])} if {
+	a := version_arg(s, v)
+	a.provided
+} else := {"fix": sprintf("Build with a supported Go release (%s) and keep the tag current with Dependabot or Renovate%s.", [concat(", ", supported), digest_note(s)])}
+
+digest_note(s) := " (and update the digest with the tag)" if s.from.digest != ""
+
+else := ""
+
+# text with the first old after byte offset from replaced by new.
+replace_after(text, old, new, from) := concat("", [substring(text, 0, k), new, substring(text, k + count(old), -1)]) if {
+	from >= 0
+	rel := indexof(substring(text, from, -1), old)
+	rel >= 0
+	k := from + rel
+}

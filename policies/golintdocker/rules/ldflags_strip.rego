@@ -1,0 +1,99 @@
+# METADATA
+# title: go build links without -s -w
+# description: |
+#   Without `-ldflags="-s -w"` the linker keeps the symbol table (-s) and the
+#   DWARF debug information (-w) in the binary: typically a quarter or more of
+#   its size, shipped in every image and pulled on every deploy, for debug
+#   data nobody reads in production (panics still print stack traces).
+#   Existing linker flags such as `-X main.version=...` stay as they are.
+# related_resources:
+#   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#ldflags-strip
+# custom:
+#   id: GD005
+#   severity: warning
+#   guide: "1.5"
+#   since: 0.1.0
+#   fix: Add `-s -w` to the build's -ldflags (keeping any `-X` settings), e.g. `go build -ldflags="-s -w" ...`.
+#   bad: |
+#     FROM golang:1.27-alpine AS build
+#     RUN go build -ldflags="-X main.version=1.4.0" -o /app .
+#   good: |
+#     FROM golang:1.27-alpine AS build
+#     RUN go build -ldflags="-s -w -X main.version=1.4.0" -o /app .
+package golintdocker.rules.ldflags_strip
+
+import data.golintdocker.lib
+
+deny contains finding if {
+	some s in lib.shipping_stages
+	some i in s.instructions
+	some g in i.run.go
+	lib.ships_binary(s, i, g)
+	missing := [f | some f in ["-s", "-w"]; not has_flag(g.ldflags, f)]
+	count(missing) > 0
+	finding := {
+		"msg": message(g, missing),
+		"line": g.line,
+		"end_line": g.end_line,
+		"fix": fix_text(g, missing),
+		"edits": edits(g, missing),
+	}
+}
+
+# -s, -s=true, and all=-s (a package pattern on the first flag) count.
+has_flag(ldflags, want) if {
+	some f in ldflags.flags
+	regex.match(sprintf(`^([^-\s][^\s=]*=)?%s(=true)?$`, [want]), f)
+}
+
+stamps(g) if {
+	some f in g.ldflags.flags
+	startswith(f, "-X")
+}
+
+message(g, missing) := sprintf("`go %s` on line %d has no -ldflags: the binary keeps its symbol table and DWARF debug info (no -s -w)", [g.subcommand, g.line]) if {
+	g.ldflags == null
+} else := sprintf("`go %s` on line %d links with -ldflags %q, without %s: the binary keeps %s; add %s next to the -X version stamping", [g.subcommand, g.line, g.ldflags.value, concat(" ", missing), what(missing), concat(" ", missing)]) if {
+	stamps(g)
+} else := sprintf("`go %s` on line %d links with -ldflags %q, without %s: the binary keeps %s", [g.subcommand, g.line, g.ldflags.value, concat(" ", missing), what(missing)])
+
+what(missing) := "its symbol table and DWARF debug info" if {
+	count(missing) == 2
+} else := "its symbol table" if {
+	missing == ["-s"]
+} else := "its DWARF debug info"
+
+fix_text(g, missing) := sprintf("Add %s to the -ldflags in GOFLAGS; GOFLAGS splits on spaces, so quote the entry: GOFLAGS=\"'-ldflags=%s'\".", [concat(" ", missing), concat(" ", array.concat(missing, [g.ldflags.value]))]) if {
+	g.ldflags.from_goflags
+} else := "Add `-ldflags=\"-s -w\"` to the command." if {
+	g.ldflags == null
+} else := sprintf("Add %s to the existing -ldflags, keeping its -X settings: `-ldflags=\"%s\"`.", [concat(" ", missing), new_value(g, missing)]) if {
+	stamps(g)
+} else := sprintf("Add %s to the existing -ldflags: `-ldflags=\"%s\"`.", [concat(" ", missing), new_value(g, missing)])
+
+new_value(g, missing) := concat(" ", missing) if {
+	trim_space(g.ldflags.value) == ""
+} else := concat(" ", array.concat(missing, [trim_space(g.ldflags.value)]))
+
+# No ldflags: add the flag after the subcommand.
+edits(g, missing) := [lib.insert_at(g.flags_pos, ` -ldflags="-s -w"`)] if {
+	g.ldflags == null
+	g.flags_pos.exact
+} else := [] if {
+	g.ldflags == null
+} else := [] if {
+	g.ldflags.from_goflags
+} else := [lib.insert_at(g.ldflags.value_pos, insertion(g, missing))] if {
+	# Quoted value: insert the missing flags at its start.
+	g.ldflags.quote in {"\"", "'"}
+	g.ldflags.value_pos.exact
+} else := [lib.replace_span(g.ldflags.flag_pos, sprintf(`-ldflags="%s"`, [new_value(g, missing)]))] if {
+	# Unquoted value: rewrite the flag with a quoted value.
+	g.ldflags.quote == ""
+	g.ldflags.flag_pos.exact
+	not regex.match("[\"\\\\`]", g.ldflags.value)
+} else := []
+
+insertion(g, missing) := concat(" ", missing) if {
+	g.ldflags.value == ""
+} else := concat("", [concat(" ", missing), " "])

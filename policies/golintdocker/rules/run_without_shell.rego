@@ -1,0 +1,81 @@
+# METADATA
+# title: Shell-form RUN in a stage that has no shell
+# description: |
+#   A shell-form RUN runs `/bin/sh -c "..."`. scratch and distroless have no
+#   /bin/sh, so the build fails with "/bin/sh: no such file or directory"
+#   (or "exec: \"/bin/sh\": stat /bin/sh: no such file or directory"). The
+#   guide's non-root step does exactly this: `RUN addgroup ... && adduser ...`
+#   in its scratch stage, which has neither a shell nor adduser.
+# related_resources:
+#   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#run-without-shell
+# custom:
+#   id: GD015
+#   severity: error
+#   guide: "2"
+#   since: 0.1.0
+#   fix: Do the step in the builder stage and COPY its result; for a user, create it in the builder and COPY /etc/passwd, or use a numeric USER 65532:65532.
+#   bad: |
+#     FROM scratch
+#     RUN addgroup -S appgroup && adduser -S appuser -G appgroup
+#     COPY --from=builder /app/main /main
+#     USER appuser
+#   good: |
+#     FROM scratch
+#     COPY --from=builder /app/main /main
+#     USER 65532:65532
+package golintdocker.rules.run_without_shell
+
+import data.golintdocker.lib
+
+deny contains finding if {
+	some s in lib.shipping_stages
+	some i in s.instructions
+	lib.run_lacks_shell(s, i)
+	finding := {
+		"msg": sprintf(
+			"RUN on line %d needs %s, but %s is built on %s, which has no shell: %s cannot run and the build fails with \"%s: no such file or directory\"",
+			[i.line, shell_name(i), lib.stage_label(s), lib.base_name(s), what(i), shell_name(i)],
+		),
+		"line": i.line,
+		"end_line": i.end_line,
+		"fix": fix(s, i),
+	}
+}
+
+shell_name(i) := i.run.shell[0] if {
+	count(i.run.shell) > 0
+} else := "/bin/sh"
+
+# Name the commands (`addgroup`, `adduser`), else quote the script.
+what(i) := sprintf("`%s`", [concat("`, `", names)]) if {
+	cmd_names := [c.name | some c in i.run.commands]
+	names := [n | some k, n in cmd_names; not n in array.slice(cmd_names, 0, k)]
+	count(names) > 0
+} else := sprintf("`%s`", [short(concat(" ", i.args))])
+
+short(text) := text if {
+	count(text) <= 60
+} else := concat("", [substring(text, 0, 57), "..."])
+
+user_tools := {"adduser", "useradd", "addgroup", "groupadd"}
+
+fix(s, i) := sprintf("Create the user in %s and `COPY --from=%s /etc/passwd /etc/group /etc/`, or drop this RUN and use a numeric `USER 65532:65532`, which needs no passwd entry.", [label, name]) if {
+	some c in i.run.commands
+	c.name in user_tools
+	[label, name] := builder(s)
+} else := sprintf("Do this step in %s and COPY its result in; a stage without a shell can only RUN in exec form (RUN [\"/bin/tool\", \"arg\"]) a binary it has.", [label]) if {
+	[label, _] := builder(s)
+}
+
+# A stage with a shell that the image is built from, to do the work in:
+# ["stage \"builder\"", "builder"], or a generic one.
+builder(s) := [lib.stage_label(b), lib.stage_from_name(b)] if {
+	ids := [st.index |
+		some st in lib.shipping_stages
+		st.index != s.index
+		not st.index in s.parents
+		lib.has_fact(st, "shell")
+	]
+	count(ids) > 0
+	b := input.stages[min(ids)]
+} else := ["the builder stage", "builder"]

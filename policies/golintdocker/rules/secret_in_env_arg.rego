@@ -1,0 +1,109 @@
+# METADATA
+# title: Secret in ENV or ARG
+# description: |
+#   ENV values are stored in the image config: anyone who can pull the image
+#   reads them with `docker inspect`, in every layer built on it. ARG values
+#   are not in the config, but every RUN that sees them records them in the
+#   build history (`docker history`) and in provenance attestations, and a
+#   default is committed with the Dockerfile. Build secrets belong in
+#   `RUN --mount=type=secret`, which is never stored in the image.
+# related_resources:
+#   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#secret-in-env-arg
+# custom:
+#   id: GD025
+#   severity: error
+#   guide: "3"
+#   since: 0.1.0
+#   fix: Pass the secret with RUN --mount=type=secret,id=NAME,env=NAME and docker build --secret id=NAME,env=NAME instead of ENV or ARG.
+#   bad: |
+#     ARG GITHUB_TOKEN
+#     RUN git config --global url."https://${GITHUB_TOKEN}@github.com/".insteadOf "https://github.com/" && go mod download
+#   good: |
+#     RUN --mount=type=secret,id=GITHUB_TOKEN,env=GITHUB_TOKEN \
+#         git config --global url."https://${GITHUB_TOKEN}@github.com/".insteadOf "https://github.com/" && go mod download
+package golintdocker.rules.secret_in_env_arg
+
+secrets := data.golintdocker.secrets
+
+secret_name(key) if {
+	some p in secrets.name_patterns
+	regex.match(p, key)
+	not allowed(key)
+}
+
+allowed(key) if {
+	some p in secrets.allowed_patterns
+	regex.match(p, key)
+}
+
+# ENV with a value, or a value taken from a build argument ($TOKEN), which is
+# the secret itself once --build-arg sets it.
+deny contains finding if {
+	some s in input.stages
+	some i in s.instructions
+	i.cmd == "env"
+	some p in i.pairs
+	secret_name(p.key)
+	env_set(p)
+	finding := {
+		"msg": sprintf("ENV %s on line %d puts a secret in the image config: anyone who can pull the image reads it with `docker inspect`", [p.key, i.line]),
+		"line": i.line,
+		"end_line": i.end_line,
+		"severity": "error",
+		"fix": sprintf("Remove %s from ENV. If the build needs it, use `RUN --mount=type=secret,id=%s,env=%s ...` with `docker build --secret id=%s,env=%s`; if the program needs it at run time, pass it when the container starts (docker run -e, a Kubernetes Secret).", [p.key, p.key, p.key, p.key, p.key]),
+	}
+}
+
+env_set(p) if {
+	p.value != null
+	p.value != ""
+}
+
+env_set(p) if contains(object.get(p, "raw", ""), "$")
+
+# ARG in a stage, and global ARGs before the first FROM.
+args contains {"key": p.key, "default": default_of(p), "line": i.line, "end_line": i.end_line} if {
+	some s in input.stages
+	some i in s.instructions
+	i.cmd == "arg"
+	some p in i.pairs
+}
+
+args contains {"key": a.name, "default": a.default, "line": a.line, "end_line": a.end_line} if {
+	some a in input.args
+}
+
+default_of(p) := p.raw if p.raw != null
+
+else := null
+
+deny contains finding if {
+	some a in args
+	secret_name(a.key)
+	has_default(a)
+	finding := {
+		"msg": sprintf("ARG %s on line %d has a default in the Dockerfile: the secret is committed with it and recorded in the build history of every RUN that uses it", [a.key, a.line]),
+		"line": a.line,
+		"end_line": a.end_line,
+		"severity": "error",
+		"fix": fix(a.key),
+	}
+}
+
+deny contains finding if {
+	some a in args
+	secret_name(a.key)
+	not has_default(a)
+	finding := {
+		"msg": sprintf("ARG %s on line %d passes a secret as a build argument: its value is recorded in the build history (`docker history`) and provenance of every RUN that uses it", [a.key, a.line]),
+		"line": a.line,
+		"end_line": a.end_line,
+		"severity": "warning",
+		"fix": fix(a.key),
+	}
+}
+
+# ARG TOKEN="" is no default.
+has_default(a) if not a.default in {null, "", `""`, "''"}
+
+fix(key) := sprintf("Remove ARG %s and mount the secret where it is used: `RUN --mount=type=secret,id=%s,env=%s ...`, built with `docker build --secret id=%s,env=%s`.", [key, key, key, key, key])

@@ -1,0 +1,84 @@
+# METADATA
+# title: A platform build argument is used in a stage that does not declare it
+# description: |
+#   BuildKit sets TARGETOS, TARGETARCH, BUILDPLATFORM and the other platform
+#   arguments for FROM lines only. Inside a stage they are empty until the
+#   stage declares them with `ARG TARGETARCH`, so `GOARCH=$TARGETARCH` or
+#   `ENV GOOS=$TARGETOS` silently expands to an empty string and the build
+#   falls back to the build machine's platform.
+# related_resources:
+#   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#undeclared-platform-arg
+# custom:
+#   id: GD010
+#   severity: warning
+#   guide: "3"
+#   since: 0.1.0
+#   fix: Declare the argument in the stage (`ARG TARGETOS TARGETARCH`) before the instruction that uses it.
+#   bad: |
+#     FROM --platform=$BUILDPLATFORM golang:1.27-alpine AS build
+#     RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app .
+#   good: |
+#     FROM --platform=$BUILDPLATFORM golang:1.27-alpine AS build
+#     ARG TARGETOS TARGETARCH
+#     RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app .
+package golintdocker.rules.undeclared_platform_arg
+
+import data.golintdocker.lib
+
+deny contains finding if {
+	some s in input.stages
+	s.used_by_final
+	some i in s.instructions
+	names := sort([v |
+		some v in lib.platform_args
+		refers(i, v)
+		not v in object.keys(object.get(i, "env", {}))
+		not assigned(i, v)
+	])
+	count(names) > 0
+	refs := concat(", ", [sprintf("$%s", [v]) | some v in names])
+	finding := {
+		"msg": sprintf("%s on line %d uses %s, but %s never declares `ARG %s`: inside a stage it expands to an empty string", [upper(i.cmd), i.line, refs, lib.stage_label(s), concat(" ", names)]),
+		"line": i.line,
+		"end_line": i.end_line,
+		"fix": sprintf("Add `ARG %s` to %s before line %d.", [concat(" ", names), lib.stage_label(s), i.line]),
+		"edits": [lib.insert_at({"line": i.line, "column": 1}, sprintf("ARG %s\n", [concat(" ", names)]))],
+	}
+}
+
+# A RUN expands it (outside single quotes).
+refers(i, v) if {
+	some c in i.run.commands
+	v in c.vars
+}
+
+# ENV, ARG and LABEL values.
+refers(i, v) if {
+	i.cmd in {"env", "arg", "label"}
+	some p in i.pairs
+	is_string(p.raw)
+	mentions(p.raw, v)
+}
+
+# Paths of COPY, ADD and WORKDIR.
+refers(i, v) if {
+	i.cmd in {"copy", "add", "workdir"}
+	mentions(i.original, v)
+}
+
+mentions(text, v) if regex.match(sprintf(`\$(%s|\{%s)([^A-Za-z0-9_]|$)`, [v, v]), text)
+
+# The RUN sets it itself: NAME=..., export NAME=..., for NAME in ...
+assigned(i, v) if {
+	some c in i.run.commands
+	v in object.keys(object.get(c, "env", {}))
+}
+
+assigned(i, v) if {
+	some c in i.run.commands
+	c.name in {"export", "local", "readonly", "declare"}
+	some a in c.argv
+	startswith(a, concat("", [v, "="]))
+}
+
+assigned(i, v) if regex.match(sprintf(`\bfor\s+%s\s+in\b`, [v]), object.get(i.run, "script", ""))

@@ -1,0 +1,24 @@
+# go.mod is copied first, but go mod download only runs after COPY . .
+FROM golang:1.26 AS build
+ARG VERSION=dev
+WORKDIR /workspace
+COPY go.mod go.sum ./
+# want: go-mod-download-order
+COPY . .
+RUN go mod download && \
+    CGO_ENABLED=0 go build \
+      -ldflags "-s -w -X main.version=${VERSION}" \
+      -o /out/controller ./cmd/controller
+
+# A second service: go.mod copied, no download step at all.
+FROM golang:1.26 AS sidecar
+WORKDIR /workspace
+COPY go.* ./
+# want: go-mod-download-order
+ADD ./ ./
+RUN CGO_ENABLED=0 go build -o /out/sidecar ./cmd/sidecar
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/controller /controller
+COPY --from=sidecar /out/sidecar /sidecar
+ENTRYPOINT ["/controller"]

@@ -1,0 +1,12 @@
+# test-options: build-arg=GO_VERSION=1.20
+# The default is current, but the build passes --build-arg GO_VERSION=1.20.
+ARG GO_VERSION=1.27
+# want: go-version-unsupported
+FROM golang:${GO_VERSION} AS build
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/app .
+
+FROM scratch
+COPY --from=build /out/app /app
+ENTRYPOINT ["/app"]

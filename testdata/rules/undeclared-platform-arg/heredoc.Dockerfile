@@ -1,0 +1,18 @@
+# syntax=docker/dockerfile:1
+FROM golang:1.26 AS build
+WORKDIR /src
+COPY . .
+# want: undeclared-platform-arg
+RUN <<EOT
+set -eu
+case "${TARGETARCH}" in
+  arm) export GOARM="${TARGETVARIANT#v}" ;;
+esac
+CGO_ENABLED=0 GOARCH="${TARGETARCH}" go build -o /out/app .
+EOT
+# want: undeclared-platform-arg
+ARG GOARCH=${TARGETARCH}
+
+FROM scratch
+COPY --from=build /out/app /app
+ENTRYPOINT ["/app"]
