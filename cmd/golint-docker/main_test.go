@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"os"
 	"path/filepath"
 	"strings"
@@ -316,5 +317,41 @@ func TestBrokenPolicyNamesFileAndLine(t *testing.T) {
 	r := golint(t, "", nil, "--policy", dir, clean)
 	if r.code != 2 || !strings.Contains(r.stderr, "broken.rego:10") {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+// TestSARIFOfTestdata: the SARIF of every testdata Dockerfile (real findings,
+// real fixes, a file that fails to parse) is valid against the official
+// schema.
+func TestSARIFOfTestdata(t *testing.T) {
+	dir := t.TempDir()
+	broken := write(t, dir, "Dockerfile", "FROM alpine\nRUN <<EOF\n")
+	out := filepath.Join(dir, "all.sarif")
+	r := golint(t, "", nil, "--format", "sarif:"+out, "../../testdata/guide", "../../testdata/rules", broken)
+	if r.code != 2 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	c := jsonschema.NewCompiler()
+	sch, err := c.Compile("../../testdata/sarif/sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	v, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(v); err != nil {
+		t.Fatalf("SARIF does not match the schema: %v", err)
+	}
+	raw, _ := os.ReadFile(out)
+	for _, want := range []string{`"fixes"`, `"toolExecutionNotifications"`, `"helpUri"`, `"fullDescription"`} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("SARIF lacks %s", want)
+		}
 	}
 }
