@@ -5,7 +5,7 @@ VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 PKGS     := ./...
 
-.PHONY: all build test vet fmt fmt-check lint-self docs bundle bench fuzz clean
+.PHONY: all build test vet fmt fmt-check docs bundle bench fuzz clean
 
 all: build
 
@@ -27,6 +27,17 @@ fmt:
 
 fmt-check:
 	@out=$$(gofmt -l cmd pkg policies); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# Fuzz each target for FUZZTIME (default 2m). Crashers land in the package's
+# testdata/fuzz/<Target>/ and become regression cases of plain `go test`.
+FUZZTIME ?= 2m
+FUZZ_TARGETS := ./pkg/document:FuzzDocument ./pkg/lint:FuzzLint ./pkg/config:FuzzParse ./pkg/discover:FuzzFiles
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "== $$fn ($$pkg) for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$pkg; \
+	done
 
 # The built-in rules (plus POLICY=dir ...) as an OPA bundle.
 bundle:

@@ -323,6 +323,10 @@ func (st *stageState) instruction(in parse.Instruction) {
 		Env:      st.vars.view(),
 		Workdir:  st.workdir,
 	}
+	out.EnvComplete = out.Env != nil
+	if out.Env == nil {
+		out.Env = st.vars.relevant(n.Original, nil)
+	}
 	if out.Flags == nil {
 		out.Flags = []string{}
 	}

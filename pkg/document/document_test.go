@@ -2,6 +2,7 @@ package document
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -307,5 +308,29 @@ func TestJSONShape(t *testing.T) {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("%s missing from %s", want, raw)
 		}
+	}
+}
+
+func TestEnvLimitKeepsTheDocumentLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("FROM golang:1.27 AS build\nARG TARGETARCH\nENV CGO_ENABLED=0\n")
+	for i := 0; i < EnvLimit+10; i++ {
+		fmt.Fprintf(&b, "ENV V%d=%d\n", i, i)
+	}
+	b.WriteString("RUN echo $V3 && GOARCH=$TARGETARCH go build -o /app .\n")
+	d := build(t, b.String(), Options{})
+	ins := d.Stages[0].Instructions
+	small, last := ins[5], ins[len(ins)-1]
+	if !small.EnvComplete || len(small.Env) != 5 {
+		t.Errorf("small env: complete=%v %d vars", small.EnvComplete, len(small.Env))
+	}
+	if last.EnvComplete || len(last.Env) != 3 || str(last.Env["V3"]) != "3" || str(last.Env["CGO_ENABLED"]) != "0" {
+		t.Errorf("env over the limit: complete=%v %v", last.EnvComplete, last.Env)
+	}
+	if v, ok := last.Env["TARGETARCH"]; !ok || v != nil {
+		t.Errorf("platform ARG missing: %v", last.Env)
+	}
+	if g := last.Run.Go[0]; str(g.CGOEnabled) != "0" {
+		t.Errorf("go command env: %v", g.Env)
 	}
 }

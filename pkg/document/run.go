@@ -250,10 +250,8 @@ func (st *stageState) goCommands(r *Run, cmds []shellscript.Command, texts []*pa
 		for k, v := range st.goenv {
 			env[k] = v
 		}
-		for k, v := range in.Env {
-			if v != nil && isGoVar(k) {
-				env[k] = *v
-			}
+		for k, v := range st.vars.goEnv() {
+			env[k] = v
 		}
 		for k, v := range exported {
 			if isGoVar(k) {

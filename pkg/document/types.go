@@ -121,8 +121,11 @@ type Instruction struct {
 	Args        []string `json:"args"`
 	// Env is the environment in effect before this instruction: ENV and ARG
 	// of this stage and its parent stages, expanded. A declared ARG without a
-	// value is null.
-	Env     map[string]*string `json:"env"`
+	// value is null. When the stage has more than EnvLimit variables (a
+	// generated Dockerfile) it holds only those the instruction refers to,
+	// the GO*/CGO_* ones and the platform ARGs, and EnvComplete is false.
+	Env         map[string]*string `json:"env"`
+	EnvComplete bool               `json:"env_complete"`
 	Workdir string             `json:"workdir"`
 
 	Run         *Run         `json:"run,omitempty"`

@@ -4,9 +4,7 @@
 package lint
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -187,15 +185,6 @@ func matches(rules []string, f finding.Finding) bool {
 		}
 	}
 	return false
-}
-
-// Value converts a document to the form the rules read.
-func Value(doc *document.Document) (ast.Value, error) {
-	raw, err := json.Marshal(doc)
-	if err != nil {
-		return nil, err
-	}
-	return ast.ValueFromReader(bytes.NewReader(raw))
 }
 
 // complete fills the replacement text from the edits; edits that do not fit

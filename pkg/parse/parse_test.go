@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -91,5 +92,17 @@ func TestDirectives(t *testing.T) {
 	f := mustParse(t, "# syntax=docker/dockerfile:1\n# check=skip=JSONArgsRecommended\nFROM alpine\n")
 	if f.Directives["syntax"] != "docker/dockerfile:1" || f.Directives["check"] != "skip=JSONArgsRecommended" {
 		t.Errorf("directives %v", f.Directives)
+	}
+}
+
+func TestContinuesMatchesBuildKitRegexp(t *testing.T) {
+	re := regexp.MustCompile(`([^\\])\\[ \t]*$|^\\[ \t]*$`)
+	for _, line := range []string{`a \`, `a \  `, "a \\\t", `\`, ` \`, `a \\`, `a`, ``, `\\`, `a\`, "a \\ x", `a \\\`} {
+		want := re.MatchString(line)
+		wantText := re.ReplaceAllString(line, "$1")
+		got, ok := continues(line, '\\')
+		if ok != want || (ok && got != wantText) {
+			t.Errorf("%q: got %q %v, BuildKit %q %v", line, got, ok, wantText, want)
+		}
 	}
 }

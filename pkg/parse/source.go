@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -65,9 +64,21 @@ func (t *Text) Slice(off int) *Text {
 	return out
 }
 
-var continuation = map[rune]*regexp.Regexp{
-	'\\': regexp.MustCompile(`([^\\])\\[ \t]*$|^\\[ \t]*$`),
-	'`':  regexp.MustCompile("([^`])`[ \\t]*$|^`[ \\t]*$"),
+// continues reports whether line ends with the escape token (trailing
+// blanks aside) not itself escaped, and returns the line without it — what
+// BuildKit's `([^\\])\\[ \t]*$|^\\[ \t]*$` does, without a regexp.
+func continues(line string, escape byte) (string, bool) {
+	end := len(line)
+	for end > 0 && (line[end-1] == ' ' || line[end-1] == '\t') {
+		end--
+	}
+	if end == 0 || line[end-1] != escape {
+		return line, false
+	}
+	if end >= 2 && line[end-2] == escape {
+		return line, false
+	}
+	return line[:end-1], true
 }
 
 // Logical rebuilds the logical line of the instruction that starts on line
@@ -75,9 +86,9 @@ var continuation = map[rune]*regexp.Regexp{
 // and blank lines inside it dropped), stopping at the line where it ends.
 // It returns the text and the last physical line it used.
 func (f *File) Logical(start int) (*Text, int) {
-	re := continuation[f.Escape]
-	if re == nil {
-		re = continuation['\\']
+	escape := byte('\\')
+	if f.Escape == '`' {
+		escape = '`'
 	}
 	t := &Text{}
 	var b strings.Builder
@@ -97,15 +108,7 @@ func (f *File) Logical(start int) (*Text, int) {
 				continue
 			}
 		}
-		piece, more := raw, false
-		if loc := re.FindStringSubmatchIndex(raw); loc != nil {
-			more = true
-			if loc[2] >= 0 {
-				piece = raw[:loc[3]]
-			} else {
-				piece = ""
-			}
-		}
+		piece, more := continues(raw, escape)
 		t.segs = append(t.segs, segment{off: b.Len(), line: line, col: col})
 		b.WriteString(piece)
 		if !more {

@@ -1,0 +1,157 @@
+package lint_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/golint-docker/golint-docker/pkg/document"
+	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/parse"
+	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/pkg/report"
+	"github.com/golint-docker/golint-docker/policies"
+)
+
+// corpus returns the shared corpus files BuildKit parses: the input of the
+// per-file benchmarks (ns/op is per file, averaged over the corpus).
+func corpus(b *testing.B) (names []string, data [][]byte) {
+	b.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := parse.Parse(f, d); err == nil {
+			names = append(names, f)
+			data = append(data, d)
+		}
+	}
+	if len(data) == 0 {
+		b.Skip("no corpus")
+	}
+	return names, data
+}
+
+func BenchmarkParse(b *testing.B) {
+	names, data := corpus(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := i % len(data)
+		if _, err := parse.Parse(names[k], data[k]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDocument(b *testing.B) {
+	names, data := corpus(b)
+	files := make([]*parse.File, len(data))
+	for k := range data {
+		files[k], _ = parse.Parse(names[k], data[k])
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := document.Build(files[i%len(files)], document.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func documents(b *testing.B) []*document.Document {
+	names, data := corpus(b)
+	docs := make([]*document.Document, len(data))
+	for k := range data {
+		f, _ := parse.Parse(names[k], data[k])
+		docs[k], _ = document.Build(f, document.Options{})
+	}
+	return docs
+}
+
+func BenchmarkValue(b *testing.B) {
+	docs := documents(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := lint.Value(docs[i%len(docs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEvaluate(b *testing.B) {
+	docs := documents(b)
+	e := engine(b)
+	inputs := make([]ast.Value, len(docs))
+	for k, d := range docs {
+		v, err := lint.Value(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs[k] = v
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Evaluate(context.Background(), inputs[i%len(inputs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCompile(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		l, err := policy.Load([]policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := policy.New(context.Background(), l, policy.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLintFile is the whole pipeline for one file, as the CLI runs it.
+func BenchmarkLintFile(b *testing.B) {
+	names, data := corpus(b)
+	l := lint.New(engine(b), lint.Options{})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := i % len(data)
+		if r := l.Bytes(context.Background(), names[k], data[k]); r.Err != nil {
+			b.Fatal(r.Err)
+		}
+	}
+}
+
+func BenchmarkReport(b *testing.B) {
+	names, data := corpus(b)
+	l := lint.New(engine(b), lint.Options{})
+	var results []report.Result
+	for k := range data {
+		r := l.Bytes(context.Background(), names[k], data[k])
+		results = append(results, report.Result{File: r.File, Findings: r.Findings, Lines: r.Lines})
+	}
+	for _, format := range report.Formats() {
+		b.Run(format, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				var buf bytes.Buffer
+				w, _ := report.New(format, &buf, report.Tool{Name: "golint-docker", Version: "1.0.0"}, report.Options{})
+				for _, r := range results {
+					w.Write(r)
+				}
+				w.Close(report.Summary{Files: len(results)})
+			}
+		})
+	}
+}

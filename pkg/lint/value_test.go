@@ -1,0 +1,55 @@
+package lint_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/golint-docker/golint-docker/pkg/lint"
+)
+
+// TestValueEqualsJSON: the direct conversion gives exactly what the JSON
+// encoding of the document gives (what an OPA server receives).
+func TestValueEqualsJSON(t *testing.T) {
+	var files []string
+	for _, dir := range []string{filepath.Join("..", "..", "testdata"), filepath.Join("..", "..", "..", "shared", "corpus", "files")} {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.Contains(d.Name(), "Dockerfile") && !strings.HasSuffix(d.Name(), ".dockerignore") {
+				files = append(files, p)
+			}
+			return nil
+		})
+	}
+	l := lint.New(nil, lint.Options{})
+	n := 0
+	for _, p := range files {
+		doc, err := l.ReadDocument(p, nil)
+		if err != nil {
+			continue
+		}
+		got, err := lint.Value(doc)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		raw, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ast.ValueFromReader(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Compare(want) != 0 {
+			t.Fatalf("%s: Value differs from the JSON encoding", p)
+		}
+		n++
+	}
+	if n < 100 {
+		t.Fatalf("only %d documents compared", n)
+	}
+}
