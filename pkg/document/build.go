@@ -80,6 +80,11 @@ func Build(f *parse.File, opt Options) (*Document, error) {
 		b.doc.BuildArgs = map[string]string{}
 	}
 	b.lex.SkipUnsetEnv = true
+	// BuildKit declares the platform ARGs in the global scope; their values
+	// are only known at build time.
+	for _, k := range platformArgs {
+		b.global.args[k] = nil
+	}
 	for _, in := range f.Instructions {
 		if c, ok := in.Command.(*instructions.Stage); ok {
 			b.names = append(b.names, c.Name)
@@ -168,13 +173,14 @@ func (b *builder) copySource(from string) (int, bool) {
 
 func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState {
 	idx := len(b.doc.Stages)
-	image := b.expand(c.BaseName, b.global)
+	global := keepUndeclared{b.global}
+	image := b.expand(c.BaseName, global)
 	from := From{
 		Original:         c.BaseName,
 		Image:            image,
-		Unresolved:       b.unresolved(c.BaseName, b.global),
+		Unresolved:       b.unresolved(c.BaseName, global),
 		Platform:         c.Platform,
-		PlatformResolved: b.expand(c.Platform, b.global),
+		PlatformResolved: b.expand(c.Platform, global),
 	}
 	if from.Unresolved == nil {
 		from.Unresolved = []string{}

@@ -50,6 +50,19 @@ FROM ${REGISTRY}/base:1
 	}
 }
 
+func TestUndeclaredVariables(t *testing.T) {
+	d := build(t, "ARG A=$B\nARG B=$A\nARG C\nFROM alpine:${A}${B}3.22\nFROM golang:${NOPE}-alpine\nENV X=\"$UNSET$C\"\n", Options{})
+	if d.Stages[0].From.Image != "alpine:3.22" {
+		t.Errorf("an ARG cycle over undeclared names expands to empty, as in BuildKit: %q", d.Stages[0].From.Image)
+	}
+	if f := d.Stages[1].From; f.Image != "golang:${NOPE}-alpine" || len(f.Unresolved) != 1 {
+		t.Errorf("an undeclared name in FROM stays visible: %+v", f)
+	}
+	if v := str(d.Stages[1].Instructions[0].Pairs[0].Value); v != "" {
+		t.Errorf("ENV of undeclared and value-less names: %q", v)
+	}
+}
+
 func TestStagesAndFinal(t *testing.T) {
 	src := `FROM golang:1.27 AS build
 RUN go build -o /app .

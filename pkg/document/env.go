@@ -123,16 +123,21 @@ func (v *vars) relevant(text string, more []string) map[string]*string {
 	return m
 }
 
-// Get and Keys make vars a shell.EnvGetter for BuildKit's word expansion;
-// a declared ARG without a value counts as unset.
+// Get and Keys make vars a shell.EnvGetter for BuildKit's word expansion.
+// An undeclared variable expands to "" as in BuildKit; a declared ARG
+// without a value (TARGETARCH, or one given only at build time) counts as
+// unset, so that it stays visible as $NAME.
 func (v *vars) Get(k string) (string, bool) {
 	if val, ok := v.envs[k]; ok {
 		return val, true
 	}
-	if p := v.args[k]; p != nil {
+	if p, ok := v.args[k]; ok {
+		if p == nil {
+			return "", false
+		}
 		return *p, true
 	}
-	return "", false
+	return "", true
 }
 
 func (v *vars) Keys() []string {
@@ -150,9 +155,21 @@ func (v *vars) Keys() []string {
 func (v *vars) goEnv() map[string]string {
 	out := make(map[string]string, len(v.goKeys))
 	for k := range v.goKeys {
-		if val, ok := v.Get(k); ok {
-			out[k] = val
+		if val, ok := v.lookup(k); ok && val != nil {
+			out[k] = *val
 		}
 	}
 	return out
+}
+
+// keepUndeclared is vars for FROM: a variable nobody declared stays $NAME
+// rather than vanishing, so that the image is visibly unresolved (BuildKit
+// itself reports it, see UndefinedArgInFrom).
+type keepUndeclared struct{ *vars }
+
+func (k keepUndeclared) Get(name string) (string, bool) {
+	if _, declared := k.vars.lookup(name); !declared {
+		return "", false
+	}
+	return k.vars.Get(name)
 }
