@@ -16,6 +16,7 @@ build:
 # the testdata suite, the corpus, and golint-docker on its own Dockerfile.
 test: fmt-check vet
 	$(GO) test -count=1 $(PKGS)
+	$(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./pkg/... ./policies/ > /dev/null
 	$(GO) run ./cmd/golint-docker --failure-threshold info Dockerfile
 
 vet:
@@ -38,6 +39,14 @@ fuzz:
 		echo "== $$fn ($$pkg) for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$pkg; \
 	done
+
+# Benchmarks: Go benchmarks (-benchmem), then the command-level comparison
+# (bench/run.sh: cold start against a Go hello world, many files against a
+# BuildKit parse-only baseline; PEERS=1 adds conftest). Not part of make test.
+bench:
+	mkdir -p .cache
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./pkg/... ./policies/ | tee .cache/bench-go.txt
+	PEERS=$(PEERS) bench/run.sh
 
 # The built-in rules (plus POLICY=dir ...) as an OPA bundle.
 bundle:

@@ -456,9 +456,17 @@ func openOutputs(outs []output, stdout io.Writer, tool report.Tool, opt report.O
 type atomicFile struct {
 	*os.File
 	target string
+	direct bool // a device or pipe (/dev/null, /dev/stdout): written in place
 }
 
 func createAtomic(target string) (*atomicFile, error) {
+	if st, err := os.Stat(target); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		f, err := os.OpenFile(target, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fmt.Errorf("--output %s: %w", target, unwrapPath(err))
+		}
+		return &atomicFile{File: f, target: target, direct: true}, nil
+	}
 	dir := filepath.Dir(target)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
@@ -468,6 +476,9 @@ func createAtomic(target string) (*atomicFile, error) {
 }
 
 func (a *atomicFile) commit() error {
+	if a.direct {
+		return a.Close()
+	}
 	if err := a.Sync(); err != nil {
 		a.abort()
 		return fmt.Errorf("--output %s: %w", a.target, err)
@@ -489,7 +500,9 @@ func (a *atomicFile) commit() error {
 
 func (a *atomicFile) abort() {
 	a.Close()
-	os.Remove(a.Name())
+	if !a.direct {
+		os.Remove(a.Name())
+	}
 }
 
 func unwrapPath(err error) error {
