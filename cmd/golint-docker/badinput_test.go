@@ -46,6 +46,7 @@ func binary(t *testing.T) string {
 			binErr = err
 			return
 		}
+		os.Chmod(dir, 0o755) // runnable by the unprivileged user below
 		binPath = filepath.Join(dir, "golint-docker")
 		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
@@ -272,7 +273,12 @@ func mustRead(t *testing.T, p string) string {
 // TestBadInputPermissions: a Dockerfile and a configuration file that cannot
 // be read, as a user the file modes apply to.
 func TestBadInputPermissions(t *testing.T) {
-	dir := t.TempDir()
+	// t.TempDir's parent is private to this user: the other user must reach it.
+	dir, err := os.MkdirTemp("", "golint-docker-perm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
 	os.Chmod(dir, 0o755)
 	good := write(t, dir, "good/Dockerfile", mustRead(t, clean))
 	locked := write(t, dir, "locked/Dockerfile", "FROM alpine:3.22\n")

@@ -6,6 +6,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/policies"
@@ -45,6 +46,16 @@ func newEngine(ctx context.Context, o engineOptions) (*policy.Engine, error) {
 		return nil, err
 	}
 	return policy.New(ctx, loaded, policy.Options{Data: o.data, AllowNet: o.allowNet, Timeout: o.timeout})
+}
+
+// allRules documents every rule: golint-docker's, the --policy ones and
+// BuildKit's checks.
+func allRules(o engineOptions) ([]finding.Rule, error) {
+	rules, err := loadRules(o)
+	if err != nil {
+		return nil, err
+	}
+	return append(rules, bkcheck.Rules()...), nil
 }
 
 // loadRules reads the rules' documentation without compiling them.

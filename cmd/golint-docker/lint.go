@@ -15,6 +15,7 @@ import (
 	"github.com/mattn/go-isatty"
 	flag "github.com/spf13/pflag"
 
+	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/config"
 	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/finding"
@@ -105,6 +106,7 @@ func runLint(ctx context.Context, args []string, e env) int {
 	configPath := fs.String("config", "", "read this configuration `file` (default: .golint-docker.yaml in the working directory or a parent, up to the repository root)")
 	ignore := fs.StringArray("ignore", nil, "turn off a rule, by `ID` or name (repeatable; adds to the configuration's ignore list)")
 	severities := fs.StringArray("severity", nil, "override a rule's severity: `ID=level` (repeatable; wins over the configuration)")
+	buildkit := fs.Bool("buildkit-checks", true, "also run BuildKit's own checks (docker build --check); --buildkit-checks=false turns them off")
 	opaURL := fs.String("opa-url", "", "evaluate the rules on this OPA server (`URL`, serving a golint-docker bundle) instead of the embedded ones")
 	trusted := fs.StringArray("trusted-registry", nil, "allow base images only from this `registry` or repository prefix (repeatable; replaces the configuration's list)")
 	if err := fs.Parse(args); err != nil {
@@ -202,6 +204,13 @@ func runLint(ctx context.Context, args []string, e env) int {
 			return fail("%v", err)
 		}
 		eval, rules = eng, eng.Rules
+	}
+	if !fs.Changed("buildkit-checks") && cfg.BuildKitChecks != nil {
+		*buildkit = *cfg.BuildKitChecks
+	}
+	opt.BuildKitChecks = *buildkit
+	if *buildkit {
+		rules = append(rules, bkcheck.Rules()...)
 	}
 	tool := report.Tool{Name: "golint-docker", Version: version, InformationURI: "https://github.com/golint-docker/golint-docker", Rules: rules}
 

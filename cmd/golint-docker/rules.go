@@ -37,7 +37,7 @@ func runRules(_ context.Context, args []string, e env) int {
 		}
 		return exitError
 	}
-	rules, err := loadRules(eo)
+	rules, err := allRules(eo)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "golint-docker: %v\n", err)
 		return exitError

@@ -41,6 +41,8 @@ type Config struct {
 	// Policies are made absolute against the file's directory.
 	Policies []string
 	Data     map[string]any
+	// BuildKitChecks turns BuildKit's own checks on or off (nil: default).
+	BuildKitChecks *bool
 }
 
 // Error is a problem in a configuration file, with the line it is on.
@@ -140,6 +142,9 @@ func Parse(path string, raw []byte) (*Config, error) {
 	}
 	if d, ok := m["data"].(map[string]any); ok {
 		cfg.Data = d
+	}
+	if b, ok := m["buildkit-checks"].(bool); ok {
+		cfg.BuildKitChecks = &b
 	}
 	return cfg, nil
 }
@@ -297,7 +302,7 @@ func unknownKeys(msg string) ([]string, bool) {
 }
 
 func knownKeys() string {
-	return "ignore, severity, failure-threshold, trusted-registries, policies, data"
+	return "ignore, severity, failure-threshold, trusted-registries, policies, data, buildkit-checks"
 }
 
 // lookup follows a JSON pointer's tokens through the YAML tree.

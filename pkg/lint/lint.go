@@ -12,8 +12,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/moby/patternmatcher/ignorefile"
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
@@ -35,6 +37,8 @@ type Options struct {
 	// severity (keyed by id or name). Both match ignoring case.
 	Ignore   []string
 	Severity map[string]finding.Severity
+	// BuildKitChecks also runs BuildKit's own checks (docker build --check).
+	BuildKitChecks bool
 }
 
 // Evaluator runs rules on an input document: the in-process engine, or a
@@ -124,6 +128,17 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 		res.Err = fmt.Errorf("%s: %w", name, err)
 		return res
 	}
+	if l.opt.BuildKitChecks {
+		// The file parsed, so BuildKit's checks have something to say even
+		// when its dispatch stops early (the error itself is BuildKit's
+		// business at build time); what they found up to there is kept.
+		bk, _ := bkcheck.Check(ctx, name, data, bkcheck.Options{
+			BuildArgs:    l.opt.BuildArgs,
+			Target:       l.opt.Target,
+			DockerIgnore: ignorePatterns(doc.Context),
+		})
+		fs = append(fs, bk...)
+	}
 	fs = l.filter(fs, pragmas(f))
 	for i := range fs {
 		fs[i].File = name
@@ -150,6 +165,24 @@ func (l *Linter) prepare(name string, data []byte) (*parse.File, *document.Docum
 		return nil, nil, err
 	}
 	return f, doc, nil
+}
+
+// ignorePatterns reads the build context's .dockerignore for BuildKit's
+// CopyIgnoredFile check; nil when there is none or it cannot be read.
+func ignorePatterns(c *document.Context) []string {
+	if c == nil || c.Dockerignore == "" {
+		return nil
+	}
+	fh, err := os.Open(c.Dockerignore)
+	if err != nil {
+		return nil
+	}
+	defer fh.Close()
+	patterns, err := ignorefile.ReadAll(fh)
+	if err != nil {
+		return nil
+	}
+	return patterns
 }
 
 func pragmas(f *parse.File) *pragma.Suppressions {

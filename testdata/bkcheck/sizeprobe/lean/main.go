@@ -1,5 +1,8 @@
-// Command lintonly parses a Dockerfile and runs the checks that
-// instructions.Parse fires itself with a linter.Linter.
+// Command lean parses a Dockerfile and runs only the checks that BuildKit's
+// parser and instructions.Parse fire themselves (NoEmptyContinuation via the
+// parser's warnings, MaintainerDeprecated, StageNameCasing, FromAsCasing,
+// InvalidDefinitionDescription): the size of the "lean path" without
+// dockerfile2llb.
 package main
 
 import (

@@ -1,0 +1,288 @@
+// Package bkcheck runs BuildKit's built-in Dockerfile checks (the ones behind
+// `docker build --check`) in process, with no daemon and no network.
+//
+// It calls BuildKit's own entry point for those checks,
+// dockerfile2llb.DockerfileLint, the function the Dockerfile frontend runs for
+// the "frontend.lint" subrequest, against an in-memory stand-in for the
+// BuildKit daemon (see offline.go). The checks are therefore BuildKit's, of
+// the version in go.mod, including how the file's `# check=` directive, the
+// per-instruction `# check=` comments and the BUILDKIT_DOCKERFILE_CHECK build
+// arg switch them on and off.
+//
+// Base images are never looked up: each resolves to an image config with no
+// platform, so InvalidBaseImagePlatform never fires, and with only the
+// environment Options.ImageEnv gives it (see Check).
+package bkcheck
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/moby/buildkit/client/llb"
+	"github.com/moby/buildkit/frontend/dockerfile/dockerfile2llb"
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+	"github.com/moby/buildkit/frontend/dockerui"
+	"github.com/moby/buildkit/frontend/subrequests/lint"
+	"github.com/moby/buildkit/solver/pb"
+)
+
+// Options are what `docker build` would be told besides the Dockerfile.
+type Options struct {
+	// BuildArgs are the --build-arg values. BUILDKIT_DOCKERFILE_CHECK among
+	// them replaces the file's own `# check=` directive, as in BuildKit.
+	BuildArgs map[string]string
+	// Target is the --target stage. Empty lints every stage, as
+	// `docker build --check` does; a target lints that stage and the stages
+	// it depends on.
+	Target string
+	// DockerIgnore holds the patterns of the build context's .dockerignore,
+	// one per entry as in the file. Nil means unknown (or no .dockerignore):
+	// CopyIgnoredFile then has nothing to check against.
+	DockerIgnore []string
+	// ImageEnv gives the environment (KEY=value) a base image defines, as its
+	// image config would, for BuildKit's UndefinedVar check. It is called
+	// with the normalised reference after build-arg expansion
+	// ("docker.io/library/golang:1.23"), possibly from several goroutines at
+	// once, and must not fetch anything; nil means DefaultImageEnv.
+	ImageEnv func(ref string) []string
+}
+
+// Error is a Dockerfile BuildKit cannot build, so the checks stopped early.
+type Error struct {
+	File    string
+	Line    int // 0 when BuildKit gave no location
+	EndLine int
+	Msg     string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Check runs BuildKit's checks on the Dockerfile data, called name in
+// messages, and returns what they find, sorted by line. Findings have no File;
+// Line and EndLine are BuildKit's location, Message is BuildKit's message.
+//
+// When BuildKit cannot get through the file (a syntax error, stages that
+// COPY --from each other, an empty file, ...) Check returns a *Error together
+// with the findings made before BuildKit stopped, as `docker build --check`
+// prints both. A bad Options value or a panic inside BuildKit also returns an
+// error. `# check=error=true` does not make findings an error: golint-docker
+// decides itself what fails a run.
+//
+// One such stop is not final: a FROM whose image comes from a global ARG
+// without a value (ARG BASE ... FROM $BASE), which a build fills with
+// --build-arg and BuildKit flags with InvalidDefaultArgInFrom. Check then runs
+// the checks again with Placeholder for each global ARG that has no value and
+// no build arg, and returns that run, so the rest of the file is checked too.
+//
+// A base image's metadata is never fetched, so it defines only the variables
+// Options.ImageEnv gives it: UndefinedVar reports a variable that a base image
+// defines and ImageEnv does not know (e.g. $APP_UID on .NET images with the
+// default ImageEnv).
+func Check(ctx context.Context, name string, data []byte, opts Options) ([]finding.Finding, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	fs, err := run(ctx, name, data, opts)
+	var e *Error
+	if !errors.As(err, &e) || e.Line == 0 {
+		return fs, err
+	}
+	// ARG BASE / FROM $BASE with the value left to --build-arg stops
+	// BuildKit at that FROM (after InvalidDefaultArgInFrom has said so).
+	// Check the rest of the file as a build given those args would.
+	args := placeholderArgs(data, e.Line, opts.BuildArgs)
+	if len(args) == 0 {
+		return fs, err
+	}
+	retry := opts
+	retry.BuildArgs = maps.Clone(opts.BuildArgs)
+	if retry.BuildArgs == nil {
+		retry.BuildArgs = map[string]string{}
+	}
+	for _, k := range args {
+		retry.BuildArgs[k] = Placeholder
+	}
+	fs2, err2 := run(ctx, name, data, retry)
+	var e2 *Error
+	if err2 == nil || (errors.As(err2, &e2) && e2.Line > e.Line) {
+		return fs2, err2
+	}
+	return fs, err
+}
+
+// Placeholder is the value Check gives a global ARG that has none when
+// BuildKit stops at a FROM that uses it (see Check). It is valid anywhere in
+// an image reference: registry, repository path or tag.
+const Placeholder = "placeholder"
+
+// placeholderArgs returns the global ARGs (declared before the first FROM)
+// that have no value or an empty one, and no build arg either, when the
+// instruction at line is a FROM.
+func placeholderArgs(data []byte, line int, buildArgs map[string]string) (args []string) {
+	defer func() {
+		if recover() != nil {
+			args = nil
+		}
+	}()
+	res, err := parser.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	isFrom := false
+	global := true
+	for _, n := range res.AST.Children {
+		switch strings.ToLower(n.Value) {
+		case "from":
+			global = false
+			if n.StartLine == line {
+				isFrom = true
+			}
+		case "arg":
+			if !global {
+				continue
+			}
+			cmd, err := instructions.ParseInstruction(n)
+			if err != nil {
+				continue
+			}
+			if ac, ok := cmd.(*instructions.ArgCommand); ok {
+				for _, kv := range ac.Args {
+					if _, given := buildArgs[kv.Key]; given {
+						continue
+					}
+					if kv.Value == nil || *kv.Value == "" {
+						args = append(args, kv.Key)
+					}
+				}
+			}
+		}
+	}
+	if !isFrom {
+		return nil
+	}
+	return args
+}
+
+// run is one pass of BuildKit's checks.
+func run(ctx context.Context, name string, data []byte, opts Options) (fs []finding.Finding, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fs, err = nil, &Error{File: name, Msg: fmt.Sprintf("BuildKit's checks failed: %v", r)}
+		}
+	}()
+
+	bopts := map[string]string{}
+	for k, v := range opts.BuildArgs {
+		bopts["build-arg:"+k] = v
+	}
+	if opts.Target != "" {
+		bopts["target"] = opts.Target
+	}
+	var dockerignore []byte
+	if opts.DockerIgnore != nil {
+		dockerignore = []byte(strings.Join(opts.DockerIgnore, "\n") + "\n")
+	}
+	res := localResolver{env: opts.ImageEnv}
+	if res.env == nil {
+		res.env = DefaultImageEnv
+	}
+	bc, err := dockerui.NewClient(newOfflineGateway(res, bopts, dockerignore))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	copt := dockerfile2llb.ConvertOpt{
+		Config:       bc.Config,
+		Client:       bc,
+		MetaResolver: res,
+		SourceMap: &llb.SourceMap{
+			Filename:   name,
+			Language:   "Dockerfile",
+			Data:       data,
+			Definition: &llb.Definition{},
+		},
+	}
+	lr, err := dockerfile2llb.DockerfileLint(ctx, data, copt)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	fs = toFindings(lr.Warnings)
+	if lr.Error != nil && !isCheckErrorMode(lr.Error) {
+		e := &Error{File: name, Msg: lr.Error.Message}
+		e.Line, e.EndLine = lines(&lr.Error.Location)
+		return fs, e
+	}
+	return fs, nil
+}
+
+// isCheckErrorMode tells the error BuildKit raises after all checks have run
+// when the Dockerfile asks for `# check=error=true` and some check fired
+// (linter.Linter.Error). The findings already say it all, and golint-docker
+// decides itself what fails a run, so Check does not return it.
+func isCheckErrorMode(e *lint.BuildError) bool {
+	return len(e.Location.GetRanges()) == 0 && strings.HasPrefix(e.Message, "lint violation found for rules: ")
+}
+
+// toFindings converts BuildKit's warnings, dropping exact repeats.
+func toFindings(ws []lint.Warning) []finding.Finding {
+	type key struct {
+		rule, msg     string
+		line, endLine int
+	}
+	seen := map[key]bool{}
+	var fs []finding.Finding
+	for _, w := range ws {
+		line, endLine := lines(w.Location)
+		k := key{w.RuleName, w.Detail, line, endLine}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		f := finding.Finding{
+			RuleID:   w.RuleName,
+			RuleName: kebab(w.RuleName),
+			Title:    firstSentence(w.Description),
+			Severity: finding.Warning,
+			Line:     line,
+			EndLine:  endLine,
+			Message:  w.Detail,
+			HelpURI:  w.URL,
+		}
+		if ri, ok := ruleByName[w.RuleName]; ok {
+			f.Title = firstSentence(ri.description)
+			f.Fix = ri.fix
+			f.HelpURI = ri.helpURI()
+		}
+		fs = append(fs, f)
+	}
+	finding.Sort(fs)
+	return fs
+}
+
+// lines returns the first and last line of a BuildKit location (1-based), or
+// zeros when it has none.
+func lines(loc *pb.Location) (line, endLine int) {
+	rs := slices.DeleteFunc(slices.Clone(loc.GetRanges()), func(r *pb.Range) bool { return r.GetStart() == nil })
+	for i, r := range rs {
+		s, e := int(r.GetStart().GetLine()), int(r.GetEnd().GetLine())
+		if e < s {
+			e = s
+		}
+		if i == 0 || s < line {
+			line = s
+		}
+		endLine = max(endLine, e)
+	}
+	return line, endLine
+}
