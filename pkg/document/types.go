@@ -126,7 +126,7 @@ type Instruction struct {
 	// the GO*/CGO_* ones and the platform ARGs, and EnvComplete is false.
 	Env         map[string]*string `json:"env"`
 	EnvComplete bool               `json:"env_complete"`
-	Workdir string             `json:"workdir"`
+	Workdir     string             `json:"workdir"`
 
 	Run         *Run         `json:"run,omitempty"`
 	Copy        *Copy        `json:"copy,omitempty"`
