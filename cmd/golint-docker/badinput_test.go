@@ -309,3 +309,68 @@ func TestBadConfigTypes(t *testing.T) {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
 	}
 }
+
+// TestPolicyFaults: custom policies that fail at run time, never finish or
+// grow without bound give a clear error naming the policy, within
+// --timeout, with memory bounded; the built-in rules are unaffected.
+func TestPolicyFaults(t *testing.T) {
+	header := func(id, pkg string) string {
+		return "# METADATA\n# title: t\n# custom:\n#   id: " + id + "\n#   severity: warning\npackage golintdocker.rules." + pkg + "\n\n"
+	}
+	for _, tc := range []struct {
+		name, rego string
+		want       []string
+		maxRSSMiB  int64
+		args       []string
+	}{
+		{"conflicting values", header("BAD1", "bad_conflict") +
+			"x := 1 if input.stages[0]\n\nx := 2 if input.final_stage >= 0\n\ndeny contains {\"msg\": \"m\", \"line\": x}\n",
+			[]string{"conflict.rego:10: rule data.golintdocker.rules.bad_conflict.x produced conflicting values", "1 at "}, 0, nil},
+		{"never finishes", header("BAD2", "bad_forever") +
+			"deny contains {\"msg\": \"m\", \"line\": 1} if {\n\tn := count([1 | some i in numbers.range(1, 100000); some j in numbers.range(1, 100000); i != j])\n\tn < 0\n}\n",
+			[]string{"timed out after 2s"}, 0, nil},
+		{"huge set", header("BAD3", "bad_huge") +
+			"deny contains {\"msg\": \"m\", \"line\": 1} if {\n\ts := {sprintf(\"%d-%d-padding-padding-padding\", [i, j]) | some i in numbers.range(1, 100000); some j in numbers.range(1, 100000)}\n\tcount(s) < 0\n}\n",
+			[]string{"stopped: the heap grew past 200 MiB"}, 600, []string{"--max-memory", "200", "--timeout", "60s"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, err := os.MkdirTemp("", "golint-docker-policy")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer os.RemoveAll(dir)
+			name := strings.Fields(tc.name)[0]
+			if name == "conflicting" {
+				name = "conflict"
+			}
+			write(t, dir, name+".rego", tc.rego)
+			bin := binary(t)
+			start := time.Now()
+			args := append([]string{"--policy", dir, "--timeout", "2s", "--format", "json"}, tc.args...)
+			cmd := exec.Command(bin, append(args, clean)...)
+			var out bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			err = cmd.Run()
+			elapsed := time.Since(start)
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+				t.Fatalf("want exit 2, got %v\n%s", err, out.String())
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out.String())
+				}
+			}
+			if elapsed > 8*time.Second {
+				t.Errorf("took %v with --timeout 2s", elapsed)
+			}
+			if tc.maxRSSMiB > 0 {
+				rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss / 1024
+				t.Logf("peak RSS %d MiB", rss)
+				if rss > tc.maxRSSMiB {
+					t.Errorf("peak RSS %d MiB, want at most %d", rss, tc.maxRSSMiB)
+				}
+			}
+		})
+	}
+}

@@ -18,6 +18,7 @@ type engineOptions struct {
 	data       map[string]any
 	allowNet   bool
 	timeout    time.Duration
+	maxHeapMiB uint64
 }
 
 // sources are the built-in rules plus the --policy directories.
@@ -45,7 +46,7 @@ func newEngine(ctx context.Context, o engineOptions) (*policy.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return policy.New(ctx, loaded, policy.Options{Data: o.data, AllowNet: o.allowNet, Timeout: o.timeout})
+	return policy.New(ctx, loaded, policy.Options{Data: o.data, AllowNet: o.allowNet, Timeout: o.timeout, MaxHeap: o.maxHeapMiB << 20})
 }
 
 // allRules documents every rule: golint-docker's, the --policy ones and

@@ -22,6 +22,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/opaclient"
 	"github.com/golint-docker/golint-docker/pkg/parse"
+	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/report"
 )
 
@@ -102,6 +103,7 @@ func runLint(ctx context.Context, args []string, e env) int {
 	fs.StringArrayVar(&eo.policyDirs, "policy", nil, "also evaluate the Rego rules in this `dir` (repeatable)")
 	fs.BoolVar(&eo.allowNet, "allow-net", false, "let policies use the network and the environment (http.send, net.lookup_ip_addr, opa.runtime)")
 	fs.DurationVar(&eo.timeout, "timeout", 10*time.Second, "give up on a file whose rules take longer than this")
+	fs.Uint64Var(&eo.maxHeapMiB, "max-memory", policy.DefaultMaxHeap>>20, "stop rules that grow the heap past this many `MiB`")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "lint this many files at once")
 	configPath := fs.String("config", "", "read this configuration `file` (default: .golint-docker.yaml in the working directory or a parent, up to the repository root)")
 	ignore := fs.StringArray("ignore", nil, "turn off a rule, by `ID` or name (repeatable; adds to the configuration's ignore list)")

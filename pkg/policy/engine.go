@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/metrics"
 	"strings"
 	"time"
 
@@ -29,7 +30,13 @@ type Options struct {
 	AllowNet bool
 	// Timeout bounds one evaluation (one Dockerfile); 0 means none.
 	Timeout time.Duration
+	// MaxHeap stops evaluations when the process heap grows past this many
+	// bytes (a policy building a huge set); 0 means DefaultMaxHeap.
+	MaxHeap uint64
 }
+
+// DefaultMaxHeap is the heap size at which evaluation is stopped.
+const DefaultMaxHeap = 1 << 30
 
 // Engine evaluates compiled rules.
 type Engine struct {
@@ -37,6 +44,7 @@ type Engine struct {
 	byKey   map[string]*Rule
 	query   rego.PreparedEvalQuery
 	timeout time.Duration
+	maxHeap uint64
 }
 
 // Denied are the built-in functions custom policies cannot call unless the
@@ -107,7 +115,10 @@ func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("preparing the rules: %w", err)
 	}
-	e := &Engine{Rules: l.Rules, byKey: map[string]*Rule{}, query: pq, timeout: opt.Timeout}
+	e := &Engine{Rules: l.Rules, byKey: map[string]*Rule{}, query: pq, timeout: opt.Timeout, maxHeap: opt.MaxHeap}
+	if e.maxHeap == 0 {
+		e.maxHeap = DefaultMaxHeap
+	}
 	for i := range e.Rules {
 		e.byKey[key(e.Rules[i])] = &e.Rules[i]
 	}
@@ -139,6 +150,40 @@ func compileError(errs ast.Errors) error {
 // ErrTimeout is returned when the rules do not finish within the timeout.
 var ErrTimeout = errors.New("policy evaluation timed out")
 
+// ErrMemory is returned when evaluation was stopped for using too much memory.
+var ErrMemory = errors.New("policy evaluation stopped")
+
+// watchHeap cancels ctx when the heap passes limit. Rego evaluation checks
+// for cancellation between steps, so a policy that grows a set without end is
+// stopped before it takes the machine's memory.
+func watchHeap(ctx context.Context, limit uint64) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	done := make(chan struct{})
+	go func() {
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				metrics.Read(sample)
+				if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit {
+					cancel(ErrMemory)
+					return
+				}
+			}
+		}
+	}()
+	return ctx, func() {
+		close(done)
+		cancel(nil)
+	}
+}
+
 // Evaluate runs every rule on one input document and returns the findings
 // (without file name; the caller knows it).
 func (e *Engine) Evaluate(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
@@ -147,9 +192,14 @@ func (e *Engine) Evaluate(ctx context.Context, input ast.Value) ([]finding.Findi
 		ctx, cancel = context.WithTimeout(ctx, e.timeout)
 		defer cancel()
 	}
+	ctx, stop := watchHeap(ctx, e.maxHeap)
+	defer stop()
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) || isCancel(err) {
+		switch cause := context.Cause(ctx); {
+		case errors.Is(cause, ErrMemory):
+			return nil, fmt.Errorf("%w: the heap grew past %d MiB (a rule builds a huge set or string)", ErrMemory, e.maxHeap>>20)
+		case errors.Is(ctx.Err(), context.DeadlineExceeded) || isCancel(err):
 			return nil, fmt.Errorf("%w after %s (a rule does not finish; see --timeout)", ErrTimeout, e.timeout)
 		}
 		return nil, evalError(err)
@@ -169,7 +219,9 @@ func isCancel(err error) bool {
 func evalError(err error) error {
 	var te *topdown.Error
 	if errors.As(err, &te) && te.Location != nil {
-		return fmt.Errorf("%s:%d: %s", te.Location.File, te.Location.Row, te.Message)
+		// One line: OPA lists conflicting values on lines of their own.
+		msg := strings.ReplaceAll(strings.ReplaceAll(te.Message, "\n  ", "; "), "\n", "; ")
+		return fmt.Errorf("%s:%d: %s", te.Location.File, te.Location.Row, msg)
 	}
 	return err
 }
