@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
 )
 
 // jsonDocument is the json format (--format json), version 1. It is one
-// JSON document written when the run ends, indented by two spaces:
+// JSON document, indented by two spaces, written file by file as the run
+// goes:
 //
 //	{
 //	  "version": 1,
@@ -99,20 +101,42 @@ type jsonSummary struct {
 	Infos    int `json:"infos"`
 }
 
+// jsonWriter streams the document: the header on the first file, each file
+// as it comes, the summary on Close; memory does not grow with the number of
+// files. The bytes are those encoding/json would give for jsonDocument.
 type jsonWriter struct {
-	w   io.Writer
-	doc jsonDocument
+	w       io.Writer
+	tool    jsonTool
+	started bool
+	files   int
+	err     error
 }
 
 func newJSON(w io.Writer, tool Tool, _ Options) Writer {
-	return &jsonWriter{w: w, doc: jsonDocument{
-		Version: 1,
-		Tool:    jsonTool{Name: tool.Name, Version: tool.Version},
-		Files:   []jsonFile{},
-	}}
+	return &jsonWriter{w: w, tool: jsonTool{Name: tool.Name, Version: tool.Version}}
+}
+
+func (j *jsonWriter) start() {
+	if j.started {
+		return
+	}
+	j.started = true
+	tool, err := indented(j.tool, "  ")
+	if err != nil {
+		j.err = err
+		return
+	}
+	j.write("{\n  \"version\": 1,\n  \"tool\": " + tool + ",\n  \"files\": [")
+}
+
+func (j *jsonWriter) write(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
+	}
 }
 
 func (j *jsonWriter) Write(r Result) error {
+	j.start()
 	f := jsonFile{File: r.File, Findings: []finding.Finding{}}
 	for _, fd := range r.Findings {
 		fd.File = findingFile(r, fd)
@@ -123,19 +147,48 @@ func (j *jsonWriter) Write(r Result) error {
 	if r.Err != nil {
 		f.Error = &jsonError{Line: r.Err.Line, Message: r.Err.Msg}
 	}
-	j.doc.Files = append(j.doc.Files, f)
-	return nil
+	text, err := indented(f, "    ")
+	if err != nil {
+		return err
+	}
+	if j.files > 0 {
+		j.write(",")
+	}
+	j.write("\n    " + text)
+	j.files++
+	return j.err
 }
 
 func (j *jsonWriter) Close(s Summary) error {
-	j.doc.Summary = jsonSummary{
+	j.start()
+	if j.files > 0 {
+		j.write("\n  ")
+	}
+	sum, err := indented(jsonSummary{
 		Files:    s.Files,
 		Failed:   s.Failed,
 		Errors:   s.Findings[finding.Error],
 		Warnings: s.Findings[finding.Warning],
 		Infos:    s.Findings[finding.Info],
+	}, "  ")
+	if err != nil {
+		return err
 	}
-	return writeJSON(j.w, j.doc)
+	j.write("],\n  \"summary\": " + sum + "\n}\n")
+	return j.err
+}
+
+// indented encodes v as it appears nested at prefix in a document indented
+// by two spaces, without HTML escaping and without a final newline.
+func indented(v any, prefix string) (string, error) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
 }
 
 // writeJSON writes v indented by two spaces, without HTML escaping, with a
