@@ -305,7 +305,7 @@ func TestBadConfigTypes(t *testing.T) {
 	dir := t.TempDir()
 	cfg := write(t, dir, "cfg.yaml", "ignore: GD017\nseverity:\n  GD001: fatal\n")
 	r := golint(t, "", nil, "--config", cfg, clean)
-	if r.code != 2 || !strings.Contains(r.stderr, "cfg.yaml:1: ignore: got string, want array") || !strings.Contains(r.stderr, "cfg.yaml:3: severity.GD001") {
+	if r.code != 2 || !strings.Contains(r.stderr, "cfg.yaml:1: ignore: Invalid type. Expected: array, given: string") || !strings.Contains(r.stderr, "cfg.yaml:3: severity.GD001") {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
 	}
 }

@@ -3,7 +3,9 @@
 package config
 
 import (
+	"context"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,10 +15,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/open-policy-agent/opa/v1/rego"
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
 )
@@ -118,8 +118,12 @@ func Parse(path string, raw []byte) (*Config, error) {
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
-	if err := validate(value); err != nil {
-		return nil, schemaError(path, doc, err)
+	problems, err := validate(value)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	if len(problems) > 0 {
+		return nil, schemaError(path, doc, problems)
 	}
 	m, _ := value.(map[string]any)
 	cfg.Ignore = stringsOf(m["ignore"])
@@ -158,20 +162,54 @@ func stringsOf(v any) []string {
 	return out
 }
 
-func validate(v any) error {
-	c := jsonschema.NewCompiler()
-	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(schemaJSON))
+// problem is one place where the file does not match the schema.
+type problem struct {
+	path []string // keys down to the value ("severity", "GD001")
+	key  string   // an unknown key, for additional-property errors
+	msg  string
+}
+
+// validate checks v against the schema with OPA's JSON Schema support
+// (json.match_schema, gojsonschema underneath): the library is already in
+// the binary and costs nothing at start-up.
+func validate(v any) ([]problem, error) {
+	var schema any
+	if err := json.Unmarshal([]byte(schemaJSON), &schema); err != nil {
+		return nil, err
+	}
+	rs, err := rego.New(
+		rego.Query("x := json.match_schema(input.doc, input.schema)"),
+		rego.Input(map[string]any{"doc": v, "schema": schema}),
+	).Eval(context.Background())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := c.AddResource("config.schema.json", doc); err != nil {
-		return err
+	if len(rs) != 1 {
+		return nil, errors.New("schema check gave no result")
 	}
-	sch, err := c.Compile("config.schema.json")
-	if err != nil {
-		return err
+	res, ok := rs[0].Bindings["x"].([]any)
+	if !ok || len(res) != 2 {
+		return nil, fmt.Errorf("schema check gave %v", rs[0].Bindings["x"])
 	}
-	return sch.Validate(v)
+	if res[0] == true {
+		return nil, nil
+	}
+	list, _ := res[1].([]any)
+	var out []problem
+	for _, e := range list {
+		m, _ := e.(map[string]any)
+		field, _ := m["field"].(string)
+		desc, _ := m["desc"].(string)
+		p := problem{msg: desc}
+		if field != "" && field != "(root)" && field != "(Root)" {
+			p.path = strings.Split(field, ".")
+		}
+		if m["type"] == "additional_property_not_allowed" {
+			p.key = strings.TrimSuffix(strings.TrimPrefix(desc, "Additional property "), " is not allowed")
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 // jsonCompatible turns YAML-decoded values into what a JSON decoder would
@@ -232,73 +270,31 @@ func yamlError(path string, err error) error {
 	return &Error{Path: path, Line: line, Msg: msg}
 }
 
-var printer = message.NewPrinter(language.English)
-
-// schemaError reports the first problems the schema found, each with the
-// key path and the line of the YAML node it is about.
-func schemaError(path string, doc *yaml.Node, err error) error {
-	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
-		return &Error{Path: path, Msg: err.Error()}
-	}
-	var leaves []*jsonschema.ValidationError
-	var walk func(*jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) == 0 {
-			leaves = append(leaves, e)
-			return
-		}
-		for _, c := range e.Causes {
-			walk(c)
-		}
-	}
-	walk(ve)
-	var errs []error
-	for _, l := range leaves {
-		loc := l.InstanceLocation
-		msg := l.ErrorKind.LocalizedString(printer)
-		node := lookup(doc, loc)
-		if len(loc) == 0 {
-			if ap, ok := unknownKeys(msg); ok {
-				for _, k := range ap {
-					errs = append(errs, &Error{Path: path, Line: keyLine(doc, k), Msg: fmt.Sprintf("unknown key %q (known: %s)", k, knownKeys())})
-				}
-				continue
-			}
-		}
-		key := strings.Join(loc, ".")
-		if key == "" {
-			key = "(top level)"
-		}
-		line := 0
-		if node != nil {
-			line = node.Line
-		}
-		if ap, ok := unknownKeys(msg); ok && node != nil {
-			for _, k := range ap {
-				errs = append(errs, &Error{Path: path, Line: keyLine(node, k), Msg: fmt.Sprintf("%s: unknown key %q", key, k)})
-			}
-			continue
-		}
-		errs = append(errs, &Error{Path: path, Line: line, Msg: fmt.Sprintf("%s: %s", key, msg)})
-	}
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].(*Error).Line < errs[j].(*Error).Line })
-	return errors.Join(errs...)
-}
-
-// unknownKeys reads the property names out of the schema library's
-// "additional properties 'a', 'b' not allowed" message.
-func unknownKeys(msg string) ([]string, bool) {
-	if !strings.HasPrefix(msg, "additional propert") {
-		return nil, false
-	}
-	var keys []string
-	for _, part := range strings.Split(msg, "'")[1:] {
-		if part != "" && !strings.ContainsAny(part, " ,") {
-			keys = append(keys, part)
+// schemaError reports every problem with the key path and the line of the
+// YAML node it is about.
+func schemaError(path string, doc *yaml.Node, problems []problem) error {
+	var errs []*Error
+	for _, p := range problems {
+		node := lookup(doc, p.path)
+		key := strings.Join(p.path, ".")
+		switch {
+		case p.key != "" && key == "":
+			errs = append(errs, &Error{Path: path, Line: keyLine(doc, p.key), Msg: fmt.Sprintf("unknown key %q (known: %s)", p.key, knownKeys())})
+		case p.key != "":
+			errs = append(errs, &Error{Path: path, Line: keyLine(node, p.key), Msg: fmt.Sprintf("%s: unknown key %q", key, p.key)})
+		case key == "":
+			errs = append(errs, &Error{Path: path, Line: node.Line, Msg: p.msg})
+		default:
+			msg := strings.TrimPrefix(p.msg, key+" ")
+			errs = append(errs, &Error{Path: path, Line: node.Line, Msg: fmt.Sprintf("%s: %s", key, msg)})
 		}
 	}
-	return keys, len(keys) > 0
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+	joined := make([]error, len(errs))
+	for i, e := range errs {
+		joined[i] = e
+	}
+	return errors.Join(joined...)
 }
 
 func knownKeys() string {

@@ -56,12 +56,12 @@ func TestErrorsNameKeyAndLine(t *testing.T) {
 		want string
 	}{
 		{"ignore: [a]\nignor: [b]\n", 2, `unknown key "ignor"`},
-		{"ignore: GD017\n", 1, "ignore: got string, want array"},
+		{"ignore: GD017\n", 1, "ignore: Invalid type. Expected: array, given: string"},
 		{"severity:\n  GD001: fatal\n", 2, "severity.GD001:"},
 		{"failure-threshold: 3\n", 1, "failure-threshold:"},
-		{"policies:\n  - ok\n  - 7\n", 3, "policies.1: got number, want string"},
+		{"policies:\n  - ok\n  - 7\n", 3, "policies.1: Invalid type. Expected: string, given: integer"},
 		{"ignore: [a\n", 1, "did not find expected"},
-		{"- just\n- a list\n", 1, "got array, want object"},
+		{"- just\n- a list\n", 1, "Expected: object, given: array"},
 	} {
 		_, err := Parse("cfg.yaml", []byte(tc.src))
 		if err == nil {
