@@ -6,11 +6,14 @@ package policy
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -26,10 +29,11 @@ type Source struct {
 
 // File is one loaded file.
 type File struct {
-	Path   string // as shown to users: the source name joined with the path
-	Module *ast.Module
-	Raw    []byte
-	Test   bool
+	Path    string // as shown to users: the source name joined with the path
+	Module  *ast.Module
+	Raw     []byte
+	Test    bool
+	Builtin bool
 }
 
 // Loaded is everything read from the sources.
@@ -66,12 +70,7 @@ func Load(sources []Source, withTests bool) (*Loaded, error) {
 				if err != nil {
 					return fmt.Errorf("%s: %w", join(src.Name, p), err)
 				}
-				shown := join(src.Name, p)
-				m, err := ast.ParseModuleWithOpts(shown, string(raw), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-				if err != nil {
-					return err
-				}
-				l.Files = append(l.Files, &File{Path: shown, Module: m, Raw: raw, Test: test})
+				l.Files = append(l.Files, &File{Path: join(src.Name, p), Raw: raw, Test: test, Builtin: src.Builtin})
 			case path.Base(p) == "data.json":
 				raw, err := fs.ReadFile(src.FS, p)
 				if err != nil {
@@ -99,6 +98,9 @@ func Load(sources []Source, withTests bool) (*Loaded, error) {
 		}
 	}
 	sort.Slice(l.Files, func(i, j int) bool { return l.Files[i].Path < l.Files[j].Path })
+	if err := parseAll(l.Files); err != nil {
+		return nil, err
+	}
 	rules, err := readRules(l.Files, sources)
 	if err != nil {
 		return nil, err
@@ -106,6 +108,29 @@ func Load(sources []Source, withTests bool) (*Loaded, error) {
 	sort.SliceStable(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	l.Rules = rules
 	return l, nil
+}
+
+// parseAll parses the modules on every core: start-up time is mostly Rego.
+func parseAll(files []*File) error {
+	errs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(files)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f := files[i]
+				f.Module, errs[i] = ast.ParseModuleWithOpts(f.Path, string(f.Raw), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 func join(name, p string) string {
