@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"runtime/metrics"
 	"strings"
 	"time"
@@ -156,6 +157,11 @@ func allBuiltin(files []*File) bool {
 	return true
 }
 
+func over(sample []metrics.Sample, limit uint64) bool {
+	metrics.Read(sample)
+	return sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit
+}
+
 // compileError keeps OPA's file:line:column messages, one per line.
 func compileError(errs ast.Errors) error {
 	var b strings.Builder
@@ -203,10 +209,15 @@ func watchHeap(ctx context.Context, limit uint64) (context.Context, func()) {
 			case <-ctx.Done():
 				return
 			case <-tick.C:
-				metrics.Read(sample)
-				if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit {
-					cancel(ErrMemory)
-					return
+				if over(sample, limit) {
+					// The figure is from the last collection and may be
+					// stale (a big file linted before); confirm with a
+					// fresh one before blaming this evaluation.
+					runtime.GC()
+					if over(sample, limit) {
+						cancel(ErrMemory)
+						return
+					}
 				}
 			}
 		}
