@@ -85,8 +85,17 @@ const maxNesting = 3
 // collect appends the simple commands under node. base is added to every
 // offset: nested scripts (sh -c) are parsed on their own and shifted.
 func (s *Script) collect(src string, node syntax.Node, base int, exact bool, depth int) {
-	syntax.Walk(node, func(n syntax.Node) bool {
+	var visit func(n syntax.Node) bool
+	visit = func(n syntax.Node) bool {
 		switch n := n.(type) {
+		case *syntax.BinaryCmd:
+			// `a && b && ... && z` nests as deep as it is long; walking it
+			// recursively would grow the stack with the script. Its operands
+			// are visited in order from a flat list instead.
+			for _, st := range operands(n) {
+				syntax.Walk(st, visit)
+			}
+			return false
 		case *syntax.CallExpr:
 			c := command(src, n.Assigns, n.Args, base, exact)
 			s.Commands = append(s.Commands, c)
@@ -111,7 +120,25 @@ func (s *Script) collect(src string, node syntax.Node, base int, exact bool, dep
 			s.Commands = append(s.Commands, command(src, assigns, args, base, exact))
 		}
 		return true
-	})
+	}
+	syntax.Walk(node, visit)
+}
+
+// operands lists the statements joined by a chain of &&, || and | in source
+// order, without recursion.
+func operands(b *syntax.BinaryCmd) []*syntax.Stmt {
+	var out []*syntax.Stmt
+	stack := []*syntax.Stmt{b.Y, b.X}
+	for len(stack) > 0 {
+		st := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if inner, ok := st.Cmd.(*syntax.BinaryCmd); ok && len(st.Redirs) == 0 {
+			stack = append(stack, inner.Y, inner.X)
+			continue
+		}
+		out = append(out, st)
+	}
+	return out
 }
 
 // nested follows `sh -c 'script'` and `bash -c "script"`.

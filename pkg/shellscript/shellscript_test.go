@@ -1,6 +1,7 @@
 package shellscript
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -114,5 +115,22 @@ func TestNestingIsBounded(t *testing.T) {
 	src := `sh -c "sh -c \"sh -c 'sh -c \\\"go build\\\"'\""`
 	if _, err := Parse(src); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestLongChainsInOrder(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("echo 0")
+	for i := 1; i < 50000; i++ {
+		fmt.Fprintf(&b, " && echo %d", i)
+	}
+	b.WriteString(" | tee log || exit 1")
+	s, err := Parse(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(s.Commands)
+	if n != 50002 || s.Commands[0].Args[1].Value != "0" || s.Commands[49999].Args[1].Value != "49999" || s.Commands[n-1].Args[0].Value != "exit" {
+		t.Fatalf("%d commands, first %v, last %v", n, s.Commands[0].Argv(), s.Commands[n-1].Argv())
 	}
 }
