@@ -17,7 +17,13 @@ import (
 // instructions (the environment, unchanged from one instruction to the next)
 // are converted once.
 func Value(doc *document.Document) (ast.Value, error) {
-	c := converter{maps: map[unsafe.Pointer]*ast.Term{}, plans: map[reflect.Type][]field{}}
+	c := converter{
+		maps:        map[unsafe.Pointer]*ast.Term{},
+		slices:      map[sliceKey]*ast.Term{},
+		plans:       map[reflect.Type][]field{},
+		emptyArray:  ast.ArrayTerm(),
+		emptyObject: ast.NewTerm(ast.NewObject()),
+	}
 	t, err := c.term(reflect.ValueOf(doc))
 	if err != nil {
 		return nil, err
@@ -26,8 +32,17 @@ func Value(doc *document.Document) (ast.Value, error) {
 }
 
 type converter struct {
-	maps  map[unsafe.Pointer]*ast.Term
-	plans map[reflect.Type][]field
+	maps   map[unsafe.Pointer]*ast.Term
+	slices map[sliceKey]*ast.Term
+	plans  map[reflect.Type][]field
+	// One empty array and one empty object serve every empty field: values
+	// are not changed by evaluation.
+	emptyArray, emptyObject *ast.Term
+}
+
+type sliceKey struct {
+	p unsafe.Pointer
+	n int
 }
 
 var (
@@ -58,6 +73,15 @@ func (c *converter) term(v reflect.Value) (*ast.Term, error) {
 		if v.IsNil() {
 			return nullTerm, nil
 		}
+		if v.Len() == 0 {
+			return c.emptyArray, nil
+		}
+		// Slices shared between instructions (the SHELL in effect) are
+		// converted once.
+		key := sliceKey{v.UnsafePointer(), v.Len()}
+		if t, ok := c.slices[key]; ok {
+			return t, nil
+		}
 		terms := make([]*ast.Term, v.Len())
 		for i := range terms {
 			t, err := c.term(v.Index(i))
@@ -66,13 +90,18 @@ func (c *converter) term(v reflect.Value) (*ast.Term, error) {
 			}
 			terms[i] = t
 		}
-		return ast.ArrayTerm(terms...), nil
+		t := ast.ArrayTerm(terms...)
+		c.slices[key] = t
+		return t, nil
 	case reflect.Map:
 		if v.IsNil() {
 			return nullTerm, nil
 		}
 		if v.Type().Key().Kind() != reflect.String {
 			return nil, fmt.Errorf("map with %s keys", v.Type().Key())
+		}
+		if v.Len() == 0 {
+			return c.emptyObject, nil
 		}
 		p := v.UnsafePointer()
 		if t, ok := c.maps[p]; ok {
