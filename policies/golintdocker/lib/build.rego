@@ -44,10 +44,20 @@ build_tool(s, i, g) if {
 	every p in g.packages {
 		contains(p, "@")
 	}
-	names := {tool_name(p) | some p in g.packages}
-	some j in s.instructions
-	j.index >= i.index
-	runs_tool(j, names)
+	runs_tool_from(s, i.index, {tool_name(p) | some p in g.packages})
+}
+
+# Some instruction of s at or after index idx runs one of the commands
+# names, or go generate.
+runs_tool_from(s, idx, names) if {
+	some name in names
+	last_command_index(s)[name] >= idx
+}
+
+runs_tool_from(s, idx, _) if {
+	last := last_generate_index(s)
+	last != null
+	last >= idx
 }
 
 runs_tool(j, names) if {
@@ -59,6 +69,27 @@ runs_tool(j, _) if {
 	some h in j.run.go
 	h.subcommand == "generate"
 }
+
+# The index of the last instruction of s that runs each command name
+# (sorted, so the last entry of each name has its highest index).
+last_command_index(s) := {e[0]: e[1] |
+	runs := sort([[c.name, j.index] |
+		some j in s.instructions
+		some c in j.run.commands
+	])
+	some k, e in runs
+	not runs[k + 1][0] == e[0]
+}
+
+# The index of the last instruction of s that runs go generate, or null.
+last_generate_index(s) := max(idxs) if {
+	idxs := [j.index |
+		some j in s.instructions
+		some h in j.run.go
+		h.subcommand == "generate"
+	]
+	count(idxs) > 0
+} else := null
 
 # The binary name of a package path: github.com/x/y/cmd/tool@v1 -> tool,
 # github.com/x/tool/v2@latest -> tool.

@@ -14,16 +14,27 @@ stage_from_name(s) := s.name if {
 # hold dir) only when its sources are not just go build outputs of the source
 # stage: `COPY --from=build /out/server /` copies one binary, not a rootfs.
 copies_into_image(s, dir) if {
-	some st in chain(s)
-	some i in st.instructions
-	path_within(i.copy.dest_path, dir)
+	some c in chain_copies(s)
+	path_within(c.dest_path, dir)
 }
 
 copies_into_image(s, _) if {
+	some c in chain_copies(s)
+	tree_copy(c)
+}
+
+# The COPY/ADD details (the instructions' copy) of the chain of s; for the
+# final stage from the document's list of COPY/ADD.
+chain_copies(s) := [i.copy |
+	some [st, i] in copies
+	final_chain_positions[st.index]
+] if {
+	s.index == final.index
+} else := [i.copy |
 	some st in chain(s)
 	some i in st.instructions
-	tree_copy(i.copy)
-}
+	i.copy != false
+]
 
 tree_copy(c) if {
 	c.dest_path == "/"
@@ -57,19 +68,36 @@ absolute_in(p, wd) := concat("/", [trim_right(wd, "/"), trim_prefix(p, "./")]) i
 
 # Some COPY/ADD in the chain of s writes at, under or over path before
 # instruction idx of s itself (all of the parents' instructions count).
+# The chain is scanned once per stage and path, not once per instruction.
+copies_into_before(s, _, p) if parent_copies_into(s, p)
+
 copies_into_before(s, idx, p) if {
-	some st in chain(s)
-	some i in st.instructions
-	precedes_instruction(s, st, i, idx)
-	path_within(i.copy.dest_path, p)
+	first := first_copy_into(s, p)
+	first != null
+	first < idx
 }
 
-copies_into_before(s, idx, _) if {
+# A COPY/ADD of a parent stage of s reaches p (true or false).
+parent_copies_into(s, p) if {
 	some st in chain(s)
+	st.index != s.index
 	some i in st.instructions
-	precedes_instruction(s, st, i, idx)
-	tree_copy(i.copy)
-}
+	copy_reaches(i.copy, p)
+} else := false
+
+# The lowest index of an instruction of s itself whose COPY/ADD reaches p,
+# or null.
+first_copy_into(s, p) := min(idxs) if {
+	idxs := [i.index |
+		some i in s.instructions
+		copy_reaches(i.copy, p)
+	]
+	count(idxs) > 0
+} else := null
+
+copy_reaches(c, p) if path_within(c.dest_path, p)
+
+copy_reaches(c, _) if tree_copy(c)
 
 precedes_instruction(s, st, _, _) if st.index != s.index
 
@@ -125,18 +153,41 @@ lacks_files(s, fact, pkg, dirs) if {
 }
 
 copies_any(s, dirs) if {
+	some c in chain_copies(s)
 	some d in dirs
-	copies_into_image(s, d)
+	path_within(c.dest_path, d)
+}
+
+copies_any(s, dirs) if {
+	count(dirs) > 0
+	some c in chain_copies(s)
+	tree_copy(c)
 }
 
 run_mentions(s, dirs) if {
+	some d in dirs
+	not contains(d, "\n")
+	contains(chain_run_words(s), d)
+}
+
+run_mentions(s, dirs) if {
+	some d in dirs
+	contains(d, "\n")
 	some st in chain(s)
 	some i in st.instructions
 	some c in i.run.commands
 	some arg in c.argv
-	some d in dirs
 	contains(arg, d)
 }
+
+# The words of the RUN commands of the chain of s, one per line: a dir
+# without a newline is in one of them exactly when it is in this text.
+chain_run_words(s) := concat("\n", [arg |
+	some st in chain(s)
+	some i in st.instructions
+	some c in i.run.commands
+	some arg in c.argv
+])
 
 # Stage s's filesystem certainly has a file set: the image ships it, or a
 # package manager with the usual layout (apk, apt) installs pkg.

@@ -17,7 +17,9 @@ shipping_stages contains s if {
 }
 
 # A stage and the stages it is built on: everything in its filesystem.
-chain(s) := [input.stages[i] | some i in array.concat([s.index], s.parents)]
+chain(s) := [input.stages[s.index]] if {
+	s.parents == []
+} else := [input.stages[i] | some i in array.concat([s.index], s.parents)]
 
 # The base image at the bottom of a stage's chain.
 base(s) := input.stages[s.root].from
@@ -32,10 +34,11 @@ ref_string(from) := sprintf("%s:%s", [from.name, tag]) if {
 facts(s) := image_facts(base(s))
 
 image_facts(from) := data.golintdocker.images[best[1]] if {
+	ref := ref_string(from)
 	candidates := {[p, key] |
 		some key, img in data.golintdocker.images
 		some pattern in img.match
-		glob.match(pattern, ["/"], ref_string(from))
+		glob.match(pattern, ["/"], ref)
 		p := object.get(img, "priority", 0)
 	}
 	count(candidates) > 0
@@ -58,29 +61,63 @@ stage_label(s) := sprintf("stage %q", [s.name]) if {
 } else := sprintf("stage %d", [s.index])
 
 # The Dockerfile builds Go: a go command or a Go toolchain image.
-is_go if {
-	some s in input.stages
-	some i in s.instructions
-	count(i.run.go) > 0
-}
+is_go if count(go_runs) > 0
 
 is_go if {
 	some s in input.stages
+	may_be_go_toolchain(s)
 	has_fact(s, "go_toolchain")
 }
+
+# A pattern of an image with go_toolchain true matches the base of s: the
+# best match (facts) can only be such an image then. Cheaper than facts(s)
+# for the stages of a Dockerfile without go commands.
+may_be_go_toolchain(s) if {
+	ref := ref_string(base(s))
+	some pattern in toolchain_patterns
+	glob.match(pattern, ["/"], ref)
+}
+
+toolchain_patterns := [pattern |
+	some img in data.golintdocker.images
+	img.go_toolchain == true
+	some pattern in img.match
+]
 
 # go commands that produce a binary.
 builds_binary(g) if g.subcommand in {"build", "install"}
 
-# A package manager installs pkg somewhere in the chain of stage s.
+# A package manager installs pkg somewhere in the chain of stage s. For a
+# plain package name only the words that start with it can match.
 installs(s, pkg) if {
-	some st in chain(s)
-	some i in st.instructions
-	some c in i.run.commands
-	installer(c)
-	some arg in c.argv
+	plain_package_name(pkg)
+	some k in array.concat([s.index], s.parents)
+	some arg in installer_args[k]
+	startswith(arg, pkg)
 	package_matches(arg, pkg)
 }
+
+installs(s, pkg) if {
+	not plain_package_name(pkg)
+	some k in array.concat([s.index], s.parents)
+	some arg in installer_args[k]
+	package_matches(arg, pkg)
+}
+
+# The words of the package-manager install commands of each stage (its own
+# instructions), computed once per stage and query.
+installer_args[k] := args if {
+	some k, st in input.stages
+	args := [arg |
+		some i in st.instructions
+		some c in i.run.commands
+		c.name in installer_names
+		installer(c)
+		some arg in c.argv
+	]
+}
+
+installer_names := {"apk", "apt-get", "apt", "yum", "dnf", "microdnf", "zypper"}
 
 installer(c) if {
 	c.name == "apk"
@@ -96,6 +133,10 @@ package_matches(arg, pkg) if arg == pkg
 
 # apt-get install tzdata=2024a-0+deb12u1, apk add tzdata~=2024
 package_matches(arg, pkg) if regex.match(sprintf(`^%s([=~<>].*)?$`, [pkg]), arg)
+
+# A package name without regular expression syntax: the pattern above then
+# matches only words that start with it.
+plain_package_name(pkg) if regex.match(`^[A-Za-z0-9_-]+$`, pkg)
 
 # Some COPY/ADD in the chain of stage s writes at or under dir (or copies a
 # whole tree onto /, which may include it).
@@ -146,3 +187,65 @@ replace_lines(i, text) := {
 	"end_line": i.end_line, "end_column": 0,
 	"text": text,
 }
+
+# Per-query documents the rules share. OPA evaluates a rule without arguments
+# once per query and keeps its value, while a function is evaluated again
+# whenever its result is undefined (and is otherwise looked up by its
+# arguments): the hot paths of the rules read these instead of calling the
+# helpers above for every stage, instruction or command.
+
+# The facts of the final stage's image.
+final_facts := facts(final)
+
+# The final stage and the stages it is built on.
+final_chain := chain(final)
+
+final_chain_positions := {k | some k in array.concat([final.index], final.parents)}
+
+# The stages the final image uses, in stage order.
+shipping := [s | some s in input.stages; s.used_by_final != false]
+
+# The instructions of the kinds the rules look up, by kind: by_cmd[cmd] is
+# the list of [stage position, instruction position, stage, instruction] of
+# the instructions cmd, in document order. The inner comprehension unifies
+# i.cmd with cmd, so OPA's comprehension indexing evaluates it once, in one
+# pass over the instructions, and hands out each kind's list from that
+# (a rule with a ref head such as by_cmd[i.cmd] contains ... would check
+# every new entry against all earlier ones: quadratic on big files).
+indexed_cmds := ["run", "copy", "add", "env", "arg", "label", "workdir", "expose"]
+
+by_cmd := {cmd: list |
+	some cmd in indexed_cmds
+	list := [[k, j, s, i] |
+		some k, s in input.stages
+		some j, i in s.instructions
+		i.cmd = cmd
+	]
+}
+
+all_copies := array.concat(by_cmd.copy, by_cmd.add)
+
+# The RUN instructions with go commands: [stage, instruction].
+go_runs := [[s, i] | some [_, _, s, i] in by_cmd.run; count(i.run.go) > 0]
+
+# Those of the shipping stages.
+shipping_go_runs := [[s, i] | some [s, i] in go_runs; s.used_by_final != false]
+
+# The go commands of the shipping stages: [stage, instruction, go command].
+shipping_go := [[s, i, g] | some [s, i] in shipping_go_runs; some g in i.run.go]
+
+# Those that build a binary (go build, go install).
+shipping_builds := [[s, i, g] | some [s, i, g] in shipping_go; builds_binary(g)]
+
+# Those whose binary ships (ships_binary).
+shipped_builds := [[s, i, g] | some [s, i, g] in shipping_builds; ships_binary(s, i, g)]
+
+# Every COPY and ADD: [stage, instruction].
+copies := [[s, i] | some [_, _, s, i] in all_copies]
+
+# Every RUN --mount with from=: [stage, instruction, mount].
+from_mounts := [[s, i, m] |
+	some [_, _, s, i] in by_cmd.run
+	some m in i.run.mounts
+	m.from != ""
+]

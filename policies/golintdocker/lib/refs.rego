@@ -25,9 +25,10 @@ stage_name_like(name) if regex.match(`^[A-Za-z][A-Za-z0-9_.-]*$`, name)
 # A name golint-docker knows as an image (data.golintdocker.images), as a bare
 # --from=alpine would pull it (alpine:latest).
 known_image_name(name) if {
+	ref := sprintf("%s:latest", [lower(name)])
 	some img in data.golintdocker.images
 	some pattern in img.match
-	glob.match(pattern, ["/"], sprintf("%s:latest", [lower(name)]))
+	glob.match(pattern, ["/"], ref)
 }
 
 # --from=NAME (or a mount's from=NAME) that names no stage and looks like a

@@ -30,15 +30,12 @@ package golintdocker.rules.cgo_disabled
 import data.golintdocker.lib
 
 # Final images without glibc, where a cgo binary cannot run.
-no_glibc if lib.facts(lib.final).libc in {"none", "musl"}
+no_glibc if lib.final_facts.libc in {"none", "musl"}
 
 deny contains finding if {
 	no_glibc
-	some s in lib.shipping_stages
+	some [s, _, g] in lib.shipping_builds
 	s.index != lib.final.index
-	some i in s.instructions
-	some g in i.run.go
-	lib.builds_binary(g)
 	g.cgo_enabled == null
 	finding := {
 		"msg": sprintf("`go %s` on line %d runs without CGO_ENABLED=0, and the final image (%s) has no glibc: a cgo build will not start there", [g.subcommand, g.line, lib.base_name(lib.final)]),
@@ -51,11 +48,8 @@ deny contains finding if {
 
 deny contains finding if {
 	no_glibc
-	some s in lib.shipping_stages
+	some [s, _, g] in lib.shipping_builds
 	s.index != lib.final.index
-	some i in s.instructions
-	some g in i.run.go
-	lib.builds_binary(g)
 	g.cgo_enabled != null
 	g.cgo_enabled != "0"
 	finding := {

@@ -39,9 +39,9 @@ file_sets := [
 
 # COPY --from=<stage> in a stage that gets built.
 deny contains finding if {
-	some s in lib.shipping_stages
-	some i in s.instructions
+	some [s, i] in lib.copies
 	i.copy.from_stage != null
+	s.used_by_final
 	some set in file_sets
 	src := copied_from(i, set.dir)
 	from := input.stages[i.copy.from_stage]
@@ -60,9 +60,9 @@ deny contains finding if {
 
 # COPY --from=<image> straight from an image known not to have the files.
 deny contains finding if {
-	some s in lib.shipping_stages
-	some i in s.instructions
+	some [s, i] in lib.copies
 	i.copy.from_image != null
+	s.used_by_final
 	some set in file_sets
 	src := copied_from(i, set.dir)
 	lib.image_facts(i.copy.from_image)[set.fact] == false

@@ -26,19 +26,18 @@
 #     COPY --from=build /out/app /app
 package golintdocker.rules.copy_from_index
 
+import data.golintdocker.lib
+
 refs contains [i, "COPY --from", i.copy.from, i.copy.from_stage] if {
-	some s in input.stages
-	some i in s.instructions
-	regex.match(`^[0-9]+$`, i.copy.from)
+	some [_, i] in lib.copies
 	i.copy.from_stage != null
+	regex.match(`^[0-9]+$`, i.copy.from)
 }
 
 refs contains [i, "RUN --mount from", m.from, m.from_stage] if {
-	some s in input.stages
-	some i in s.instructions
-	some m in i.run.mounts
-	regex.match(`^[0-9]+$`, m.from)
+	some [_, i, m] in lib.from_mounts
 	m.from_stage != null
+	regex.match(`^[0-9]+$`, m.from)
 }
 
 deny contains finding if {
@@ -66,9 +65,11 @@ new_name(st) := n if {
 	count(unnamed_targets) == 1
 	n := [c |
 		some c in ["build", "builder", "build-stage"]
-		not c in {s.name | some s in input.stages}
+		not c in stage_names
 	][0]
 } else := sprintf("build-%d", [st.index])
+
+stage_names := {s.name | some s in input.stages}
 
 unnamed_targets contains n if {
 	some [_, _, _, n] in refs

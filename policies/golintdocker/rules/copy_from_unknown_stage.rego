@@ -31,17 +31,13 @@ import data.golintdocker.lib
 
 # Every --from that resolved to nothing: [instruction, how it was written, value].
 refs contains [i, "COPY --from", i.copy.from] if {
-	some s in input.stages
-	some i in s.instructions
+	some [_, i] in lib.copies
 	i.copy.from != ""
 	i.copy.from_stage == null
 }
 
 refs contains [i, "RUN --mount from", m.from] if {
-	some s in input.stages
-	some i in s.instructions
-	some m in i.run.mounts
-	m.from != ""
+	some [_, i, m] in lib.from_mounts
 	m.from_stage == null
 }
 

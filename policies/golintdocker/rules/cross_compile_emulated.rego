@@ -33,20 +33,14 @@ import data.golintdocker.lib
 # The FROM that names the builder's image: the root of every stage built on
 # it. Stages the final image is built on must stay on the target platform.
 deny contains finding if {
-	some r in input.stages
+	some [root, line, subcommand] in first_builds
+	r := input.stages[root]
+	r.index == root
 	r.root == r.index
 	r.from.platform == ""
 	r.index != lib.final.root
-	builds := sort([[g.line, g.subcommand] |
-		some s in lib.shipping_stages
-		s.root == r.index
-		some i in s.instructions
-		some g in i.run.go
-		lib.builds_binary(g)
-	])
-	count(builds) > 0
 	finding := {
-		"msg": sprintf("`go %s` on line %d runs on %s, and this FROM (%s) has no --platform: in a multi-platform build the compiler runs once per target platform, under emulation for the foreign ones", [builds[0][1], builds[0][0], lib.base_name(r), lib.stage_label(r)]),
+		"msg": sprintf("`go %s` on line %d runs on %s, and this FROM (%s) has no --platform: in a multi-platform build the compiler runs once per target platform, under emulation for the foreign ones", [subcommand, line, lib.base_name(r), lib.stage_label(r)]),
 		"line": r.line,
 		"end_line": r.from_end_line,
 		"fix": fix_text(r),
@@ -54,13 +48,24 @@ deny contains finding if {
 	}
 }
 
-fix_text(r) := concat(" ", [base_fix, "With cgo on, cross-compiling also needs a C cross toolchain (for example tonistiigi/xx)."]) if {
-	some s in lib.shipping_stages
-	s.root == r.index
-	some i in s.instructions
-	some g in i.run.go
-	lib.builds_binary(g)
+# The go builds of the shipping stages by the root their stage rests on,
+# sorted: [root, line, subcommand]. The first of each root is what its
+# finding names (one pass, not one per root).
+builds_by_root := sort([[s.root, g.line, g.subcommand] | some [s, _, g] in lib.shipping_builds])
+
+first_builds contains b if {
+	some k, b in builds_by_root
+	not builds_by_root[k - 1][0] == b[0]
+}
+
+# The roots of shipping stages that build with cgo on.
+cgo_roots contains s.root if {
+	some [s, _, g] in lib.shipping_builds
 	g.cgo_enabled == "1"
+}
+
+fix_text(r) := concat(" ", [base_fix, "With cgo on, cross-compiling also needs a C cross toolchain (for example tonistiigi/xx)."]) if {
+	r.index in cgo_roots
 } else := base_fix
 
 base_fix := "Use `FROM --platform=$BUILDPLATFORM ...`, declare `ARG TARGETOS TARGETARCH` in the stage and build with `GOOS=$TARGETOS GOARCH=$TARGETARCH go build`."

@@ -27,7 +27,7 @@ package golintdocker.rules.entrypoint_not_found
 import data.golintdocker.lib
 
 deny contains finding if {
-	lib.has_fact(lib.final, "empty")
+	lib.final_facts.empty == true
 	i := lib.final_start
 	i.form == "exec"
 	not i.json_invalid
@@ -68,10 +68,10 @@ dir(p) := d if {
 base(p) := segs[count(segs) - 1] if segs := split(trim_right(p, "/"), "/")
 
 copies contains c if {
-	some st in lib.chain(lib.final)
+	some st in lib.final_chain
 	some c in st.instructions
 	c.cmd in {"copy", "add"}
-	c.copy
+	c.copy != false
 }
 
 # Something in the final chain writes the path, or may write it.
@@ -111,7 +111,7 @@ may_hold(src, _) if src in {".", "./"}
 
 # An exec-form RUN in an empty image may create the file (RUN ["/busybox", ...]).
 exec_run if {
-	some st in lib.chain(lib.final)
+	some st in lib.final_chain
 	some c in st.instructions
 	c.cmd == "run"
 	c.form == "exec"

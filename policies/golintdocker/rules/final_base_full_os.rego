@@ -29,9 +29,9 @@ package golintdocker.rules.final_base_full_os
 import data.golintdocker.lib
 
 deny contains finding if {
+	lib.final_facts.full_os == true
+	not lib.final_facts.go_toolchain == true
 	lib.is_go
-	lib.has_fact(lib.final, "full_os")
-	not lib.has_fact(lib.final, "go_toolchain")
 	r := lib.root_stage(lib.final)
 	finding := {
 		"msg": sprintf("The final image (%s) is built on %s, a full OS image, to run a Go binary: its package manager, shell and libraries only add size and CVEs", [lib.stage_label(lib.final), lib.base_name(lib.final)]),
@@ -43,9 +43,6 @@ deny contains finding if {
 
 # A build that turns cgo on needs glibc: suggest distroless base then.
 fix_text := sprintf("Replace %s with gcr.io/distroless/base-debian12:nonroot, which has the glibc a cgo build needs, or build with CGO_ENABLED=0 and ship on scratch or distroless static.", [lib.base_name(lib.final)]) if {
-	some s in lib.shipping_stages
-	some i in s.instructions
-	some g in i.run.go
-	lib.builds_binary(g)
+	some [_, _, g] in lib.shipping_builds
 	g.cgo_enabled == "1"
 } else := sprintf("Replace %s with scratch or gcr.io/distroless/static-debian12:nonroot (build with CGO_ENABLED=0), or alpine if a shell is really needed.", [lib.base_name(lib.final)])

@@ -29,8 +29,7 @@ package golintdocker.rules.go_cache_mounts
 import data.golintdocker.lib
 
 deny contains finding if {
-	some s in lib.shipping_stages
-	some i in s.instructions
+	some [_, i] in lib.shipping_go_runs
 	missing := [c | some c in caches; needs(i, c); not has_mount(i, c)]
 	count(missing) > 0
 	cmds := {sprintf("`go %s`", [g.subcommand]) | some g in i.run.go; uses_cache(g)}
@@ -85,21 +84,31 @@ default_dir := {"mod": "/go/pkg/mod", "build": "/root/.cache/go-build"}
 # With GOMODCACHE/GOCACHE set, only a mount there helps; otherwise the
 # default location under any GOPATH or HOME.
 has_mount(i, c) if {
-	not lib.go_setting(i, setting[c])
+	setting_value(i, c) == null
 	some mt in i.run.mounts
 	mt.type == "cache"
 	endswith(lib.clean_path(mt.target), suffix[c])
 }
 
 has_mount(i, c) if {
+	v := setting_value(i, c)
+	v != null
 	some mt in i.run.mounts
 	mt.type == "cache"
-	lib.clean_path(mt.target) == lib.clean_path(lib.go_setting(i, setting[c]))
+	lib.clean_path(mt.target) == lib.clean_path(v)
 }
 
+# GOMODCACHE / GOCACHE as the RUN sees it (lib.go_setting), or null: always
+# defined, so OPA evaluates it once per RUN and cache.
+setting_value(i, c) := v if {
+	v := lib.go_setting(i, setting[c])
+} else := null
+
 # Where the cache is: GOMODCACHE / GOCACHE when set, else the golang image's.
-cache_dir(i, c) := lib.go_setting(i, setting[c]) if {
-	lib.go_setting(i, setting[c]) != ""
+cache_dir(i, c) := v if {
+	v := setting_value(i, c)
+	v != null
+	v != ""
 } else := default_dir[c]
 
 describe(i, "mod") := sprintf("the module cache (%s)", [cache_dir(i, "mod")])

@@ -31,22 +31,21 @@ package golintdocker.rules.go_mod_download_order
 import data.golintdocker.lib
 
 deny contains finding if {
-	some s in lib.shipping_stages
-	seq := lib.chain_sequence(s)
-	not vendored(seq)
-	some c in seq
-	whole_context_copy(c.i)
-	some b in seq
-	b.pos > c.pos
-	some g in b.i.run.go
-	lib.builds_local(g)
-	not dependency_step_before(seq, c.pos)
+	count(lib.go_runs) > 0
+	count(whole_by_stage) > 0
+	some s in lib.shipping
+	some [pos, c] in whole_copies(s)
+	last := last_local_build(s)
+	last != null
+	pos < last
+	not vendored(s)
+	not dependency_step_before(s, pos)
 	finding := {
-		"msg": message(seq, c),
-		"line": c.i.line,
-		"end_line": c.i.end_line,
-		"fix": fix_text(seq, c),
-		"edits": edits(seq, c),
+		"msg": message(s, pos, c),
+		"line": c.line,
+		"end_line": c.end_line,
+		"fix": fix_text(s, pos, c),
+		"edits": edits(s, pos, c),
 	}
 }
 
@@ -73,92 +72,167 @@ runs_mod_download(i) if {
 	g.subcommand == "mod download"
 }
 
-# Dependencies first: go.mod copied, then go mod download, both before pos;
-# or go mod download with go.mod bind-mounted.
-dependency_step_before(seq, pos) if {
-	some m in seq
-	m.pos < pos
-	copies_go_mod(m.i)
-	some r in seq
-	m.pos < r.pos
-	r.pos < pos
-	runs_mod_download(r.i)
+# The instructions that matter here by stage index (once per query, from the
+# COPY/ADD and go RUN lists of lib; grouped through comprehension indexing):
+# [index, instruction].
+whole_by_stage := {k: list |
+	some [k, _] in whole_context_copies
+	list := [[i.index, i] | some [stage, i] in whole_context_copies; stage = k]
 }
 
-dependency_step_before(seq, pos) if {
-	some r in seq
-	r.pos < pos
-	runs_mod_download(r.i)
-	some mt in r.i.run.mounts
-	mt.type == "bind"
-	mounts_go_mod(mt)
+whole_context_copies := [[s.index, i] |
+	some [s, i] in lib.copies
+	i.copy.from == ""
+	whole_context_copy(i)
+]
+
+go_mod_by_stage := {k: list |
+	some [k, _] in go_mod_copy_list
+	list := [[i.index, i] | some [stage, i] in go_mod_copy_list; stage = k]
 }
 
-mounts_go_mod(mt) if endswith(mt.source, "go.mod")
+go_mod_copy_list := [[s.index, i] |
+	some [s, i] in lib.copies
+	i.copy.from == ""
+	copies_go_mod(i)
+]
 
-mounts_go_mod(mt) if endswith(mt.target, "go.mod")
+go_runs_by_stage := {k: list |
+	some [s, _] in lib.go_runs
+	k := s.index
+	list := [[i.index, i] | some [stage, i] in lib.go_runs; stage.index = k]
+}
+
+# The same along the chain of s, oldest first, as [position, instruction]
+# where the position is [depth from the root, index] (as in
+# lib.chain_sequence; arrays compare element by element). Each list is
+# computed once per stage, so the rule stays linear in the instructions
+# however many COPY . . it reports.
+whole_copies(s) := along_chain(s, whole_by_stage)
+
+go_mod_copies(s) := along_chain(s, go_mod_by_stage)
+
+go_runs(s) := along_chain(s, go_runs_by_stage)
+
+along_chain(s, by_stage) := sort([[[k, idx], i] |
+	some k, st in array.reverse(lib.chain(s))
+	some [idx, i] in by_stage[st.index]
+])
+
+downloads(s) := [[pos, i] | some [pos, i] in go_runs(s); runs_mod_download(i)]
+
+# Where the last build of the local module is, or null.
+last_local_build(s) := max(found) if {
+	found := [pos |
+		some [pos, i] in go_runs(s)
+		some g in i.run.go
+		lib.builds_local(g)
+	]
+	count(found) > 0
+} else := null
 
 # -mod=vendor builds read modules from vendor/: nothing to download.
-vendored(seq) if {
-	some e in seq
-	some g in e.i.run.go
+vendored(s) if {
+	some [_, i] in go_runs(s)
+	some g in i.run.go
+	vendored_build(g)
+} else := false
+
+vendored_build(g) if {
 	lib.builds_binary(g)
 	some f in g.flags
 	f.name == "mod"
 	f.value == "vendor"
 }
 
-vendored(seq) if {
-	some e in seq
-	some g in e.i.run.go
+vendored_build(g) if {
 	lib.builds_binary(g)
 	contains(object.get(object.get(g, "env", {}), "GOFLAGS", ""), "-mod=vendor")
 }
 
-go_mod_copy(seq, c) := m if {
-	copies := [m |
-		some m in seq
-		m.pos < c.pos
-		copies_go_mod(m.i)
-	]
-	count(copies) > 0
-	m := copies[count(copies) - 1]
+# Dependencies first: go.mod copied, then go mod download, both before pos;
+# or go mod download with go.mod bind-mounted.
+dependency_step_before(s, pos) if {
+	ready := dependency_ready(s)
+	ready != null
+	ready < pos
 }
 
-download_after(seq, c) := r if {
-	downloads := [r |
-		some r in seq
-		r.pos > c.pos
-		runs_mod_download(r.i)
+# The first position after which the dependencies are in place, or null:
+# the first go mod download after the first go.mod COPY, or the first one
+# with go.mod bind-mounted.
+dependency_ready(s) := min(found) if {
+	found := [pos | some pos in [download_after_go_mod(s), bind_mounted_download(s)]; pos != null]
+	count(found) > 0
+} else := null
+
+download_after_go_mod(s) := min(found) if {
+	first := min([pos | some [pos, _] in go_mod_copies(s)])
+	found := [pos | some [pos, _] in downloads(s); pos > first]
+	count(found) > 0
+} else := null
+
+bind_mounted_download(s) := min(found) if {
+	found := [pos |
+		some [pos, i] in downloads(s)
+		some mt in i.run.mounts
+		mt.type == "bind"
+		mounts_go_mod(mt)
 	]
-	count(downloads) > 0
-	r := downloads[0]
+	count(found) > 0
+} else := null
+
+mounts_go_mod(mt) if endswith(mt.source, "go.mod")
+
+mounts_go_mod(mt) if endswith(mt.target, "go.mod")
+
+# For each whole-context COPY of s, how many entries of a list (sorted by
+# position) come before it: one sort, not one scan per COPY.
+downloads_before(s) := before(whole_positions(s), [pos | some [pos, _] in downloads(s)])
+
+go_mod_copies_before(s) := before(whole_positions(s), [pos | some [pos, _] in go_mod_copies(s)])
+
+cache_mounts_before(s) := before(whole_positions(s), [pos | some [pos, _] in cache_mounts(s)])
+
+whole_positions(s) := [pos | some [pos, _] in whole_copies(s)]
+
+# {w: the number of positions of es before w} for each position w of ws
+# (both sorted, without duplicates; a position of es equal to w is not
+# before it).
+before(ws, es) := {w: n |
+	rank := {x: r | some r, x in ws}
+	merged := sort(array.concat([[x, 0] | some x in ws], [[x, 1] | some x in es]))
+	some k, e in merged
+	e[1] == 0
+	w := e[0]
+	n := k - rank[w]
 }
 
-message(seq, c) := sprintf("`go mod download` runs only on line %d, after `%s` on line %d: any source change invalidates the cached module download", [r.i.line, c.i.original, c.i.line]) if {
-	r := download_after(seq, c)
-} else := sprintf("go.mod is copied on line %d but `go mod download` does not run before `%s` on line %d: any source change invalidates the cached modules", [m.i.line, c.i.original, c.i.line]) if {
-	m := go_mod_copy(seq, c)
-} else := sprintf("`%s` on line %d copies the whole source tree before the modules are downloaded: any source change invalidates every layer after it and the build downloads every module again", [c.i.original, c.i.line])
+# The last go.mod COPY before the whole-context COPY at pos.
+go_mod_copy(s, pos) := go_mod_copies(s)[go_mod_copies_before(s)[pos] - 1][1]
 
-fix_text(seq, c) := sprintf("Move `RUN go mod download` above line %d, right after the go.mod/go.sum COPY.", [c.i.line]) if {
-	download_after(seq, c)
-	go_mod_copy(seq, c)
-} else := sprintf("Add `RUN go mod download` after the go.mod/go.sum COPY, before line %d.", [c.i.line]) if {
-	go_mod_copy(seq, c)
-} else := sprintf("Insert `COPY go.mod go.sum ./` and `RUN go mod download` before line %d.", [c.i.line])
+# The first go mod download after it.
+download_after(s, pos) := downloads(s)[downloads_before(s)[pos]][1]
+
+message(s, pos, c) := sprintf("`go mod download` runs only on line %d, after `%s` on line %d: any source change invalidates the cached module download", [r.line, c.original, c.line]) if {
+	r := download_after(s, pos)
+} else := sprintf("go.mod is copied on line %d but `go mod download` does not run before `%s` on line %d: any source change invalidates the cached modules", [m.line, c.original, c.line]) if {
+	m := go_mod_copy(s, pos)
+} else := sprintf("`%s` on line %d copies the whole source tree before the modules are downloaded: any source change invalidates every layer after it and the build downloads every module again", [c.original, c.line])
+
+fix_text(s, pos, c) := sprintf("Move `RUN go mod download` above line %d, right after the go.mod/go.sum COPY.", [c.line]) if {
+	download_after(s, pos)
+	go_mod_copy(s, pos)
+} else := sprintf("Add `RUN go mod download` after the go.mod/go.sum COPY, before line %d.", [c.line]) if {
+	go_mod_copy(s, pos)
+} else := sprintf("Insert `COPY go.mod go.sum ./` and `RUN go mod download` before line %d.", [c.line])
 
 # The insertion only when the stage never copies go.mod (otherwise the fix
 # is a move) and the COPY lands in the WORKDIR, where go mod download runs.
-edits(seq, c) := [lib.insert_at({"line": c.i.line, "column": 1}, sprintf("COPY go.mod go.sum ./\n%s\n", [download_run(seq, c)]))] if {
-	not any_go_mod_copy(seq)
-	into_workdir(c.i)
+edits(s, pos, c) := [lib.insert_at({"line": c.line, "column": 1}, sprintf("COPY go.mod go.sum ./\n%s\n", [download_run(s, pos)]))] if {
+	count(go_mod_copies(s)) == 0
+	into_workdir(c)
 } else := []
-
-any_go_mod_copy(seq) if {
-	some m in seq
-	copies_go_mod(m.i)
-}
 
 into_workdir(i) if i.copy.dest in {".", "./"}
 
@@ -169,15 +243,24 @@ into_workdir(i) if {
 
 # When the builds use a module cache mount, the download must fill the same
 # cache, or the mount hides the downloaded layer from the build.
-download_run(seq, c) := sprintf("RUN --mount=type=cache,target=%s go mod download", [targets[0]]) if {
+download_run(s, pos) := sprintf("RUN --mount=type=cache,target=%s go mod download", [target]) if {
+	target := cache_mounts(s)[cache_mounts_before(s)[pos]][1]
+} else := "RUN go mod download"
+
+# The go builds with a module cache mount: [position, the first such
+# mount's target].
+cache_mounts(s) := [[pos, targets[0]] |
+	some [pos, i] in go_runs(s)
+	builds(i)
 	targets := [mt.target |
-		some b in seq
-		b.pos > c.pos
-		some g in b.i.run.go
-		lib.builds_binary(g)
-		some mt in b.i.run.mounts
+		some mt in i.run.mounts
 		mt.type == "cache"
 		endswith(lib.clean_path(mt.target), "pkg/mod")
 	]
 	count(targets) > 0
-} else := "RUN go mod download"
+]
+
+builds(i) if {
+	some g in i.run.go
+	lib.builds_binary(g)
+}

@@ -27,13 +27,11 @@ supported := data.golintdocker.go.supported
 deny contains finding if {
 	some s in input.stages
 	s.from.stage == null
-	go_image(s)
 	count(s.from.unresolved) == 0
 	v := version(s.from.tag)
 	count(supported) > 0
-	every sup in supported {
-		older(v, version(sup))
-	}
+	[v.major, v.minor] < oldest_supported
+	go_image(s)
 	finding := object.union(
 		{
 			"msg": sprintf("Go %s (%s%s) is past end of support; supported: %s", [v.text, s.from.image, source_note(s, v), concat(", ", supported)]),
@@ -44,13 +42,21 @@ deny contains finding if {
 	)
 }
 
-go_image(s) if lib.has_fact(s, "go_toolchain")
-
 go_image(s) if s.from.name == "golang"
+
+go_image(s) if lib.has_fact(s, "go_toolchain")
 
 # The MAJOR.MINOR[.PATCH] a tag starts with: "1.21-alpine" -> 1, 21, "1.21".
 version(tag) := {"major": to_number(m[1]), "minor": to_number(m[2]), "text": m[0]} if {
 	m := regex.find_all_string_submatch_n(`^([0-9]+)\.([0-9]+)(\.[0-9]+)?`, tag, 1)[0]
+}
+
+# The oldest supported release as [major, minor]: a version older than it
+# is older than every supported one. Undefined when a supported entry does
+# not parse (then no version is older than all of them).
+oldest_supported := min(versions) if {
+	versions := [[v.major, v.minor] | some sup in supported; v := version(sup)]
+	count(versions) == count(supported)
 }
 
 older(a, b) if a.major < b.major

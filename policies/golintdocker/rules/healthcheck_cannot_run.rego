@@ -56,7 +56,7 @@ shell_reason := "is not valid JSON (whatever follows the `]`, such as `|| exit 1
 also_missing := sprintf(" (nor %s)", [tool]) if {
 	tool := shell_program
 	tool in tools
-	lib.lacks_fact(lib.final, tool)
+	lib.final_facts[tool] == false
 	not provided(tool, tool)
 } else := ""
 
@@ -85,7 +85,7 @@ deny contains finding if {
 	prog := instr.healthcheck.test[0]
 	tool := base(prog)
 	tool in tools
-	lib.lacks_fact(lib.final, tool)
+	lib.final_facts[tool] == false
 	not provided(prog, tool)
 	finding := {
 		"msg": sprintf("HEALTHCHECK on line %d runs %s, but the final image (%s) has no %s and nothing installs or copies it in: the check can never pass", [instr.line, tool, image, tool]),
@@ -102,7 +102,7 @@ deny contains finding if {
 	prog := instr.healthcheck.test[0]
 	startswith(prog, "/")
 	not base(prog) in tools
-	lib.has_fact(lib.final, "empty")
+	lib.final_facts.empty == true
 	not copied(prog)
 	finding := {
 		"msg": sprintf("HEALTHCHECK on line %d runs %s, but the final image (%s) starts empty and nothing copies %s into it: the check can never pass", [instr.line, prog, image, prog]),
@@ -123,7 +123,7 @@ provided(prog, _) if {
 }
 
 provided(_, tool) if {
-	some s in lib.chain(lib.final)
+	some s in lib.final_chain
 	some i in s.instructions
 	i.copy
 	copy_names(i.copy, tool)
@@ -142,7 +142,7 @@ copy_names(c, tool) if {
 copied(p) if lib.copies_into_image(lib.final, p)
 
 copied(p) if {
-	some s in lib.chain(lib.final)
+	some s in lib.final_chain
 	some i in s.instructions
 	i.copy.dest_path == "/"
 	some src in i.copy.sources

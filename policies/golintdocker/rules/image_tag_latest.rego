@@ -40,8 +40,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some s in input.stages
-	some i in s.instructions
+	some [_, i] in lib.copies
 	ref := i.copy.from_image
 	ref != null
 	not ref.scratch
@@ -57,10 +56,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some s in input.stages
-	some i in s.instructions
-	some m in i.run.mounts
-	m.from != ""
+	some [_, i, m] in lib.from_mounts
 	m.from_stage == null
 	not regex.match(`^[0-9]+$`, m.from)
 	not lib.unknown_stage_name(m.from)

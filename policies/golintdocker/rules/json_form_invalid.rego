@@ -26,7 +26,7 @@ import data.golintdocker.lib
 deny contains finding if {
 	some s in input.stages
 	some i in s.instructions
-	i.json_invalid
+	i.json_invalid != false
 	start := indexof(i.original, "[")
 	start >= 0
 	text := substring(i.original, start, -1)
@@ -156,5 +156,5 @@ consequence(s, i, text) := sprintf("BuildKit runs it in shell form: /bin/sh -c '
 # Shell form cannot run where there is no shell.
 no_shell_note(s) := sprintf(": the final image (%s) has no /bin/sh, so it cannot run at all", [lib.base_name(lib.final)]) if {
 	s.index in {x | some x in array.concat([lib.final.index], lib.final.parents)}
-	lib.lacks_fact(lib.final, "shell")
+	lib.final_facts.shell == false
 } else := ""

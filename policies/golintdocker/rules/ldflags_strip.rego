@@ -25,10 +25,7 @@ package golintdocker.rules.ldflags_strip
 import data.golintdocker.lib
 
 deny contains finding if {
-	some s in lib.shipping_stages
-	some i in s.instructions
-	some g in i.run.go
-	lib.ships_binary(s, i, g)
+	some [_, _, g] in lib.shipped_builds
 	missing := [f | some f in ["-s", "-w"]; not has_flag(g.ldflags, f)]
 	count(missing) > 0
 	finding := {
@@ -43,8 +40,10 @@ deny contains finding if {
 # -s, -s=true, and all=-s (a package pattern on the first flag) count.
 has_flag(ldflags, want) if {
 	some f in ldflags.flags
-	regex.match(sprintf(`^([^-\s][^\s=]*=)?%s(=true)?$`, [want]), f)
+	regex.match(flag_patterns[want], f)
 }
+
+flag_patterns := {want: sprintf(`^([^-\s][^\s=]*=)?%s(=true)?$`, [want]) | some want in ["-s", "-w"]}
 
 stamps(g) if {
 	some f in g.ldflags.flags

@@ -30,8 +30,7 @@ whole_context := {".", "./", "*", "./*"}
 deny contains finding if {
 	input.context != null
 	input.context.dockerignore == ""
-	some s in input.stages
-	some i in s.instructions
+	some [s, i] in lib.copies
 	i.cmd in {"copy", "add"}
 	i.copy.from == ""
 	count(i.copy.heredocs) == 0

@@ -35,6 +35,7 @@ import data.golintdocker.lib
 cert_paths := ["/etc/ssl/certs", "/etc/pki", "/etc/ssl/cert.pem", "/etc/ssl/ca-bundle.pem"]
 
 deny contains finding if {
+	lib.final_facts.ca_certs == false
 	lib.lacks_files(lib.final, "ca_certs", "ca-certificates", cert_paths)
 	not lib.chain_sets_env(lib.final, "SSL_CERT_FILE")
 	not lib.chain_sets_env(lib.final, "SSL_CERT_DIR")

@@ -29,9 +29,9 @@ package golintdocker.rules.no_expose
 import data.golintdocker.lib
 
 deny contains finding if {
-	lib.is_go
 	i := lib.final_start
 	not exposes
+	lib.is_go
 	finding := object.union(
 		{
 			"msg": sprintf("The final image (%s, %s) runs %s but has no EXPOSE: nothing says which port the service listens on", [lib.stage_label(lib.final), lib.base_name(lib.final), program(i)]),
@@ -43,9 +43,8 @@ deny contains finding if {
 }
 
 exposes if {
-	some s in lib.chain(lib.final)
-	some i in s.instructions
-	i.cmd == "expose"
+	some [k, _, _, _] in lib.by_cmd.expose
+	k in lib.final_chain_positions
 }
 
 program(i) := i.args[0] if {

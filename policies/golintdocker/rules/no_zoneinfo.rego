@@ -41,9 +41,10 @@ zoneinfo_paths := [
 ]
 
 deny contains finding if {
-	lib.is_go
+	lib.final_facts.tzdata == false
 	lib.lacks_files(lib.final, "tzdata", "tzdata", zoneinfo_paths)
-	not lib.has_fact(lib.final, "go_toolchain")
+	not lib.final_facts.go_toolchain == true
+	lib.is_go
 	not embeds_tzdata
 	not lib.chain_sets_env(lib.final, "ZONEINFO")
 	msg := sprintf(
@@ -59,10 +60,7 @@ deny contains finding if {
 
 # A go build of a stage the final image uses embeds the database.
 embeds_tzdata if {
-	some s in lib.shipping_stages
-	some i in s.instructions
-	some g in i.run.go
-	lib.builds_binary(g)
+	some [_, _, g] in lib.shipping_builds
 	"timetzdata" in g.tags
 }
 

@@ -28,7 +28,8 @@ package golintdocker.rules.run_without_shell
 import data.golintdocker.lib
 
 deny contains finding if {
-	some s in lib.shipping_stages
+	some s in lib.shipping
+	lib.lacks_fact(s, "shell")
 	some i in s.instructions
 	lib.run_lacks_shell(s, i)
 	finding := {
@@ -46,16 +47,26 @@ shell_name(i) := i.run.shell[0] if {
 	count(i.run.shell) > 0
 } else := "/bin/sh"
 
-# Name the commands (`addgroup`, `adduser`), else quote the script.
+# Name the commands (`addgroup`, `adduser`), each once in the order they
+# first run, else quote the script.
 what(i) := sprintf("`%s`", [concat("`, `", names)]) if {
-	cmd_names := [c.name | some c in i.run.commands]
-	names := [n | some k, n in cmd_names; not n in array.slice(cmd_names, 0, k)]
+	pairs := sort([[c.name, k] | some k, c in i.run.commands])
+	firsts := sort([[k, n] | some j, [n, k] in pairs; not pairs[j - 1][0] == n])
+	names := [n | some [_, n] in firsts]
 	count(names) > 0
 } else := sprintf("`%s`", [short(concat(" ", i.args))])
 
 short(text) := text if {
 	count(text) <= 60
 } else := concat("", [substring(text, 0, 57), "..."])
+
+# The shipping stages with a shell, lowest index first. At most
+# count(s.parents) + 1 of them are s or its parents, so the builder for s is
+# among the first count(s.parents) + 2.
+shell_stages := [st |
+	some [_, st] in sort([[s.index, s] | some s in lib.shipping])
+	lib.has_fact(st, "shell")
+]
 
 user_tools := {"adduser", "useradd", "addgroup", "groupadd"}
 
@@ -71,10 +82,9 @@ fix(s, i) := sprintf("Create the user in %s and `COPY --from=%s /etc/passwd /etc
 # ["stage \"builder\"", "builder"], or a generic one.
 builder(s) := [lib.stage_label(b), lib.stage_from_name(b)] if {
 	ids := [st.index |
-		some st in lib.shipping_stages
+		some st in array.slice(shell_stages, 0, count(s.parents) + 2)
 		st.index != s.index
 		not st.index in s.parents
-		lib.has_fact(st, "shell")
 	]
 	count(ids) > 0
 	b := input.stages[min(ids)]

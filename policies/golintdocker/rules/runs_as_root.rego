@@ -49,9 +49,9 @@ deny contains finding if {
 }
 
 default_root := sprintf("no USER is set and the default user of the base image %s is root (uid 0): the container runs as root", [lib.base_name(lib.final)]) if {
-	lib.facts(lib.final).user == "0"
+	lib.final_facts.user == "0"
 } else := sprintf("no USER is set and nothing is known about the base image %s: Docker runs the container as root unless that image sets a user", [lib.base_name(lib.final)]) if {
-	not lib.facts(lib.final).user
+	not lib.final_facts.user
 }
 
 fix := "Add `USER 65532:65532` before the ENTRYPOINT/CMD (a numeric user needs no /etc/passwd, so it works in scratch), or ship on gcr.io/distroless/static-debian12:nonroot."

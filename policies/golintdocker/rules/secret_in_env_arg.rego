@@ -23,6 +23,8 @@
 #         git config --global url."https://${GITHUB_TOKEN}@github.com/".insteadOf "https://github.com/" && go mod download
 package golintdocker.rules.secret_in_env_arg
 
+import data.golintdocker.lib
+
 secrets := data.golintdocker.secrets
 
 secret_name(key) if {
@@ -39,12 +41,10 @@ allowed(key) if {
 # ENV with a value, or a value taken from a build argument ($TOKEN), which is
 # the secret itself once --build-arg sets it.
 deny contains finding if {
-	some s in input.stages
-	some i in s.instructions
-	i.cmd == "env"
+	some [_, _, _, i] in lib.by_cmd.env
 	some p in i.pairs
-	secret_name(p.key)
 	env_set(p)
+	secret_name(p.key)
 	finding := {
 		"msg": sprintf("ENV %s on line %d puts a secret in the image config: anyone who can pull the image reads it with `docker inspect`", [p.key, i.line]),
 		"line": i.line,
@@ -77,9 +77,20 @@ default_of(p) := p.raw if p.raw != null
 
 else := null
 
+# The ARGs with a secret's name (args, filtered before building objects).
+secret_args contains {"key": p.key, "default": default_of(p), "line": i.line, "end_line": i.end_line} if {
+	some [_, _, _, i] in lib.by_cmd.arg
+	some p in i.pairs
+	secret_name(p.key)
+}
+
+secret_args contains {"key": a.name, "default": a.default, "line": a.line, "end_line": a.end_line} if {
+	some a in input.args
+	secret_name(a.name)
+}
+
 deny contains finding if {
-	some a in args
-	secret_name(a.key)
+	some a in secret_args
 	has_default(a)
 	finding := {
 		"msg": sprintf("ARG %s on line %d has a default in the Dockerfile: the secret is committed with it and recorded in the build history of every RUN that uses it", [a.key, a.line]),
@@ -91,8 +102,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some a in args
-	secret_name(a.key)
+	some a in secret_args
 	not has_default(a)
 	finding := {
 		"msg": sprintf("ARG %s on line %d passes a secret as a build argument: its value is recorded in the build history (`docker history`) and provenance of every RUN that uses it", [a.key, a.line]),

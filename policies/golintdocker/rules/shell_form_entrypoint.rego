@@ -58,18 +58,18 @@ else := ""
 
 # No shell in the final image, and none copied in: the container cannot start.
 no_shell if {
-	lib.lacks_fact(lib.final, "shell")
+	lib.final_facts.shell == false
 	not shell_copied
 }
 
 shell_copied if {
-	some st in lib.chain(lib.final)
+	some st in lib.final_chain
 	some c in st.instructions
 	lib.path_within(c.copy.dest_path, "/bin/sh")
 }
 
 shell_copied if {
-	some st in lib.chain(lib.final)
+	some st in lib.final_chain
 	some c in st.instructions
 	some src in c.copy.sources
 	contains(src, "busybox")

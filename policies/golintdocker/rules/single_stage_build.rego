@@ -33,7 +33,7 @@ package golintdocker.rules.single_stage_build
 import data.golintdocker.lib
 
 deny contains finding if {
-	lib.has_fact(lib.final, "go_toolchain")
+	lib.final_facts.go_toolchain == true
 	s := lib.final
 	finding := {
 		"msg": sprintf("The final image (%s) is built on %s, a Go toolchain image: it ships the compiler, the sources and the module cache along with the binary", [lib.stage_label(s), lib.base_name(s)]),

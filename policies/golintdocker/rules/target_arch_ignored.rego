@@ -26,14 +26,11 @@ package golintdocker.rules.target_arch_ignored
 import data.golintdocker.lib
 
 deny contains finding if {
-	some s in lib.shipping_stages
+	some [s, i, g] in lib.shipped_builds
+	g.goarch == null
 	platform := lib.root_stage(s).from.platform
 	contains(platform, "BUILDPLATFORM")
 	s.root != lib.final.root
-	some i in s.instructions
-	some g in i.run.go
-	lib.ships_binary(s, i, g)
-	g.goarch == null
 	finding := {
 		"msg": sprintf("`go %s` on line %d runs in %s (FROM --platform=%s) without GOARCH: the binary is built for the build machine, not for the target platform, and fails with \"exec format error\" on the others", [g.subcommand, g.line, lib.stage_label(s), platform]),
 		"line": g.line,

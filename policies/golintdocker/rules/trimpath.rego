@@ -25,10 +25,7 @@ package golintdocker.rules.trimpath
 import data.golintdocker.lib
 
 deny contains finding if {
-	some s in lib.shipping_stages
-	some i in s.instructions
-	some g in i.run.go
-	lib.ships_binary(s, i, g)
+	some [_, _, g] in lib.shipped_builds
 	not g.trimpath
 	finding := {
 		"msg": sprintf("`go %s` on line %d builds without -trimpath: the binary records the builder's absolute source paths and is not reproducible", [g.subcommand, g.line]),

@@ -25,13 +25,41 @@ package golintdocker.rules.undeclared_platform_arg
 
 import data.golintdocker.lib
 
+# Cheap inline tests find the instructions that may refer to a platform ARG
+# (a RUN command's variables; an ENV/ARG/LABEL value or a COPY/ADD/WORKDIR
+# line with TARGET or BUILD in it, as every platform ARG's name starts so);
+# only those are looked at closely.
 deny contains finding if {
-	some s in input.stages
-	s.used_by_final
-	some i in s.instructions
+	some [_, _, s, i] in lib.by_cmd.run
+	some c in i.run.commands
+	some v in c.vars
+	v in lib.platform_args
+	s.used_by_final != false
+	finding := undeclared(s, i)
+}
+
+deny contains finding if {
+	some cmd in ["env", "arg", "label"]
+	some [_, _, s, i] in lib.by_cmd[cmd]
+	some p in i.pairs
+	is_string(p.raw)
+	regex.match(`TARGET|BUILD`, p.raw)
+	s.used_by_final != false
+	finding := undeclared(s, i)
+}
+
+deny contains finding if {
+	some cmd in ["copy", "add", "workdir"]
+	some [_, _, s, i] in lib.by_cmd[cmd]
+	regex.match(`TARGET|BUILD`, i.original)
+	s.used_by_final != false
+	finding := undeclared(s, i)
+}
+
+undeclared(s, i) := finding if {
+	used := referenced(i.cmd, i)
 	names := sort([v |
-		some v in lib.platform_args
-		refers(i, v)
+		some v in used
 		not v in object.keys(object.get(i, "env", {}))
 		not assigned(i, v)
 	])
@@ -44,6 +72,39 @@ deny contains finding if {
 		"fix": sprintf("Add `ARG %s` to %s before line %d.", [concat(" ", names), lib.stage_label(s), i.line]),
 		"edits": [lib.insert_at({"line": i.line, "column": 1}, sprintf("ARG %s\n", [concat(" ", names)]))],
 	}
+}
+
+# The platform ARGs instruction i refers to (refers), found per kind of
+# instruction (cmd, a separate argument so that rule indexing picks the
+# clause) in one pass over its variables rather than one test per ARG.
+referenced("run", i) := {v |
+	some c in i.run.commands
+	some v in c.vars
+	v in lib.platform_args
+}
+
+referenced("env", i) := pair_refs(i)
+
+referenced("arg", i) := pair_refs(i)
+
+referenced("label", i) := pair_refs(i)
+
+referenced("copy", i) := text_refs([i.original])
+
+referenced("add", i) := text_refs([i.original])
+
+referenced("workdir", i) := text_refs([i.original])
+
+pair_refs(i) := text_refs([p.raw | some p in i.pairs; is_string(p.raw)])
+
+# The platform ARGs texts expand ($NAME, ${NAME...}): the names mentions
+# accepts.
+text_refs(texts) := {v |
+	some text in texts
+	contains(text, "$")
+	some m in regex.find_all_string_submatch_n(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`, text, -1)
+	v := m[1]
+	v in lib.platform_args
 }
 
 # A RUN expands it (outside single quotes).

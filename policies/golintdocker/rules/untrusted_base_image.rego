@@ -22,6 +22,8 @@
 #     FROM registry.example.com/mirror/golang:1.27-alpine AS build
 package golintdocker.rules.untrusted_base_image
 
+import data.golintdocker.lib
+
 # Set by golint-docker from trusted-registries in .golint-docker.yaml.
 trusted := t if {
 	t := data.golintdocker.config.trusted_registries
@@ -43,8 +45,7 @@ deny contains finding if {
 
 deny contains finding if {
 	count(trusted) > 0
-	some s in input.stages
-	some i in s.instructions
+	some [_, i] in lib.copies
 	ref := i.copy.from_image
 	ref != null
 	not allowed(ref)

@@ -11,7 +11,7 @@ scratch := {"image": "scratch", "name": "scratch", "registry": "", "repository":
 doc(from) := {"final_stage": 1, "stages": [
 	{"index": 0, "line": 1, "from_end_line": 1, "from": from, "instructions": []},
 	{"index": 1, "line": 5, "from_end_line": 5, "from": scratch, "instructions": [{
-		"line": 6, "end_line": 6,
+		"cmd": "copy", "line": 6, "end_line": 6,
 		"copy": {"from": "busybox:1.37", "from_image": {"name": "busybox", "registry": "docker.io", "repository": "library/busybox", "tag": "1.37"}},
 	}]},
 ]}

@@ -44,7 +44,7 @@ deny contains finding if {
 
 instr := lib.instruction_at(lib.final.user)
 
-users := lib.facts(lib.final).users
+users := lib.final_facts.users
 
 # The user name, else the group name, that cannot be resolved (one finding
 # per USER).
@@ -100,7 +100,7 @@ passwd_provided if lib.copies_into_image(lib.final, "/etc/passwd")
 passwd_provided if lib.copies_into_image(lib.final, "/etc/group")
 
 passwd_provided if {
-	some s in lib.chain(lib.final)
+	some s in lib.final_chain
 	some i in s.instructions
 	not lib.run_lacks_shell(s, i)
 	some c in i.run.commands
@@ -111,7 +111,7 @@ passwd_provided if {
 
 # A RUN that can run (not shell form in a shell-less stage) creates name.
 creates(tools, name) if {
-	some s in lib.chain(lib.final)
+	some s in lib.final_chain
 	some i in s.instructions
 	not lib.run_lacks_shell(s, i)
 	some c in i.run.commands
@@ -125,7 +125,7 @@ fix(name) := sprintf("Use a numeric user, `USER 65532:65532`, which needs no pas
 
 # The first other stage that creates name (a builder running adduser).
 creator(name) := input.stages[min(found)] if {
-	chain_ids := {st.index | some st in lib.chain(lib.final)}
+	chain_ids := {st.index | some st in lib.final_chain}
 	found := {s.index |
 		some s in input.stages
 		not s.index in chain_ids

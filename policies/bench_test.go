@@ -1,0 +1,144 @@
+package policies_test
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/policies"
+)
+
+// BenchmarkRules reports what evaluating the rules costs per corpus document
+// (the ns/doc and allocs/doc metrics; ns/op is one pass over the whole
+// corpus):
+//
+//   - all: the decision golint-docker evaluates, data.golintdocker.findings;
+//   - input-only: a query that only reads the input, the fixed cost of an
+//     evaluation;
+//   - GD001-single-stage-build ... GD029-untrusted-base-image: one rule
+//     package's deny set on its own, the lib helpers it needs included. The
+//     rules share those helpers (lib.final_facts, lib.by_cmd, ...) within one
+//     evaluation, so these do not add up to "all": they show where the time
+//     goes, and the rules that cost the most alone.
+//
+// The corpus is /work/shared/corpus/files (GOLINT_DOCKER_CORPUS=GLOB picks
+// other Dockerfiles). GOLINT_DOCKER_POLICIES=DIR benchmarks the policy
+// directory DIR (one holding golintdocker/, such as a copy of this one taken
+// before a change) instead of the built-in rules, to compare two versions
+// under the same conditions:
+//
+//	go test ./policies -run '^$' -bench Rules
+//	GOLINT_DOCKER_POLICIES=/tmp/before go test ./policies -run '^$' -bench 'Rules/all$' -count 5
+func BenchmarkRules(b *testing.B) {
+	inputs := benchInputs(b)
+	names, queries := benchQueries(b)
+	ctx := context.Background()
+	for _, name := range names {
+		pq := queries[name]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				for _, in := range inputs {
+					if _, err := pq.Eval(ctx, rego.EvalParsedInput(in)); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			docs := float64(b.N * len(inputs))
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/docs, "ns/doc")
+		})
+	}
+}
+
+// benchCorpus is the glob of the Dockerfiles the benchmark averages over.
+func benchCorpus() string {
+	if g := os.Getenv("GOLINT_DOCKER_CORPUS"); g != "" {
+		return g
+	}
+	return filepath.Join("..", "..", "shared", "corpus", "files", "*")
+}
+
+// benchInputs are the input documents of the corpus files that golint-docker
+// can read, built as it builds them (each with its own build context).
+func benchInputs(b *testing.B) []ast.Value {
+	b.Helper()
+	files, _ := filepath.Glob(benchCorpus())
+	l := lint.New(nil, lint.Options{})
+	var inputs []ast.Value
+	for _, f := range files {
+		doc, err := l.ReadDocument(f, nil)
+		if err != nil {
+			continue // not a Dockerfile BuildKit parses
+		}
+		v, err := lint.Value(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, v)
+	}
+	if len(inputs) == 0 {
+		b.Skip("no corpus at " + benchCorpus())
+	}
+	return inputs
+}
+
+// benchQueries compiles the rules once and prepares, on that compiler and one
+// store holding the data (as policy.New does), the findings decision, the
+// input-only query and one query per rule package.
+func benchQueries(b *testing.B) (names []string, queries map[string]rego.PreparedEvalQuery) {
+	b.Helper()
+	var fsys fs.FS = policies.FS
+	if dir := os.Getenv("GOLINT_DOCKER_POLICIES"); dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	l, err := policy.Load([]policy.Source{{Name: "policies", FS: fsys, Builtin: true}}, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := map[string]any{}
+	if err := policy.Merge(data, nil, l.Data); err != nil {
+		b.Fatal(err)
+	}
+	if err := policy.Merge(data, []string{"golintdocker", "meta"}, policy.Meta(l.Rules)); err != nil {
+		b.Fatal(err)
+	}
+	modules := map[string]*ast.Module{}
+	for _, f := range l.Files {
+		modules[f.Path] = f.Module
+	}
+	compiler := ast.NewCompiler()
+	if compiler.Compile(modules); compiler.Failed() {
+		b.Fatal(compiler.Errors)
+	}
+	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false))
+	queries = map[string]rego.PreparedEvalQuery{}
+	prepare := func(name, query string) {
+		pq, err := rego.New(
+			rego.Query(query),
+			rego.Compiler(compiler),
+			rego.Store(store),
+			rego.StrictBuiltinErrors(true),
+		).PrepareForEval(context.Background())
+		if err != nil {
+			b.Fatalf("%s: %v", query, err)
+		}
+		names = append(names, name)
+		queries[name] = pq
+	}
+	prepare("all", policy.Query)
+	prepare("input-only", "input.final_stage")
+	for _, r := range l.Rules {
+		pkg := strings.ReplaceAll(r.Name, "-", "_")
+		prepare(r.ID+"-"+r.Name, "data.golintdocker.rules."+pkg+".deny")
+	}
+	return names, queries
+}
