@@ -211,6 +211,7 @@ func runLint(ctx context.Context, args []string, e env) int {
 		*buildkit = *cfg.BuildKitChecks
 	}
 	opt.BuildKitChecks = *buildkit
+	opt.BuildKitTimeout = eo.timeout
 	if *buildkit {
 		rules = append(rules, bkcheck.Rules()...)
 	}
@@ -269,6 +270,9 @@ func runLint(ctx context.Context, args []string, e env) int {
 	lint.Each(files, *jobs, func(path string) lint.Result {
 		return l.File(ctx, path, e.stdin)
 	}, func(r lint.Result) {
+		for _, n := range r.Notes {
+			fmt.Fprintf(e.stderr, "golint-docker: %s: %s\n", display(r.File), n)
+		}
 		emit(toReport(r))
 	})
 	if err := closeAll(sum); err != nil {

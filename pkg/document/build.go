@@ -210,7 +210,6 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		Original:     strings.TrimSpace(n.Original),
 		FromEndLine:  n.EndLine,
 		From:         from,
-		Parents:      []int{},
 		Root:         idx,
 		DependsOn:    []int{},
 		Instructions: []Instruction{},
@@ -233,7 +232,6 @@ func (b *builder) finish(st *stageState) {
 	s.GoEnv = st.goenv
 	if p := s.From.Stage; p != nil {
 		parent := &b.doc.Stages[*p]
-		s.Parents = append([]int{*p}, parent.Parents...)
 		s.Root = parent.Root
 		s.User, s.Healthcheck, s.Entrypoint, s.Cmd = parent.User, parent.Healthcheck, parent.Entrypoint, parent.Cmd
 	}

@@ -61,10 +61,11 @@ type Stage struct {
 	Original    string `json:"original"`
 	FromEndLine int    `json:"from_end_line"`
 	From        From   `json:"from"`
-	// Parents are the stages this one is built on, nearest first.
-	Parents []int `json:"parents"`
-	// Root is the stage at the bottom of the chain (this one when it is
-	// based on an image); its From names the image everything rests on.
+	// Root is the stage at the bottom of the chain of stages this one is
+	// built on, through From.Stage (this one when it is based on an image);
+	// its From names the image everything rests on. The chain itself is not
+	// listed: for stages built on each other it would grow with the square
+	// of their number (lib.chain in the policies walks it).
 	Root int `json:"root"`
 	// DependsOn are the stages this one reads from: its base, COPY --from,
 	// RUN --mount=from.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/moby/patternmatcher/ignorefile"
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -37,8 +38,11 @@ type Options struct {
 	// severity (keyed by id or name). Both match ignoring case.
 	Ignore   []string
 	Severity map[string]finding.Severity
-	// BuildKitChecks also runs BuildKit's own checks (docker build --check).
-	BuildKitChecks bool
+	// BuildKitChecks also runs BuildKit's own checks (docker build --check),
+	// for at most BuildKitTimeout (0: no limit) on files of at most
+	// bkcheck.MaxInstructions instructions.
+	BuildKitChecks  bool
+	BuildKitTimeout time.Duration
 }
 
 // Evaluator runs rules on an input document: the in-process engine, or a
@@ -68,6 +72,9 @@ type Result struct {
 	Err      error
 	// Lines is the source, for reporters that need columns; nil on error.
 	Lines []string
+	// Notes say what was left out without failing the file (BuildKit's
+	// checks skipped on a huge file), one line each.
+	Notes []string
 }
 
 // Stdin is the name used for a Dockerfile read from standard input.
@@ -129,15 +136,11 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 		return res
 	}
 	if l.opt.BuildKitChecks {
-		// The file parsed, so BuildKit's checks have something to say even
-		// when its dispatch stops early (the error itself is BuildKit's
-		// business at build time); what they found up to there is kept.
-		bk, _ := bkcheck.Check(ctx, name, data, bkcheck.Options{
-			BuildArgs:    l.opt.BuildArgs,
-			Target:       l.opt.Target,
-			DockerIgnore: ignorePatterns(doc.Context),
-		})
+		bk, note := l.buildkit(ctx, name, data, len(f.Instructions), doc.Context)
 		fs = append(fs, bk...)
+		if note != "" {
+			res.Notes = append(res.Notes, note)
+		}
 	}
 	fs = l.filter(fs, pragmas(f))
 	for i := range fs {
@@ -148,6 +151,31 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 	res.Findings = fs
 	res.Lines = lines
 	return res
+}
+
+// buildkit runs BuildKit's checks within their bounds; note says why they
+// were cut short.
+func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) (fs []finding.Finding, note string) {
+	if instructions > bkcheck.MaxInstructions {
+		return nil, fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions)
+	}
+	if l.opt.BuildKitTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, l.opt.BuildKitTimeout)
+		defer cancel()
+	}
+	// The file parsed, so BuildKit's checks have something to say even
+	// when its dispatch stops early (the error itself is BuildKit's
+	// business at build time); what they found up to there is kept.
+	fs, err := bkcheck.Check(ctx, name, data, bkcheck.Options{
+		BuildArgs:    l.opt.BuildArgs,
+		Target:       l.opt.Target,
+		DockerIgnore: ignorePatterns(c),
+	})
+	if errors.Is(err, context.DeadlineExceeded) {
+		return nil, fmt.Sprintf("BuildKit's checks stopped after %s (see --timeout)", l.opt.BuildKitTimeout)
+	}
+	return fs, ""
 }
 
 // prepare parses data and builds its input document.

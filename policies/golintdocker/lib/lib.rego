@@ -16,10 +16,23 @@ shipping_stages contains s if {
 	s.used_by_final
 }
 
-# A stage and the stages it is built on: everything in its filesystem.
-chain(s) := [input.stages[s.index]] if {
-	s.parents == []
-} else := [input.stages[i] | some i in array.concat([s.index], s.parents)]
+# A stage and the stages it is built on, nearest first: everything in its
+# filesystem.
+chain(s) := [input.stages[k] | some k in chain_positions(s)]
+
+# The positions of those stages. A stage builds only on an earlier one, so
+# the highest comes first. The document names only each stage's own parent
+# (from.stage): the whole chain of every stage would grow with the square of
+# the number of stages.
+chain_positions(s) := [s.index] if {
+	object.get(object.get(s, "from", {}), "stage", null) == null
+} else := array.reverse(sort(graph.reachable(parent_graph, {s.index}) | {s.index}))
+
+# Each stage's parent, for graph.reachable: {position: [parent position]}.
+parent_graph := {s.index: parent |
+	some s in input.stages
+	parent := [p | p := object.get(object.get(s, "from", {}), "stage", null); p != null]
+}
 
 # The base image at the bottom of a stage's chain.
 base(s) := input.stages[s.root].from
@@ -91,7 +104,7 @@ builds_binary(g) if g.subcommand in {"build", "install"}
 # plain package name only the words that start with it can match.
 installs(s, pkg) if {
 	plain_package_name(pkg)
-	some k in array.concat([s.index], s.parents)
+	some k in chain_positions(s)
 	some arg in installer_args[k]
 	startswith(arg, pkg)
 	package_matches(arg, pkg)
@@ -99,7 +112,7 @@ installs(s, pkg) if {
 
 installs(s, pkg) if {
 	not plain_package_name(pkg)
-	some k in array.concat([s.index], s.parents)
+	some k in chain_positions(s)
 	some arg in installer_args[k]
 	package_matches(arg, pkg)
 }
@@ -200,7 +213,7 @@ final_facts := facts(final)
 # The final stage and the stages it is built on.
 final_chain := chain(final)
 
-final_chain_positions := {k | some k in array.concat([final.index], final.parents)}
+final_chain_positions := {k | some k in chain_positions(final)}
 
 # The stages the final image uses, in stage order.
 shipping := [s | some s in input.stages; s.used_by_final != false]

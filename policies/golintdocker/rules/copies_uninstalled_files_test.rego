@@ -19,11 +19,11 @@ doc(builder_from, builder_instructions, copy) := {
 	"final_stage": 1,
 	"stages": [
 		{
-			"index": 0, "name": "builder", "root": 0, "parents": [], "used_by_final": true,
+			"index": 0, "name": "builder", "root": 0, "used_by_final": true,
 			"line": 1, "from_end_line": 1, "from": builder_from, "instructions": builder_instructions,
 		},
 		{
-			"index": 1, "name": "", "root": 1, "parents": [], "used_by_final": true,
+			"index": 1, "name": "", "root": 1, "used_by_final": true,
 			"line": 10, "from_end_line": 10, "from": scratch, "instructions": [copy],
 		},
 	],

@@ -9,7 +9,7 @@ scratch := {"name": "scratch", "tag": "", "image": "scratch", "scratch": true, "
 build(cgo) := {"subcommand": "build", "cgo_enabled": cgo, "line": 4}
 
 builder(from, original, end, used, cgo) := {
-	"index": 0, "name": "build", "root": 0, "parents": [], "used_by_final": used,
+	"index": 0, "name": "build", "root": 0, "used_by_final": used,
 	"line": 2, "from_end_line": end, "original": original, "from": from,
 	"instructions": [{"index": 0, "cmd": "run", "line": 4, "run": {"go": [build(cgo)]}}],
 }
@@ -17,7 +17,7 @@ builder(from, original, end, used, cgo) := {
 doc(b) := {"final_stage": 1, "stages": [
 	b,
 	{
-		"index": 1, "name": "", "root": 1, "parents": [], "used_by_final": true,
+		"index": 1, "name": "", "root": 1, "used_by_final": true,
 		"line": 6, "from_end_line": 6, "original": "FROM scratch", "from": scratch, "instructions": [],
 	},
 ]}

@@ -10,9 +10,9 @@ alpine := {"name": "alpine", "tag": "3.22", "image": "alpine:3.22", "scratch": f
 doc(from, copies, program, workdir) := {
 	"final_stage": 1,
 	"stages": [
-		{"index": 0, "name": "builder", "root": 0, "parents": [], "from": {"name": "golang", "tag": "1.27-alpine", "image": "golang:1.27-alpine"}, "instructions": []},
+		{"index": 0, "name": "builder", "root": 0, "from": {"name": "golang", "tag": "1.27-alpine", "image": "golang:1.27-alpine"}, "instructions": []},
 		{
-			"index": 1, "name": "", "root": 1, "parents": [], "from": from,
+			"index": 1, "name": "", "root": 1, "from": from,
 			"entrypoint": {"stage": 1, "instruction": count(copies), "line": 20},
 			"cmd": null,
 			"instructions": array.concat(copies, [{

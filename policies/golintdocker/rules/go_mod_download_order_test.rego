@@ -5,7 +5,7 @@ import data.golintdocker.rules.go_mod_download_order
 doc(instructions) := {
 	"final_stage": 0,
 	"stages": [{
-		"index": 0, "name": "build", "root": 0, "parents": [], "used_by_final": true,
+		"index": 0, "name": "build", "root": 0, "used_by_final": true,
 		"instructions": [object.union(ins, {"index": n}) | some n, ins in instructions],
 	}],
 }

@@ -3,7 +3,7 @@ package golintdocker.tests.go_version_unsupported
 import data.golintdocker.rules.go_version_unsupported
 
 stage(original, from) := {
-	"index": 0, "name": "builder", "line": 4, "from_end_line": 4, "root": 0, "parents": [],
+	"index": 0, "name": "builder", "line": 4, "from_end_line": 4, "root": 0,
 	"original": original, "from": from, "instructions": [],
 }
 

@@ -29,7 +29,7 @@ exec_check(test) := {
 doc(from, check, extra) := {
 	"final_stage": 0,
 	"stages": [{
-		"index": 0, "name": "", "root": 0, "parents": [], "used_by_final": true,
+		"index": 0, "name": "", "root": 0, "used_by_final": true,
 		"line": 10, "from_end_line": 10, "from": from, "shell": sh,
 		"instructions": array.concat([copy_main, check, entrypoint], extra),
 		"healthcheck": {"stage": 0, "instruction": 1, "line": 15},

@@ -5,7 +5,7 @@ import data.golintdocker.rules.image_tag_latest
 doc(from, instrs) := {
 	"final_stage": 0,
 	"stages": [{
-		"index": 0, "name": "", "line": 3, "from_end_line": 3, "root": 0, "parents": [],
+		"index": 0, "name": "", "line": 3, "from_end_line": 3, "root": 0,
 		"from": from, "instructions": instrs,
 	}],
 }

@@ -155,6 +155,6 @@ consequence(s, i, text) := sprintf("BuildKit runs it in shell form: /bin/sh -c '
 
 # Shell form cannot run where there is no shell.
 no_shell_note(s) := sprintf(": the final image (%s) has no /bin/sh, so it cannot run at all", [lib.base_name(lib.final)]) if {
-	s.index in {x | some x in array.concat([lib.final.index], lib.final.parents)}
+	lib.final_chain_positions[s.index]
 	lib.final_facts.shell == false
 } else := ""

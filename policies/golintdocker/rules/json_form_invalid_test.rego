@@ -9,7 +9,7 @@ alpine := {"name": "alpine", "tag": "3.22", "image": "alpine:3.22", "scratch": f
 doc(from, instr) := {
 	"final_stage": 0,
 	"stages": [{
-		"index": 0, "name": "", "root": 0, "parents": [], "from": from,
+		"index": 0, "name": "", "root": 0, "from": from,
 		"instructions": [instr],
 	}],
 }

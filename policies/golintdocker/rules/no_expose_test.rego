@@ -6,12 +6,12 @@ doc(builder_facts, final_instrs, entry) := {
 	"final_stage": 1,
 	"stages": [
 		{
-			"index": 0, "name": "build", "root": 0, "parents": [],
+			"index": 0, "name": "build", "root": 0,
 			"from": {"name": "golang", "tag": "1.27-alpine", "image": "golang:1.27-alpine"},
 			"instructions": [{"cmd": "run", "line": 4, "end_line": 4, "run": {"go": builder_facts}}],
 		},
 		{
-			"index": 1, "name": "", "line": 9, "from_end_line": 9, "root": 1, "parents": [],
+			"index": 1, "name": "", "line": 9, "from_end_line": 9, "root": 1,
 			"from": {"name": "scratch", "tag": "", "image": "scratch", "scratch": true},
 			"entrypoint": entry, "cmd": null,
 			"instructions": final_instrs,

@@ -61,8 +61,8 @@ short(text) := text if {
 } else := concat("", [substring(text, 0, 57), "..."])
 
 # The shipping stages with a shell, lowest index first. At most
-# count(s.parents) + 1 of them are s or its parents, so the builder for s is
-# among the first count(s.parents) + 2.
+# count(lib.chain_positions(s)) of them are s or the stages it is built on,
+# so the builder for s is among the first count(lib.chain_positions(s)) + 1.
 shell_stages := [st |
 	some [_, st] in sort([[s.index, s] | some s in lib.shipping])
 	lib.has_fact(st, "shell")
@@ -81,10 +81,10 @@ fix(s, i) := sprintf("Create the user in %s and `COPY --from=%s /etc/passwd /etc
 # A stage with a shell that the image is built from, to do the work in:
 # ["stage \"builder\"", "builder"], or a generic one.
 builder(s) := [lib.stage_label(b), lib.stage_from_name(b)] if {
+	chain := lib.chain_positions(s)
 	ids := [st.index |
-		some st in array.slice(shell_stages, 0, count(s.parents) + 2)
-		st.index != s.index
-		not st.index in s.parents
+		some st in array.slice(shell_stages, 0, count(chain) + 1)
+		not st.index in chain
 	]
 	count(ids) > 0
 	b := input.stages[min(ids)]

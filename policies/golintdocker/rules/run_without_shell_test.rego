@@ -34,7 +34,7 @@ copy_to(idx, dest) := {"index": idx, "cmd": "copy", "line": 10, "end_line": 10, 
 doc(from, instructions, used) := {
 	"final_stage": 0,
 	"stages": [{
-		"index": 0, "name": "", "root": 0, "parents": [], "used_by_final": used,
+		"index": 0, "name": "", "root": 0, "used_by_final": used,
 		"line": 8, "from_end_line": 8, "from": from, "instructions": instructions, "shell": sh,
 	}],
 }

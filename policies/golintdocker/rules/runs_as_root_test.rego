@@ -21,7 +21,7 @@ doc(from, instructions, refs) := {
 	"final_stage": 0,
 	"stages": [object.union(
 		{
-			"index": 0, "name": "", "root": 0, "parents": [], "used_by_final": true, "final": true,
+			"index": 0, "name": "", "root": 0, "used_by_final": true, "final": true,
 			"line": 10, "from_end_line": 10, "from": from, "instructions": instructions,
 			"user": null, "entrypoint": null, "cmd": null,
 		},
@@ -57,8 +57,8 @@ test_user_root_fires_at_user_line if {
 test_entrypoint_in_parent_stage_gets_no_edit if {
 	base_ep := {"stage": 0, "instruction": 0, "line": 14}
 	d := {"final_stage": 1, "stages": [
-		{"index": 0, "name": "base", "root": 0, "parents": [], "used_by_final": true, "line": 1, "from_end_line": 1, "from": scratch, "instructions": [object.union(entrypoint, {"index": 0})], "user": null, "entrypoint": base_ep, "cmd": null},
-		{"index": 1, "name": "", "root": 0, "parents": [0], "used_by_final": true, "line": 20, "from_end_line": 20, "from": {"stage": 0, "image": "base"}, "instructions": [], "user": null, "entrypoint": base_ep, "cmd": null},
+		{"index": 0, "name": "base", "root": 0, "used_by_final": true, "line": 1, "from_end_line": 1, "from": scratch, "instructions": [object.union(entrypoint, {"index": 0})], "user": null, "entrypoint": base_ep, "cmd": null},
+		{"index": 1, "name": "", "root": 0, "used_by_final": true, "line": 20, "from_end_line": 20, "from": {"stage": 0, "image": "base"}, "instructions": [], "user": null, "entrypoint": base_ep, "cmd": null},
 	]}
 	some f in runs_as_root.deny with input as d
 	f.line == 20

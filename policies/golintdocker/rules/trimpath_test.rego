@@ -6,13 +6,13 @@ doc(used, gs, later) := {
 	"final_stage": 1,
 	"stages": [
 		{
-			"index": 0, "name": "build", "root": 0, "parents": [], "used_by_final": used,
+			"index": 0, "name": "build", "root": 0, "used_by_final": used,
 			"instructions": array.concat(
 				[{"index": 0, "cmd": "run", "line": 5, "run": {"commands": [], "go": gs}}],
 				later,
 			),
 		},
-		{"index": 1, "name": "", "root": 1, "parents": [], "used_by_final": true, "instructions": []},
+		{"index": 1, "name": "", "root": 1, "used_by_final": true, "instructions": []},
 	],
 }
 

@@ -31,12 +31,12 @@ doc(builder_instructions, from, instructions) := {
 	"final_stage": 1,
 	"stages": [
 		{
-			"index": 0, "name": "build", "root": 0, "parents": [], "used_by_final": true,
+			"index": 0, "name": "build", "root": 0, "used_by_final": true,
 			"line": 1, "from_end_line": 1, "from": golang_alpine, "instructions": builder_instructions,
 			"user": null,
 		},
 		{
-			"index": 1, "name": "", "root": 1, "parents": [], "used_by_final": true,
+			"index": 1, "name": "", "root": 1, "used_by_final": true,
 			"line": 8, "from_end_line": 8, "from": from, "instructions": instructions, "shell": sh,
 			"user": {"stage": 1, "instruction": count(instructions) - 1, "line": 13},
 		},
