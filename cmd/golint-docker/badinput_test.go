@@ -152,7 +152,7 @@ func TestBadInput(t *testing.T) {
 		args    []string
 		stdin   io.Reader
 		code    int
-		msg     []string // in the message about the bad file
+		msg     []string // in the message about the bad file (code 2), else on stderr
 		line    int      // the line the error names (0: none)
 	}
 	str := func(s string) *string { return &s }
@@ -167,7 +167,7 @@ func TestBadInput(t *testing.T) {
 		{name: "10 MB Dockerfile over the default limit", content: &tenMB, code: 2, msg: []string{"larger than the limit", "--max-file-size"}},
 		{name: "10 MB Dockerfile with a raised limit", content: &tenMB, args: []string{"--max-file-size", "20000000"}, code: 1},
 		{name: "100,000-line RUN continuation", content: str(longRun()), code: 1},
-		{name: "10,000 stages", content: str(manyStages()), code: 1},
+		{name: "10,000 stages", content: str(manyStages()), code: 1, msg: []string{"BuildKit's checks skipped: 20000 instructions"}},
 		{name: "unterminated heredoc", content: str("FROM alpine:3.22\nRUN <<EOF\necho never closed\n"), code: 2, msg: []string{"unterminated heredoc"}, line: 2},
 		{name: "unknown instruction", content: str("FROM alpine:3.22\nRUNN echo typo\n"), code: 2, msg: []string{"unknown instruction: RUNN"}, line: 2},
 		{name: "FROM missing", content: str("WORKDIR /app\nRUN echo\n"), code: 2, msg: []string{"before the first FROM"}, line: 1},
@@ -229,6 +229,13 @@ func TestBadInput(t *testing.T) {
 			}
 			if !goodSeen {
 				t.Errorf("the good file was not linted and reported: %+v", rep.Files)
+			}
+			if r.code != 2 {
+				for _, want := range r.msg {
+					if !strings.Contains(errb.String(), "row") || !strings.Contains(errb.String(), want) {
+						t.Errorf("stderr %q does not say %q naming the file", errb.String(), want)
+					}
+				}
 			}
 			if r.code == 2 {
 				var msg string
