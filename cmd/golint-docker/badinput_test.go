@@ -389,6 +389,28 @@ func TestPolicyFaults(t *testing.T) {
 	}
 }
 
+// TestExplicitBudgetIsNotScaled: the default --timeout grows with files over
+// 1 MB (policy.Scale), a --timeout the user gives does not.
+func TestExplicitBudgetIsNotScaled(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "forever.rego", "# METADATA\n# title: t\n# custom:\n#   id: BAD2\n#   severity: warning\npackage golintdocker.rules.bad_forever\n\n"+
+		"deny contains {\"msg\": \"m\", \"line\": 1} if {\n\tn := count([1 | some i in numbers.range(1, 100000); some j in numbers.range(1, 100000); i != j])\n\tn < 0\n}\n")
+	var b strings.Builder
+	b.WriteString("FROM golang:1.27-alpine AS build\n")
+	for b.Len() < 2<<20 {
+		b.WriteString("LABEL org.example.step=\"a step of a very long build\"\n")
+	}
+	big := write(t, dir, "Dockerfile", b.String())
+	out, err := exec.Command(binary(t), "--policy", dir, "--timeout", "2s", "--buildkit-checks=false", "--format", "json", big).CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+		t.Fatalf("want exit 2, got %v\n%.2000s", err, out)
+	}
+	if !strings.Contains(string(out), "timed out after 2s ") {
+		t.Errorf("want the policy stopped after the 2s given, got:\n%.2000s", out)
+	}
+}
+
 // peakRSS follows /proc/PID/status until the process is gone and returns
 // the last VmHWM seen, in KiB.
 func peakRSS(pid int) int64 {

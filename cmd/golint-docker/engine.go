@@ -19,6 +19,8 @@ type engineOptions struct {
 	allowNet   bool
 	timeout    time.Duration
 	maxHeapMiB uint64
+	// The defaults grow with large files; values the user gave do not.
+	scaleTimeout, scaleHeap bool
 }
 
 // sources are the built-in rules plus the --policy directories.
@@ -46,7 +48,9 @@ func newEngine(ctx context.Context, o engineOptions) (*policy.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return policy.New(ctx, loaded, policy.Options{Data: o.data, AllowNet: o.allowNet, Timeout: o.timeout, MaxHeap: o.maxHeapMiB << 20})
+	return policy.New(ctx, loaded, policy.Options{Data: o.data, AllowNet: o.allowNet, Timeout: o.timeout, MaxHeap: o.maxHeapMiB << 20,
+		ScaleTimeout: o.scaleTimeout, ScaleHeap: o.scaleHeap,
+	})
 }
 
 // allRules documents every rule: golint-docker's, the --policy ones and

@@ -101,7 +101,7 @@ func TestOPAServerRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	client, err := opaclient.New(base, 30*time.Second, eng.Rules)
+	client, err := opaclient.New(base, 30*time.Second, false, eng.Rules)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,11 +116,11 @@ func TestOPAServerRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		local, err := eng.Evaluate(context.Background(), input)
+		local, err := eng.Evaluate(context.Background(), input, 0)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
-		remote, err := client.Evaluate(context.Background(), input)
+		remote, err := client.Evaluate(context.Background(), input, 0)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}

@@ -100,7 +100,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := e.Evaluate(context.Background(), inputs[i%len(inputs)]); err != nil {
+		if _, err := e.Evaluate(context.Background(), inputs[i%len(inputs)], 0); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
 	"github.com/golint-docker/golint-docker/pkg/parse"
+	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/pragma"
 )
 
@@ -39,16 +40,20 @@ type Options struct {
 	Ignore   []string
 	Severity map[string]finding.Severity
 	// BuildKitChecks also runs BuildKit's own checks (docker build --check),
-	// for at most BuildKitTimeout (0: no limit) on files of at most
+	// for at most BuildKitTimeout (0: no limit; with ScaleBuildKitTimeout
+	// grown for large files as policy.Scale does) on files of at most
 	// bkcheck.MaxInstructions instructions.
-	BuildKitChecks  bool
-	BuildKitTimeout time.Duration
+	BuildKitChecks       bool
+	BuildKitTimeout      time.Duration
+	ScaleBuildKitTimeout bool
 }
 
 // Evaluator runs rules on an input document: the in-process engine, or a
 // remote OPA server.
 type Evaluator interface {
-	Evaluate(ctx context.Context, input ast.Value) ([]finding.Finding, error)
+	// Evaluate evaluates the input document of a Dockerfile of size bytes
+	// (budgets may grow with it).
+	Evaluate(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error)
 }
 
 // Linter lints files with one set of compiled rules.
@@ -130,7 +135,7 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 		res.Err = fmt.Errorf("%s: %w", name, err)
 		return res
 	}
-	fs, err := l.eval.Evaluate(ctx, input)
+	fs, err := l.eval.Evaluate(ctx, input, len(data))
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", name, err)
 		return res
@@ -159,9 +164,13 @@ func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instruc
 	if instructions > bkcheck.MaxInstructions {
 		return nil, fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions)
 	}
-	if l.opt.BuildKitTimeout > 0 {
+	timeout := l.opt.BuildKitTimeout
+	if l.opt.ScaleBuildKitTimeout {
+		timeout = policy.Scale(timeout, len(data))
+	}
+	if timeout > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, l.opt.BuildKitTimeout)
+		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
 	// The file parsed, so BuildKit's checks have something to say even
@@ -173,7 +182,7 @@ func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instruc
 		DockerIgnore: ignorePatterns(c),
 	})
 	if errors.Is(err, context.DeadlineExceeded) {
-		return nil, fmt.Sprintf("BuildKit's checks stopped after %s (see --timeout)", l.opt.BuildKitTimeout)
+		return nil, fmt.Sprintf("BuildKit's checks stopped after %s (see --timeout)", timeout.Round(time.Millisecond))
 	}
 	return fs, ""
 }

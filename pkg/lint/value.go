@@ -21,6 +21,8 @@ func Value(doc *document.Document) (ast.Value, error) {
 		maps:        map[unsafe.Pointer]*ast.Term{},
 		slices:      map[sliceKey]*ast.Term{},
 		plans:       map[reflect.Type][]field{},
+		strs:        map[string]*ast.Term{},
+		nums:        map[int64]*ast.Term{},
 		emptyArray:  ast.ArrayTerm(),
 		emptyObject: ast.NewTerm(ast.NewObject()),
 	}
@@ -35,9 +37,12 @@ type converter struct {
 	maps   map[unsafe.Pointer]*ast.Term
 	slices map[sliceKey]*ast.Term
 	plans  map[reflect.Type][]field
-	// One empty array and one empty object serve every empty field: values
-	// are not changed by evaluation.
+	// One empty array and one empty object serve every empty field, one
+	// term each string and number: values are not changed by evaluation,
+	// and a document repeats the same words, paths and line numbers.
 	emptyArray, emptyObject *ast.Term
+	strs                    map[string]*ast.Term
+	nums                    map[int64]*ast.Term
 }
 
 type sliceKey struct {
@@ -59,14 +64,26 @@ func (c *converter) term(v reflect.Value) (*ast.Term, error) {
 		}
 		return c.term(v.Elem())
 	case reflect.String:
-		return ast.StringTerm(v.String()), nil
+		s := v.String()
+		if t, ok := c.strs[s]; ok {
+			return t, nil
+		}
+		t := ast.StringTerm(s)
+		c.strs[s] = t
+		return t, nil
 	case reflect.Bool:
 		if v.Bool() {
 			return trueTerm, nil
 		}
 		return falseTerm, nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return ast.NewTerm(ast.Number(strconv.FormatInt(v.Int(), 10))), nil
+		n := v.Int()
+		if t, ok := c.nums[n]; ok {
+			return t, nil
+		}
+		t := ast.NewTerm(ast.Number(strconv.FormatInt(n, 10)))
+		c.nums[n] = t
+		return t, nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return ast.NewTerm(ast.Number(strconv.FormatUint(v.Uint(), 10))), nil
 	case reflect.Slice:
@@ -114,7 +131,8 @@ func (c *converter) term(v reflect.Value) (*ast.Term, error) {
 			if err != nil {
 				return nil, err
 			}
-			items = append(items, [2]*ast.Term{ast.StringTerm(it.Key().String()), val})
+			key, _ := c.term(it.Key())
+			items = append(items, [2]*ast.Term{key, val})
 		}
 		t := ast.NewTerm(ast.NewObject(items...))
 		c.maps[p] = t

@@ -25,15 +25,18 @@ const DecisionPath = "/v1/data/golintdocker/findings"
 
 // Client asks one OPA server.
 type Client struct {
-	url   string
-	http  *http.Client
-	rules map[string]*finding.Rule
+	url     string
+	http    *http.Client
+	timeout time.Duration
+	scale   bool
+	rules   map[string]*finding.Rule
 }
 
-// New returns a client for the server at base (http://host:port). rules
-// documents the rules the caller knows, for help links; decisions carry
-// each finding's id, title and severity themselves.
-func New(base string, timeout time.Duration, rules []finding.Rule) (*Client, error) {
+// New returns a client for the server at base (http://host:port) that waits
+// at most timeout for a decision (with scale, grown for large files as
+// policy.Scale does). rules documents the rules the caller knows, for help
+// links; decisions carry each finding's id, title and severity themselves.
+func New(base string, timeout time.Duration, scale bool, rules []finding.Rule) (*Client, error) {
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("--opa-url %q: want http(s)://host[:port]", base)
@@ -44,13 +47,24 @@ func New(base string, timeout time.Duration, rules []finding.Rule) (*Client, err
 	}
 	return &Client{
 		url:   strings.TrimSuffix(base, "/") + DecisionPath,
-		http:  &http.Client{Timeout: timeout},
-		rules: byKey,
+		http:    &http.Client{},
+		timeout: timeout,
+		scale:   scale,
+		rules:   byKey,
 	}, nil
 }
 
 // Evaluate posts the input document and decodes the findings.
-func (c *Client) Evaluate(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
+func (c *Client) Evaluate(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error) {
+	timeout := c.timeout
+	if c.scale {
+		timeout = policy.Scale(timeout, size)
+	}
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
 	body, err := json.Marshal(map[string]any{"input": json.RawMessage(input.String())})
 	if err != nil {
 		return nil, err

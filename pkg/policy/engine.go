@@ -34,6 +34,10 @@ type Options struct {
 	// MaxHeap stops evaluations when the process heap grows past this many
 	// bytes (a policy building a huge set); 0 means DefaultMaxHeap.
 	MaxHeap uint64
+	// ScaleTimeout and ScaleHeap let Timeout and MaxHeap grow with files
+	// larger than BudgetUnit (see Scale): for defaults, not for limits the
+	// user set.
+	ScaleTimeout, ScaleHeap bool
 }
 
 // DefaultMaxHeap is the heap size at which evaluation is stopped.
@@ -46,6 +50,8 @@ type Engine struct {
 	query   rego.PreparedEvalQuery
 	timeout time.Duration
 	maxHeap uint64
+	scaleT  bool
+	scaleH  bool
 }
 
 // Denied are the built-in functions custom policies cannot call unless the
@@ -122,7 +128,7 @@ func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("preparing the rules: %w", err)
 	}
-	e := &Engine{Rules: l.Rules, byKey: map[string]*Rule{}, query: pq, timeout: opt.Timeout, maxHeap: opt.MaxHeap}
+	e := &Engine{Rules: l.Rules, byKey: map[string]*Rule{}, query: pq, timeout: opt.Timeout, maxHeap: opt.MaxHeap, scaleT: opt.ScaleTimeout, scaleH: opt.ScaleHeap}
 	if e.maxHeap == 0 {
 		e.maxHeap = DefaultMaxHeap
 	}
@@ -228,23 +234,30 @@ func watchHeap(ctx context.Context, limit uint64) (context.Context, func()) {
 	}
 }
 
-// Evaluate runs every rule on one input document and returns the findings
-// (without file name; the caller knows it).
-func (e *Engine) Evaluate(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
-	if e.timeout > 0 {
+// Evaluate runs every rule on the input document of a Dockerfile of size
+// bytes and returns the findings (without file name; the caller knows it).
+func (e *Engine) Evaluate(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error) {
+	timeout, maxHeap := e.timeout, e.maxHeap
+	if e.scaleT {
+		timeout = Scale(timeout, size)
+	}
+	if e.scaleH {
+		maxHeap = Scale(maxHeap, size)
+	}
+	if timeout > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, e.timeout)
+		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
-	ctx, stop := watchHeap(ctx, e.maxHeap)
+	ctx, stop := watchHeap(ctx, maxHeap)
 	defer stop()
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		switch cause := context.Cause(ctx); {
 		case errors.Is(cause, ErrMemory):
-			return nil, fmt.Errorf("%w: the heap grew past %d MiB (a rule builds a huge set or string)", ErrMemory, e.maxHeap>>20)
+			return nil, fmt.Errorf("%w: the heap grew past %d MiB (a rule builds a huge set or string; see --max-memory)", ErrMemory, maxHeap>>20)
 		case errors.Is(ctx.Err(), context.DeadlineExceeded) || isCancel(err):
-			return nil, fmt.Errorf("%w after %s (a rule does not finish; see --timeout)", ErrTimeout, e.timeout)
+			return nil, fmt.Errorf("%w after %s (a rule does not finish; see --timeout)", ErrTimeout, timeout.Round(time.Millisecond))
 		}
 		return nil, evalError(err)
 	}
