@@ -46,7 +46,7 @@ func New(base string, timeout time.Duration, scale bool, rules []finding.Rule) (
 		byKey[strings.ReplaceAll(rules[i].Name, "-", "_")] = &rules[i]
 	}
 	return &Client{
-		url:   strings.TrimSuffix(base, "/") + DecisionPath,
+		url:     strings.TrimSuffix(base, "/") + DecisionPath,
 		http:    &http.Client{},
 		timeout: timeout,
 		scale:   scale,
