@@ -30,19 +30,30 @@ import data.golintdocker.lib
 
 deny contains finding if {
 	some [_, i] in lib.shipping_go_runs
-	missing := [c | some c in caches; needs(i, c); not has_mount(i, c)]
+
+	# [cache, where it is] of each cache the RUN needs and has no mount for.
+	missing := [[c, dir] |
+		some c in caches
+		needs(i, c)
+		v := setting_value(i, c)
+		not has_mount(i, c, v)
+		dir := cache_dir(v, c)
+	]
 	count(missing) > 0
 	cmds := {sprintf("`go %s`", [g.subcommand]) | some g in i.run.go; uses_cache(g)}
+	mounts := concat("", [sprintf("--mount=type=cache,target=%s ", [dir]) | some [_, dir] in missing])
 	finding := {
-		"msg": sprintf("RUN on line %d runs %s without a cache mount for %s: whenever this layer is rebuilt, %s", [i.line, concat(" and ", cmds), concat(" and ", [describe(i, c) | some c in missing]), concat(" and ", [effect[c] | some c in missing])]),
+		"msg": sprintf("RUN on line %d runs %s without a cache mount for %s: whenever this layer is rebuilt, %s", [i.line, concat(" and ", cmds), concat(" and ", [sprintf(description[c], [dir]) | some [c, dir] in missing]), concat(" and ", [effect[c] | some [c, _] in missing])]),
 		"line": i.line,
 		"end_line": i.end_line,
-		"fix": sprintf("Add %s to the RUN.", [concat(" and ", [sprintf("`%s`", [trim_space(mount_text(i, c))]) | some c in missing])]),
-		"edits": edits(i, missing),
+		"fix": sprintf("Add %s to the RUN.", [concat(" and ", [sprintf("`--mount=type=cache,target=%s`", [dir]) | some [_, dir] in missing])]),
+		"edits": edits(i, mounts),
 	}
 }
 
 effect := {"mod": "every module is downloaded again", "build": "every package is compiled from scratch"}
+
+description := {"mod": "the module cache (%s)", "build": "the build cache (%s)"}
 
 caches := ["mod", "build"]
 
@@ -81,45 +92,36 @@ setting := {"mod": "GOMODCACHE", "build": "GOCACHE"}
 
 default_dir := {"mod": "/go/pkg/mod", "build": "/root/.cache/go-build"}
 
-# With GOMODCACHE/GOCACHE set, only a mount there helps; otherwise the
+# With GOMODCACHE/GOCACHE (v) set, only a mount there helps; otherwise the
 # default location under any GOPATH or HOME.
-has_mount(i, c) if {
-	setting_value(i, c) == null
+has_mount(i, c, null) if {
 	some mt in i.run.mounts
 	mt.type == "cache"
 	endswith(lib.clean_path(mt.target), suffix[c])
 }
 
-has_mount(i, c) if {
-	v := setting_value(i, c)
+has_mount(i, _, v) if {
 	v != null
 	some mt in i.run.mounts
 	mt.type == "cache"
 	lib.clean_path(mt.target) == lib.clean_path(v)
 }
 
-# GOMODCACHE / GOCACHE as the RUN sees it (lib.go_setting), or null: always
-# defined, so OPA evaluates it once per RUN and cache.
+# GOMODCACHE / GOCACHE as the RUN sees it (lib.go_setting), or null.
 setting_value(i, c) := v if {
 	v := lib.go_setting(i, setting[c])
 } else := null
 
-# Where the cache is: GOMODCACHE / GOCACHE when set, else the golang image's.
-cache_dir(i, c) := v if {
-	v := setting_value(i, c)
+# Where the cache is: GOMODCACHE / GOCACHE (v) when set, else the golang
+# image's.
+cache_dir(v, c) := v if {
 	v != null
 	v != ""
 } else := default_dir[c]
 
-describe(i, "mod") := sprintf("the module cache (%s)", [cache_dir(i, "mod")])
-
-describe(i, "build") := sprintf("the build cache (%s)", [cache_dir(i, "build")])
-
-mount_text(i, c) := sprintf("--mount=type=cache,target=%s ", [cache_dir(i, c)])
-
 # The mounts go before the script: at the first command, when that is where
 # the script starts (not inside if/for/a subshell) and there is no heredoc.
-edits(i, missing) := [lib.insert_at(first, concat("", [mount_text(i, c) | some c in missing]))] if {
+edits(i, mounts) := [lib.insert_at(first, mounts)] if {
 	first := i.run.commands[0]
 	first.exact
 	count(object.get(i.run, "heredocs", [])) == 0
