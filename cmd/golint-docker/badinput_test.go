@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/golint-docker/golint-docker/pkg/testgen"
 )
 
 // failingReader gives some bytes, then fails: stdin closed in the middle.
@@ -106,22 +108,6 @@ func TestBadInput(t *testing.T) {
 	garbage := make([]byte, 4096)
 	rng.Read(garbage)
 
-	big := func(size int) string {
-		var b strings.Builder
-		b.WriteString("FROM golang:1.27-alpine AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\n")
-		for i := 0; b.Len() < size; i++ {
-			switch i % 3 {
-			case 0:
-				fmt.Fprintf(&b, "RUN CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w -X main.v=%d\" -o /out/app%d ./cmd/app%d\n", i, i, i)
-			case 1:
-				fmt.Fprintf(&b, "RUN apk add --no-cache pkg%d \\\n    && echo built %d > /tmp/marker%d\n", i, i, i)
-			default:
-				fmt.Fprintf(&b, "LABEL org.example.step%d=\"step %d\"\n", i, i)
-			}
-		}
-		b.WriteString("FROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app0 /app\nENTRYPOINT [\"/app\"]\n")
-		return b.String()
-	}
 	longRun := func() string {
 		var b strings.Builder
 		b.WriteString("FROM alpine:3.22\nRUN echo start \\\n")
@@ -131,19 +117,7 @@ func TestBadInput(t *testing.T) {
 		b.WriteString("  && echo done\n")
 		return b.String()
 	}
-	manyStages := func() string {
-		var b strings.Builder
-		for i := 0; i < 10000; i++ {
-			if i == 0 {
-				b.WriteString("FROM alpine:3.22 AS s0\n")
-			} else {
-				fmt.Fprintf(&b, "FROM s%d AS s%d\n", i-1, i)
-			}
-			fmt.Fprintf(&b, "RUN echo %d > /stage\n", i)
-		}
-		return b.String()
-	}
-	tenMB := big(10 << 20)
+	tenMB := string(testgen.BigBuild(10 << 20))
 
 	type row struct {
 		name    string
@@ -167,7 +141,7 @@ func TestBadInput(t *testing.T) {
 		{name: "10 MB Dockerfile over the default limit", content: &tenMB, code: 2, msg: []string{"larger than the limit", "--max-file-size"}},
 		{name: "10 MB Dockerfile with a raised limit", content: &tenMB, args: []string{"--max-file-size", "20000000"}, code: 1},
 		{name: "100,000-line RUN continuation", content: str(longRun()), code: 1},
-		{name: "10,000 stages", content: str(manyStages()), code: 1, msg: []string{"BuildKit's checks skipped: 20000 instructions"}},
+		{name: "10,000 stages", content: str(string(testgen.ChainedStages(10000))), code: 1, msg: []string{"BuildKit's checks skipped: 20000 instructions"}},
 		{name: "unterminated heredoc", content: str("FROM alpine:3.22\nRUN <<EOF\necho never closed\n"), code: 2, msg: []string{"unterminated heredoc"}, line: 2},
 		{name: "unknown instruction", content: str("FROM alpine:3.22\nRUNN echo typo\n"), code: 2, msg: []string{"unknown instruction: RUNN"}, line: 2},
 		{name: "FROM missing", content: str("WORKDIR /app\nRUN echo\n"), code: 2, msg: []string{"before the first FROM"}, line: 1},

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/testgen"
 )
 
 // hit is a finding reduced to what the tests assert.
@@ -670,23 +671,12 @@ COPY --from=build /out/app /app
 	}
 }
 
-// chainedStages is a Dockerfile of n stages, each built on the one before:
-// the shape on which BuildKit's dispatch slows down the most.
-func chainedStages(n int) []byte {
-	var b strings.Builder
-	b.WriteString("FROM alpine:3.22 AS s0\n")
-	for i := 1; i < n; i++ {
-		fmt.Fprintf(&b, "FROM s%d AS s%d\nRUN echo %d\n", i-1, i, i)
-	}
-	return []byte(b.String())
-}
-
 func TestDeadlineStopsWaiting(t *testing.T) {
 	// BuildKit takes about a second on this file and does not look at ctx;
 	// Check must return ctx's error instead of its findings.
 	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
 	defer cancel()
-	fs, err := Check(ctx, "Dockerfile", chainedStages(2500), Options{})
+	fs, err := Check(ctx, "Dockerfile", testgen.ChainedStages(2500), Options{})
 	if !errors.Is(err, context.DeadlineExceeded) || fs != nil {
 		t.Errorf("got %d findings and %v, want none and context.DeadlineExceeded", len(fs), err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/report"
+	"github.com/golint-docker/golint-docker/pkg/testgen"
 	"github.com/golint-docker/golint-docker/policies"
 )
 
@@ -157,35 +158,6 @@ func BenchmarkReport(b *testing.B) {
 	}
 }
 
-// bigDockerfile is a build of about size bytes: go builds, package installs
-// and labels in one stage, then a distroless final stage.
-func bigDockerfile(size int) []byte {
-	var b bytes.Buffer
-	b.WriteString("FROM golang:1.27-alpine AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\n")
-	for i := 0; b.Len() < size; i++ {
-		switch i % 3 {
-		case 0:
-			fmt.Fprintf(&b, "RUN CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w -X main.v=%d\" -o /out/app%d ./cmd/app%d\n", i, i, i)
-		case 1:
-			fmt.Fprintf(&b, "RUN apk add --no-cache pkg%d \\\n    && echo built %d > /tmp/marker%d\n", i, i, i)
-		default:
-			fmt.Fprintf(&b, "LABEL org.example.step%d=\"step %d\"\n", i, i)
-		}
-	}
-	b.WriteString("FROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app0 /app\nENTRYPOINT [\"/app\"]\n")
-	return b.Bytes()
-}
-
-// chainedStages is a Dockerfile of n stages, each built on the one before.
-func chainedStages(n int) []byte {
-	var b bytes.Buffer
-	b.WriteString("FROM alpine:3.22 AS s0\nRUN echo 0 > /stage\n")
-	for i := 1; i < n; i++ {
-		fmt.Fprintf(&b, "FROM s%d AS s%d\nRUN echo %d > /stage\n", i-1, i, i)
-	}
-	return b.Bytes()
-}
-
 // BenchmarkScaling lints one ever larger file, the whole pipeline: ns/KiB
 // (per KiB of Dockerfile) and ns/stage stay flat when the cost is linear.
 // BuildKit's checks are left out: their cost is not linear (see
@@ -194,7 +166,7 @@ func BenchmarkScaling(b *testing.B) {
 	l := lint.New(engine(b), lint.Options{})
 	ctx := context.Background()
 	for _, kib := range []int{32, 128, 512} {
-		data := bigDockerfile(kib << 10)
+		data := testgen.BigBuild(kib << 10)
 		b.Run(fmt.Sprintf("size=%dKiB", kib), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
@@ -206,7 +178,7 @@ func BenchmarkScaling(b *testing.B) {
 		})
 	}
 	for _, n := range []int{250, 1000, 4000} {
-		data := chainedStages(n)
+		data := testgen.ChainedStages(n)
 		b.Run(fmt.Sprintf("stages=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
