@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -28,13 +29,38 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	os.Exit(run(ctx, os.Args[1:], env{
+	stopProfile := profile(os.Getenv("GOLINT_DOCKER_CPUPROFILE"))
+	code := run(ctx, os.Args[1:], env{
 		stdin:  os.Stdin,
 		stdout: os.Stdout,
 		stderr: os.Stderr,
 		getenv: os.Getenv,
-	}))
+	})
+	stopProfile()
+	stop()
+	os.Exit(code)
+}
+
+// profile writes a CPU profile of the run to path, when set: for
+// docs/performance.md, where start-up and throughput are measured.
+func profile(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "golint-docker: GOLINT_DOCKER_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "golint-docker: GOLINT_DOCKER_CPUPROFILE: %v\n", err)
+		f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 // env is what a run may touch of the process, so tests can give their own.
