@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/distribution/reference"
@@ -15,6 +16,7 @@ import (
 	gwclient "github.com/moby/buildkit/frontend/gateway/client"
 	gwpb "github.com/moby/buildkit/frontend/gateway/pb"
 	"github.com/moby/buildkit/solver/pb"
+	"github.com/moby/buildkit/util/apicaps"
 	digest "github.com/opencontainers/go-digest"
 	ocispecs "github.com/opencontainers/image-spec/specs-go/v1"
 	fstypes "github.com/tonistiigi/fsutil/types"
@@ -128,12 +130,20 @@ func (g *offlineGateway) BuildOpts() gwclient.BuildOpts {
 		SessionID: "golint-docker",
 		Workers:   []gwclient.WorkerInfo{{ID: "golint-docker", Platforms: []ocispecs.Platform{workerPlatform}}},
 		Product:   "golint-docker",
-		// The stand-in supports every LLB and gateway capability of the
-		// BuildKit version linked in, as a daemon of that version would.
-		LLBCaps: pb.Caps.CapSet(pb.Caps.All()),
-		Caps:    gwpb.Caps.CapSet(gwpb.Caps.All()),
+		LLBCaps:   allCaps().llb,
+		Caps:      allCaps().gateway,
 	}
 }
+
+// allCaps are every LLB and gateway capability of the BuildKit version
+// linked in, which the stand-in supports as a daemon of that version would.
+// Listing them sorts every capability, and the frontend asks for them on
+// each check: they are worked out once, and only read after that.
+var allCaps = sync.OnceValue(func() (c struct{ llb, gateway apicaps.CapSet }) {
+	c.llb = pb.Caps.CapSet(pb.Caps.All())
+	c.gateway = gwpb.Caps.CapSet(gwpb.Caps.All())
+	return c
+})
 
 // Solve answers the one solve a lint makes: loading .dockerignore from the
 // build context (dockerui.Client.DockerIgnorePatterns).
