@@ -323,7 +323,7 @@ func engineData(data map[string]any, registries []string) map[string]any {
 // toReport converts a lint result, turning errors into one-line messages
 // with the line where there is one.
 func toReport(r lint.Result) report.Result {
-	out := report.Result{File: display(r.File), Findings: r.Findings, Lines: r.Lines}
+	out := report.Result{File: display(r.File), Findings: r.Findings, Lines: r.Lines, Notes: r.Notes}
 	for i := range out.Findings {
 		out.Findings[i].File = display(out.Findings[i].File)
 	}

@@ -84,6 +84,9 @@ func (g *github) Write(r Result) error {
 		}
 		g.command("error", props, r.Err.Msg)
 	}
+	for _, n := range r.Notes {
+		g.command("warning", [][2]string{{"file", filepath.ToSlash(r.File)}, {"title", "golint-docker"}}, n)
+	}
 	return g.err
 }
 

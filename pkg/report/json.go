@@ -55,6 +55,9 @@ import (
 //   - "error" is null, or the reason the file could not be linted: "line" is
 //     the line it refers to, 0 when unknown, and "message" says what went
 //     wrong. A file that could not be linted has no findings ([]).
+//   - "notes", only on a file that has some, lists what was left out of a
+//     file that was linted (BuildKit's checks skipped on a huge file), one
+//     sentence each; they are not errors.
 //   - "findings" is never null: [] for a clean file. Findings come in
 //     report order: by line, then rule id, then message. "severity" is "error",
 //     "warning" or "info". "end_line" is the last line of the finding (at
@@ -85,6 +88,7 @@ type jsonTool struct {
 type jsonFile struct {
 	File     string            `json:"file"`
 	Error    *jsonError        `json:"error"`
+	Notes    []string          `json:"notes,omitempty"`
 	Findings []finding.Finding `json:"findings"`
 }
 
@@ -137,7 +141,7 @@ func (j *jsonWriter) write(s string) {
 
 func (j *jsonWriter) Write(r Result) error {
 	j.start()
-	f := jsonFile{File: r.File, Findings: []finding.Finding{}}
+	f := jsonFile{File: r.File, Notes: r.Notes, Findings: []finding.Finding{}}
 	for _, fd := range r.Findings {
 		fd.File = findingFile(r, fd)
 		fd.EndLine = endLine(fd)

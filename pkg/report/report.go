@@ -22,6 +22,9 @@ type Result struct {
 	// formats that need more than line numbers (SARIF columns in UTF-16
 	// units) use it during Write and must not keep it.
 	Lines []string
+	// Notes say what was left out of a file that was linted (BuildKit's
+	// checks skipped on a huge file): warnings about the run, not findings.
+	Notes []string
 }
 
 // FileError is a file that could not be linted. Line is 0 when unknown.

@@ -143,6 +143,7 @@ func TestJSON(t *testing.T) {
 		Files []struct {
 			File     string            `json:"file"`
 			Error    *jsonError        `json:"error"`
+			Notes    []string          `json:"notes"`
 			Findings []finding.Finding `json:"findings"`
 		} `json:"files"`
 		Summary jsonSummary `json:"summary"`
@@ -154,6 +155,9 @@ func TestJSON(t *testing.T) {
 	}
 	if doc.Version != 1 || doc.Tool.Name != "golint-docker" || doc.Tool.Version != "0.1.0" || len(doc.Files) != 3 {
 		t.Fatalf("document %+v", doc)
+	}
+	if n := doc.Files[1].Notes; len(n) != 1 || !strings.Contains(n[0], "BuildKit's checks skipped") || doc.Files[0].Notes != nil {
+		t.Errorf("notes %q and %q, want none and the worker's note", doc.Files[0].Notes, n)
 	}
 	if want := (jsonSummary{Files: 3, Failed: 1, Errors: 2, Warnings: 1, Infos: 1}); doc.Summary != want {
 		t.Errorf("summary %+v, want %+v", doc.Summary, want)

@@ -340,6 +340,13 @@ func (s *sarifWriter) Write(r Result) error {
 		n.Locations = []sarifLocation{{PhysicalLocation: loc}}
 		s.notifications = append(s.notifications, n)
 	}
+	for _, note := range r.Notes {
+		s.notifications = append(s.notifications, sarifNotification{
+			Level:     "warning",
+			Message:   sarifText{Text: note},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifact(r.File)}}},
+		})
+	}
 	return nil
 }
 
@@ -467,7 +474,7 @@ func utf16Column(line string, col int) (int, error) {
 
 func (s *sarifWriter) Close(sum Summary) error {
 	inv := sarifInvocation{
-		ExecutionSuccessful:        sum.Failed == 0 && len(s.notifications) == 0,
+		ExecutionSuccessful:        sum.Failed == 0,
 		ToolExecutionNotifications: s.notifications,
 	}
 	return writeJSON(s.w, sarifLog{

@@ -350,3 +350,18 @@ func TestSARIFArtifact(t *testing.T) {
 		}
 	}
 }
+
+// A note (BuildKit's checks skipped) is a warning notification on the file;
+// the run still succeeded.
+func TestSARIFNotes(t *testing.T) {
+	d := decodeSARIF(t, sarifCases(t)["clean"])
+	inv := d.Runs[0].Invocations[0]
+	if !inv.ExecutionSuccessful {
+		t.Error("a run with only notes is not successful")
+	}
+	ns := inv.ToolExecutionNotifications
+	if len(ns) != 1 || ns[0].Level != "warning" || !strings.Contains(ns[0].Message.Text, "BuildKit's checks skipped") ||
+		len(ns[0].Locations) != 1 || ns[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "services/worker/Dockerfile" {
+		t.Errorf("notifications %+v, want one warning about BuildKit's checks on services/worker/Dockerfile", ns)
+	}
+}
