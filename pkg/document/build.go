@@ -329,7 +329,7 @@ func (st *stageState) instruction(in parse.Instruction) {
 	}
 	out.EnvComplete = out.Env != nil
 	if out.Env == nil {
-		out.Env = st.vars.relevant(n.Original, nil)
+		out.Env = st.vars.relevant(n.Original)
 	}
 	if out.Flags == nil {
 		out.Flags = []string{}

@@ -99,7 +99,7 @@ var varRef = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
 // relevant is the environment an instruction shows when the full one is
 // over EnvLimit: the variables its text refers to, the GO*/CGO_* variables
 // and the platform ARGs.
-func (v *vars) relevant(text string, more []string) map[string]*string {
+func (v *vars) relevant(text string) map[string]*string {
 	m := map[string]*string{}
 	add := func(k string) {
 		if val, ok := v.lookup(k); ok {
@@ -116,9 +116,6 @@ func (v *vars) relevant(text string, more []string) map[string]*string {
 		for _, sm := range varRef.FindAllStringSubmatch(text, -1) {
 			add(sm[1])
 		}
-	}
-	for _, k := range more {
-		add(k)
 	}
 	return m
 }

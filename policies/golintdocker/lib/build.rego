@@ -1,7 +1,7 @@
 # Build helpers (golint-docker): which go commands produce a binary that
-# ships, build tools installed and run inside a builder, the Go cache
-# locations, RUN mounts, instruction order along a stage chain, and the
-# automatic platform build arguments. The package's METADATA is in lib.rego.
+# ships, build tools installed and run inside a builder, the Go settings a
+# RUN sees, and the automatic platform build arguments. The metadata of the
+# package is in lib.rego.
 package golintdocker.lib
 
 # The automatic platform ARGs of BuildKit: set for FROM lines, but empty
@@ -58,16 +58,6 @@ runs_tool_from(s, idx, _) if {
 	last := last_generate_index(s)
 	last != null
 	last >= idx
-}
-
-runs_tool(j, names) if {
-	some c in j.run.commands
-	c.name in names
-}
-
-runs_tool(j, _) if {
-	some h in j.run.go
-	h.subcommand == "generate"
 }
 
 # The index of the last instruction of s that runs each command name
@@ -136,13 +126,6 @@ clean_path(p) := "/" if {
 	p != ""
 	trim_right(p, "/") == ""
 } else := trim_right(p, "/")
-
-# The instructions of a stage's chain, oldest first, each with its position
-# [depth from the root, index] (arrays compare element by element).
-chain_sequence(s) := [{"pos": [k, i.index], "stage": st.index, "i": i} |
-	some k, st in array.reverse(chain(s))
-	some i in st.instructions
-]
 
 # The FROM that names the image a stage rests on.
 root_stage(s) := input.stages[s.root]

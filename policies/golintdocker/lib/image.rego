@@ -99,13 +99,6 @@ copy_reaches(c, p) if path_within(c.dest_path, p)
 
 copy_reaches(c, _) if tree_copy(c)
 
-precedes_instruction(s, st, _, _) if st.index != s.index
-
-precedes_instruction(s, st, i, idx) if {
-	st.index == s.index
-	i.index < idx
-}
-
 # A RUN of stage s (at instruction i) has the shell it needs: the image has
 # one (or nothing is known), or one was copied or mounted in before it.
 shell_available(s, _) if not lacks_fact(s, "shell")

@@ -104,8 +104,8 @@ go_runs_by_stage := {k: list |
 }
 
 # The same along the chain of s, oldest first, as [position, instruction]
-# where the position is [depth from the root, index] (as in
-# lib.chain_sequence; arrays compare element by element). Each list is
+# where the position is [depth from the root, index] (arrays compare
+# element by element). Each list is
 # computed once per stage, so the rule stays linear in the instructions
 # however many COPY . . it reports.
 whole_copies(s) := along_chain(s, whole_by_stage)
