@@ -17,10 +17,11 @@ type engineOptions struct {
 	policyDirs []string
 	data       map[string]any
 	allowNet   bool
-	timeout    time.Duration
+	timeout    policy.Budget[time.Duration]
 	maxHeapMiB uint64
-	// The defaults grow with large files; values the user gave do not.
-	scaleTimeout, scaleHeap bool
+	// The default heap limit grows with large files; one the user gave
+	// does not.
+	growHeap bool
 }
 
 // sources are the built-in rules plus the --policy directories.
@@ -48,8 +49,9 @@ func newEngine(ctx context.Context, o engineOptions) (*policy.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return policy.New(ctx, loaded, policy.Options{Data: o.data, AllowNet: o.allowNet, Timeout: o.timeout, MaxHeap: o.maxHeapMiB << 20,
-		ScaleTimeout: o.scaleTimeout, ScaleHeap: o.scaleHeap,
+	return policy.New(ctx, loaded, policy.Options{
+		Data: o.data, AllowNet: o.allowNet, Timeout: o.timeout,
+		MaxHeap: policy.Budget[uint64]{Limit: o.maxHeapMiB << 20, Grow: o.growHeap},
 	})
 }
 

@@ -102,7 +102,7 @@ func runLint(ctx context.Context, args []string, e env) int {
 	var eo engineOptions
 	fs.StringArrayVar(&eo.policyDirs, "policy", nil, "also evaluate the Rego rules in this `dir` (repeatable)")
 	fs.BoolVar(&eo.allowNet, "allow-net", false, "let policies use the network and the environment (http.send, net.lookup_ip_addr, opa.runtime)")
-	fs.DurationVar(&eo.timeout, "timeout", 10*time.Second, "give up on a file whose rules take longer than this (the default grows with files over 1 MB: 10s per MB)")
+	fs.DurationVar(&eo.timeout.Limit, "timeout", 10*time.Second, "give up on a file whose rules take longer than this (the default grows with files over 1 MB: 10s per MB)")
 	fs.Uint64Var(&eo.maxHeapMiB, "max-memory", policy.DefaultMaxHeap>>20, "stop rules that grow the heap past this many `MiB` (the default grows with files over 1 MB: 1024 MiB per MB)")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "lint this many files at once")
 	configPath := fs.String("config", "", "read this configuration `file` (default: .golint-docker.yaml in the working directory or a parent, up to the repository root)")
@@ -117,7 +117,7 @@ func runLint(ctx context.Context, args []string, e env) int {
 		}
 		return exitError
 	}
-	eo.scaleTimeout, eo.scaleHeap = !fs.Changed("timeout"), !fs.Changed("max-memory")
+	eo.timeout.Grow, eo.growHeap = !fs.Changed("timeout"), !fs.Changed("max-memory")
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(e.stderr, "golint-docker: "+format+"\n", a...)
 		return exitError
@@ -196,7 +196,7 @@ func runLint(ctx context.Context, args []string, e env) int {
 		if rules, err = loadRules(eo); err != nil {
 			return fail("%v", err)
 		}
-		c, err := opaclient.New(*opaURL, eo.timeout, eo.scaleTimeout, rules)
+		c, err := opaclient.New(*opaURL, eo.timeout, rules)
 		if err != nil {
 			return fail("%v", err)
 		}
@@ -212,7 +212,7 @@ func runLint(ctx context.Context, args []string, e env) int {
 		*buildkit = *cfg.BuildKitChecks
 	}
 	opt.BuildKitChecks = *buildkit
-	opt.BuildKitTimeout, opt.ScaleBuildKitTimeout = eo.timeout, eo.scaleTimeout
+	opt.BuildKitTimeout = eo.timeout
 	if *buildkit {
 		rules = append(rules, bkcheck.Rules()...)
 	}

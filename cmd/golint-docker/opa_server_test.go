@@ -17,6 +17,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/opaclient"
+	"github.com/golint-docker/golint-docker/pkg/policy"
 )
 
 // opaBinary builds (or finds in the build cache) the opa command of the OPA
@@ -101,7 +102,7 @@ func TestOPAServerRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	client, err := opaclient.New(base, 30*time.Second, false, eng.Rules)
+	client, err := opaclient.New(base, policy.Budget[time.Duration]{Limit: 30 * time.Second}, eng.Rules)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,12 +40,10 @@ type Options struct {
 	Ignore   []string
 	Severity map[string]finding.Severity
 	// BuildKitChecks also runs BuildKit's own checks (docker build --check),
-	// for at most BuildKitTimeout (0: no limit; with ScaleBuildKitTimeout
-	// grown for large files as policy.Scale does) on files of at most
+	// within BuildKitTimeout (a Limit of 0: none), on files of at most
 	// bkcheck.MaxInstructions instructions.
-	BuildKitChecks       bool
-	BuildKitTimeout      time.Duration
-	ScaleBuildKitTimeout bool
+	BuildKitChecks  bool
+	BuildKitTimeout policy.Budget[time.Duration]
 }
 
 // Evaluator runs rules on an input document: the in-process engine, or a
@@ -164,15 +162,8 @@ func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instruc
 	if instructions > bkcheck.MaxInstructions {
 		return nil, fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions)
 	}
-	timeout := l.opt.BuildKitTimeout
-	if l.opt.ScaleBuildKitTimeout {
-		timeout = policy.Scale(timeout, len(data))
-	}
-	if timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, timeout)
-		defer cancel()
-	}
+	ctx, cancel, timeout := policy.WithTimeout(ctx, l.opt.BuildKitTimeout, len(data))
+	defer cancel()
 	// The file parsed, so BuildKit's checks have something to say even
 	// when its dispatch stops early (the error itself is BuildKit's
 	// business at build time); what they found up to there is kept.

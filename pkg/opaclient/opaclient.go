@@ -27,16 +27,15 @@ const DecisionPath = "/v1/data/golintdocker/findings"
 type Client struct {
 	url     string
 	http    *http.Client
-	timeout time.Duration
-	scale   bool
+	timeout policy.Budget[time.Duration]
 	rules   map[string]*finding.Rule
 }
 
 // New returns a client for the server at base (http://host:port) that waits
-// at most timeout for a decision (with scale, grown for large files as
-// policy.Scale does). rules documents the rules the caller knows, for help
-// links; decisions carry each finding's id, title and severity themselves.
-func New(base string, timeout time.Duration, scale bool, rules []finding.Rule) (*Client, error) {
+// for a decision as long as timeout gives the file. rules documents the
+// rules the caller knows, for help links; decisions carry each finding's id,
+// title and severity themselves.
+func New(base string, timeout policy.Budget[time.Duration], rules []finding.Rule) (*Client, error) {
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("--opa-url %q: want http(s)://host[:port]", base)
@@ -49,22 +48,14 @@ func New(base string, timeout time.Duration, scale bool, rules []finding.Rule) (
 		url:     strings.TrimSuffix(base, "/") + DecisionPath,
 		http:    &http.Client{},
 		timeout: timeout,
-		scale:   scale,
 		rules:   byKey,
 	}, nil
 }
 
 // Evaluate posts the input document and decodes the findings.
 func (c *Client) Evaluate(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error) {
-	timeout := c.timeout
-	if c.scale {
-		timeout = policy.Scale(timeout, size)
-	}
-	if timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, timeout)
-		defer cancel()
-	}
+	ctx, cancel, _ := policy.WithTimeout(ctx, c.timeout, size)
+	defer cancel()
 	body, err := json.Marshal(map[string]any{"input": json.RawMessage(input.String())})
 	if err != nil {
 		return nil, err

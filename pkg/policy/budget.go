@@ -1,5 +1,10 @@
 package policy
 
+import (
+	"context"
+	"time"
+)
+
 // BudgetUnit is the Dockerfile size the default budgets (the timeout, the
 // heap limit) are meant for. The input document and the rules' work grow in
 // proportion to the file, so for a larger file they grow too: a 10 MB
@@ -7,11 +12,29 @@ package policy
 // real one takes milliseconds.
 const BudgetUnit = 1 << 20
 
-// Scale returns budget for a Dockerfile of size bytes: budget itself up to
-// BudgetUnit, and in proportion beyond.
-func Scale[T ~int64 | ~uint64](budget T, size int) T {
-	if size <= BudgetUnit {
-		return budget
+// Budget is a limit on the work for one Dockerfile: Limit for files up to
+// BudgetUnit and, with Grow, in proportion beyond. Defaults grow; values the
+// user gives do not.
+type Budget[T ~int64 | ~uint64] struct {
+	Limit T
+	Grow  bool
+}
+
+// For returns the limit for a Dockerfile of size bytes.
+func (b Budget[T]) For(size int) T {
+	if !b.Grow || size <= BudgetUnit {
+		return b.Limit
 	}
-	return T(float64(budget) * float64(size) / BudgetUnit)
+	return T(float64(b.Limit) * float64(size) / BudgetUnit)
+}
+
+// WithTimeout bounds ctx by the timeout b gives a Dockerfile of size bytes,
+// and returns that timeout; a timeout of 0 leaves ctx unbounded.
+func WithTimeout(ctx context.Context, b Budget[time.Duration], size int) (context.Context, context.CancelFunc, time.Duration) {
+	d := b.For(size)
+	if d <= 0 {
+		return ctx, func() {}, d
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, d
 }

@@ -30,14 +30,11 @@ type Options struct {
 	// untrusted code.
 	AllowNet bool
 	// Timeout bounds one evaluation (one Dockerfile); 0 means none.
-	Timeout time.Duration
+	Timeout Budget[time.Duration]
 	// MaxHeap stops evaluations when the process heap grows past this many
-	// bytes (a policy building a huge set); 0 means DefaultMaxHeap.
-	MaxHeap uint64
-	// ScaleTimeout and ScaleHeap let Timeout and MaxHeap grow with files
-	// larger than BudgetUnit (see Scale): for defaults, not for limits the
-	// user set.
-	ScaleTimeout, ScaleHeap bool
+	// bytes (a policy building a huge set); a Limit of 0 means
+	// DefaultMaxHeap.
+	MaxHeap Budget[uint64]
 }
 
 // DefaultMaxHeap is the heap size at which evaluation is stopped.
@@ -48,10 +45,8 @@ type Engine struct {
 	Rules   []Rule
 	byKey   map[string]*Rule
 	query   rego.PreparedEvalQuery
-	timeout time.Duration
-	maxHeap uint64
-	scaleT  bool
-	scaleH  bool
+	timeout Budget[time.Duration]
+	maxHeap Budget[uint64]
 }
 
 // Denied are the built-in functions custom policies cannot call unless the
@@ -128,9 +123,9 @@ func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("preparing the rules: %w", err)
 	}
-	e := &Engine{Rules: l.Rules, byKey: map[string]*Rule{}, query: pq, timeout: opt.Timeout, maxHeap: opt.MaxHeap, scaleT: opt.ScaleTimeout, scaleH: opt.ScaleHeap}
-	if e.maxHeap == 0 {
-		e.maxHeap = DefaultMaxHeap
+	e := &Engine{Rules: l.Rules, byKey: map[string]*Rule{}, query: pq, timeout: opt.Timeout, maxHeap: opt.MaxHeap}
+	if e.maxHeap.Limit == 0 {
+		e.maxHeap.Limit = DefaultMaxHeap
 	}
 	for i := range e.Rules {
 		e.byKey[key(e.Rules[i])] = &e.Rules[i]
@@ -237,18 +232,9 @@ func watchHeap(ctx context.Context, limit uint64) (context.Context, func()) {
 // Evaluate runs every rule on the input document of a Dockerfile of size
 // bytes and returns the findings (without file name; the caller knows it).
 func (e *Engine) Evaluate(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error) {
-	timeout, maxHeap := e.timeout, e.maxHeap
-	if e.scaleT {
-		timeout = Scale(timeout, size)
-	}
-	if e.scaleH {
-		maxHeap = Scale(maxHeap, size)
-	}
-	if timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, timeout)
-		defer cancel()
-	}
+	ctx, cancel, timeout := WithTimeout(ctx, e.timeout, size)
+	defer cancel()
+	maxHeap := e.maxHeap.For(size)
 	ctx, stop := watchHeap(ctx, maxHeap)
 	defer stop()
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
