@@ -94,6 +94,20 @@ tool_name(p) := name if {
 	name := elems[count(elems) - 1]
 }
 
+# A go build/install that reads modules from vendor/ (-mod=vendor, as a
+# flag or in GOFLAGS): it downloads nothing.
+vendored_build(g) if {
+	builds_binary(g)
+	some f in g.flags
+	f.name == "mod"
+	f.value == "vendor"
+}
+
+vendored_build(g) if {
+	builds_binary(g)
+	contains(object.get(object.get(g, "env", {}), "GOFLAGS", ""), "-mod=vendor")
+}
+
 # go build or go install of the local module (not only remote pkg@version).
 builds_local(g) if {
 	builds_binary(g)

@@ -66,24 +66,12 @@ uses_cache(g) if g.subcommand == "mod download"
 needs(i, "mod") if {
 	some g in i.run.go
 	uses_cache(g)
-	not vendored(g)
+	not lib.vendored_build(g)
 }
 
 needs(i, "build") if {
 	some g in i.run.go
 	lib.builds_binary(g)
-}
-
-vendored(g) if {
-	lib.builds_binary(g)
-	some f in g.flags
-	f.name == "mod"
-	f.value == "vendor"
-}
-
-vendored(g) if {
-	lib.builds_binary(g)
-	contains(object.get(object.get(g, "env", {}), "GOFLAGS", ""), "-mod=vendor")
 }
 
 suffix := {"mod": "pkg/mod", "build": ".cache/go-build"}

@@ -135,20 +135,8 @@ last_local_build(s) := max(found) if {
 vendored(s) if {
 	some [_, i] in go_runs(s)
 	some g in i.run.go
-	vendored_build(g)
+	lib.vendored_build(g)
 } else := false
-
-vendored_build(g) if {
-	lib.builds_binary(g)
-	some f in g.flags
-	f.name == "mod"
-	f.value == "vendor"
-}
-
-vendored_build(g) if {
-	lib.builds_binary(g)
-	contains(object.get(object.get(g, "env", {}), "GOFLAGS", ""), "-mod=vendor")
-}
 
 # Dependencies first: go.mod copied, then go mod download, both before pos;
 # or go mod download with go.mod bind-mounted.
