@@ -10,7 +10,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/policy"
@@ -91,9 +90,9 @@ func benchInputs(b *testing.B) []ast.Value {
 	return inputs
 }
 
-// benchQueries compiles the rules once and prepares, on that compiler and one
-// store holding the data (as policy.New does), the findings decision, the
-// input-only query and one query per rule package.
+// benchQueries compiles the rules once, as golint-docker does, and prepares
+// on them the findings decision, the input-only query and one query per
+// rule package.
 func benchQueries(b *testing.B) (names []string, queries map[string]rego.PreparedEvalQuery) {
 	b.Helper()
 	var fsys fs.FS = policies.FS
@@ -104,30 +103,13 @@ func benchQueries(b *testing.B) (names []string, queries map[string]rego.Prepare
 	if err != nil {
 		b.Fatal(err)
 	}
-	data := map[string]any{}
-	if err := policy.Merge(data, nil, l.Data); err != nil {
+	e, err := policy.New(context.Background(), l, policy.Options{})
+	if err != nil {
 		b.Fatal(err)
 	}
-	if err := policy.Merge(data, []string{"golintdocker", "meta"}, policy.Meta(l.Rules)); err != nil {
-		b.Fatal(err)
-	}
-	modules := map[string]*ast.Module{}
-	for _, f := range l.Files {
-		modules[f.Path] = f.Module
-	}
-	compiler := ast.NewCompiler()
-	if compiler.Compile(modules); compiler.Failed() {
-		b.Fatal(compiler.Errors)
-	}
-	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false))
 	queries = map[string]rego.PreparedEvalQuery{}
 	prepare := func(name, query string) {
-		pq, err := rego.New(
-			rego.Query(query),
-			rego.Compiler(compiler),
-			rego.Store(store),
-			rego.StrictBuiltinErrors(true),
-		).PrepareForEval(context.Background())
+		pq, err := e.Prepare(context.Background(), query)
 		if err != nil {
 			b.Fatalf("%s: %v", query, err)
 		}

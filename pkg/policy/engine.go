@@ -11,6 +11,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
@@ -47,6 +48,9 @@ type Engine struct {
 	query   rego.PreparedEvalQuery
 	timeout Budget[time.Duration]
 	maxHeap Budget[uint64]
+	// The compiled rules and the data, for Prepare.
+	compiler *ast.Compiler
+	store    storage.Store
 }
 
 // Denied are the built-in functions custom policies cannot call unless the
@@ -112,18 +116,16 @@ func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 	if compiler.Failed() {
 		return nil, compileError(compiler.Errors)
 	}
-	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false))
-	r := rego.New(
-		rego.Query(Query),
-		rego.Compiler(compiler),
-		rego.Store(store),
-		rego.StrictBuiltinErrors(true),
-	)
-	pq, err := r.PrepareForEval(ctx)
+	e := &Engine{
+		Rules: l.Rules, byKey: map[string]*Rule{}, timeout: opt.Timeout, maxHeap: opt.MaxHeap,
+		compiler: compiler,
+		store:    inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false)),
+	}
+	pq, err := e.Prepare(ctx, Query)
 	if err != nil {
 		return nil, fmt.Errorf("preparing the rules: %w", err)
 	}
-	e := &Engine{Rules: l.Rules, byKey: map[string]*Rule{}, query: pq, timeout: opt.Timeout, maxHeap: opt.MaxHeap}
+	e.query = pq
 	if e.maxHeap.Limit == 0 {
 		e.maxHeap.Limit = DefaultMaxHeap
 	}
@@ -131,6 +133,18 @@ func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 		e.byKey[key(e.Rules[i])] = &e.Rules[i]
 	}
 	return e, nil
+}
+
+// Prepare prepares query against the engine's compiled rules and data:
+// the findings decision, or any other document of the rules (one rule
+// package's deny set, to measure it alone).
+func (e *Engine) Prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
+	return rego.New(
+		rego.Query(query),
+		rego.Compiler(e.compiler),
+		rego.Store(e.store),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
 }
 
 // checkOnlyStages are compiler stages that only report problems; they
