@@ -50,3 +50,15 @@ func BenchmarkParseOnly(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckDockerignore is BenchmarkCheck with a .dockerignore, which
+// BuildKit reads through the stand-in daemon (an LLB state marshalled and
+// solved); without one, Check leaves that path out.
+func BenchmarkCheckDockerignore(b *testing.B) {
+	opts := Options{DockerIgnore: []string{".git", "*.env", "bin/"}}
+	for b.Loop() {
+		if _, err := Check(context.Background(), "Dockerfile", benchDockerfile, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

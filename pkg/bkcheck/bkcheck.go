@@ -52,6 +52,10 @@ type Options struct {
 	// ("docker.io/library/golang:1.23"), possibly from several goroutines at
 	// once, and must not fetch anything; nil means DefaultImageEnv.
 	ImageEnv func(ref string) []string
+
+	// viaClient makes BuildKit go through the stand-in daemon even when it
+	// need not (tests compare both ways).
+	viaClient bool
 }
 
 // Error is a Dockerfile BuildKit cannot build, so the checks stopped early.
@@ -121,7 +125,33 @@ func Check(ctx context.Context, name string, data []byte, opts Options) ([]findi
 // chained stages, 20,000 take 1.5 s and 16 s. Callers skip larger files.
 const MaxInstructions = 5000
 
+// checkOnce runs the checks, going on past the instructions BuildKit cannot
+// build where that is safe (see continuePast).
 func checkOnce(ctx context.Context, name string, data []byte, opts Options) ([]finding.Finding, error) {
+	var all, stops []finding.Finding
+	for {
+		fs, err := runWithArgs(ctx, name, data, opts)
+		all = append(all, fs...)
+		var e *Error
+		if !errors.As(err, &e) || e.Line == 0 || len(stops) == maxStops || ctx.Err() != nil {
+			return toSorted(all, stops), err
+		}
+		if strings.HasPrefix(e.Msg, "dockerfile parse error") {
+			// Not an instruction BuildKit cannot build: one it cannot read.
+			return toSorted(all, stops), err
+		}
+		next, start, end, ok := continuePast(data, e.Line)
+		if !ok {
+			return toSorted(all, stops), err
+		}
+		stops = append(stops, e.finding(start, end, true))
+		data = next
+	}
+}
+
+// runWithArgs is one run of the checks, and a second one with placeholder
+// values when the first stops at a FROM whose image is a build argument.
+func runWithArgs(ctx context.Context, name string, data []byte, opts Options) ([]finding.Finding, error) {
 	fs, err := run(ctx, name, data, opts)
 	var e *Error
 	if !errors.As(err, &e) || e.Line == 0 {
@@ -240,6 +270,15 @@ func run(ctx context.Context, name string, data []byte, opts Options) (fs []find
 			Data:       data,
 			Definition: &llb.Definition{},
 		},
+	}
+	if len(opts.DockerIgnore) == 0 && bc.LinterConfig == nil && !opts.viaClient {
+		// The client is there to serve .dockerignore (through an LLB
+		// state marshalled and solved only to read it) and the
+		// BUILDKIT_DOCKERFILE_CHECK build arg. With neither, BuildKit
+		// lints the same without it, and faster.
+		copt.Client = nil
+		caps := allCaps().llb
+		copt.LLBCaps = &caps
 	}
 	lr, err := dockerfile2llb.DockerfileLint(ctx, data, copt)
 	if err != nil {

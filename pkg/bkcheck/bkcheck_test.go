@@ -598,17 +598,17 @@ ENTRYPOINT ["/app"]
 
 func TestMalformedIsAnError(t *testing.T) {
 	for name, src := range map[string]string{
-		"empty":                "",
-		"only comments":        "# nothing here\n",
-		"unknown instruction":  "FROM alpine\nFROB x\n",
-		"no FROM":              "RUN echo hi\n",
-		"FROM without image":   "FROM\n",
-		"bad escape":           "# escape=x\nFROM alpine\n",
-		"ENV without value":    "FROM alpine\nENV A\n",
-		"circular stages":      "FROM alpine AS a\nCOPY --from=b /x /x\nFROM alpine AS b\nCOPY --from=a /y /y\n",
-		"bad platform":         "FROM --platform=not/a/valid/platform alpine\n",
-		"unterminated heredoc": "FROM alpine\nRUN <<EOF\necho hi\n",
-		"binary":               "\x00\xff\xfe FROM\x00",
+		"empty":                 "",
+		"only comments":         "# nothing here\n",
+		"unknown instruction":   "FROM alpine\nFROB x\n",
+		"no FROM":               "RUN echo hi\n",
+		"FROM without image":    "FROM\n",
+		"bad escape":            "# escape=x\nFROM alpine\n",
+		"ENV without value":     "FROM alpine\nENV A\n",
+		"ENV it cannot process": "FROM alpine\nENV A='a\\'b'\nRUN true\n",
+		"bad platform":          "FROM --platform=not/a/valid/platform alpine\n",
+		"unterminated heredoc":  "FROM alpine\nRUN <<EOF\necho hi\n",
+		"binary":                "\x00\xff\xfe FROM\x00",
 	} {
 		t.Run(name, func(t *testing.T) {
 			fs, err := Check(context.Background(), "Dockerfile", []byte(src), Options{})
@@ -621,14 +621,19 @@ func TestMalformedIsAnError(t *testing.T) {
 			}
 		})
 	}
-	// An error stops the checks, but findings made before it are kept.
-	fs, err := Check(context.Background(), "Dockerfile", []byte("FROM alpine as a\nCOPY --from=b /x /x\nFROM alpine AS b\nCOPY --from=a /y /y\n"), Options{})
+	// An error BuildKit cannot go past stops the checks, but findings made
+	// before it are kept.
+	fs, err := Check(context.Background(), "Dockerfile", []byte("FROM alpine as a\nENV A='a\\'b'\nMAINTAINER me\n"), Options{})
 	var e *Error
 	if !errors.As(err, &e) || e.Line != 2 {
 		t.Errorf("got error %v, want one on line 2", err)
 	}
-	if got := hits(fs); !slices.Equal(got, []hit{{"FromAsCasing", 1}}) {
+	// MAINTAINER is flagged while parsing, before BuildKit's dispatch stops.
+	if got := hits(fs); !slices.Equal(got, []hit{{"FromAsCasing", 1}, {"MaintainerDeprecated", 3}}) {
 		t.Errorf("findings before the error: %v", got)
+	}
+	if f, ok := e.Finding(); !ok || f.RuleID != BuildError || f.Line != 2 || !strings.Contains(f.Message, "stopped here, so they checked nothing after line 2") {
+		t.Errorf("as a finding: %+v", f)
 	}
 }
 

@@ -29,6 +29,9 @@ type ruleInfo struct {
 	fix     string
 	// note says how the check behaves without a daemon, where that differs.
 	note string
+	// severity is Warning (BuildKit's checks are warnings) unless set to
+	// Error.
+	severity finding.Severity
 }
 
 func info[F any](r *linter.LinterRule[F], fix string) ruleInfo {
@@ -93,13 +96,13 @@ var ruleByName = func() map[string]*ruleInfo {
 }()
 
 // Rules returns the documentation of every BuildKit check, in BuildKit's
-// order.
+// order, then of BuildError.
 func Rules() []finding.Rule {
-	out := make([]finding.Rule, 0, len(ruleset))
+	out := make([]finding.Rule, 0, len(ruleset)+1)
 	for i := range ruleset {
 		out = append(out, ruleset[i].rule())
 	}
-	return out
+	return append(out, buildErrorInfo.rule())
 }
 
 func (ri *ruleInfo) rule() finding.Rule {
@@ -119,12 +122,19 @@ func (ri *ruleInfo) rule() finding.Rule {
 	if !ri.offline {
 		desc += " Needs the base image's metadata, which golint-docker never fetches: this check does not run."
 	}
+	if t := twinOf(ri.name); t != nil {
+		desc += " " + t.note()
+	}
+	sev := finding.Warning
+	if ri.severity == finding.Error {
+		sev = finding.Error
+	}
 	return finding.Rule{
 		ID:          ri.name,
 		Name:        kebab(ri.name),
 		Title:       firstSentence(ri.description),
 		Description: desc,
-		Severity:    finding.Warning,
+		Severity:    sev,
 		Fix:         ri.fix,
 		HelpURI:     ri.helpURI(),
 		Source:      Source,

@@ -27,12 +27,44 @@ type Document struct {
 	FinalStage int     `json:"final_stage"`
 }
 
-// Context is what is known about the build context.
+// Context is what is known about the build context (pkg/buildctx finds it
+// and reads these facts). A nil Context means the context is unknown: rules
+// that depend on it say nothing.
 type Context struct {
+	// Dir is the context directory, relative when the Dockerfile's path was.
 	Dir string `json:"dir"`
+	// FoundBy says how Dir was chosen: "flag" (--context), "sources" (the
+	// nearest directory, up to the repository root, holding the files the
+	// Dockerfile copies) or "dockerfile_dir" (the Dockerfile's directory,
+	// when it is the repository root and the Dockerfile names no source).
+	FoundBy string `json:"found_by"`
 	// Dockerignore is the path of the ignore file that applies (the
-	// Dockerfile-specific one first), or "" when there is none.
-	Dockerignore string `json:"dockerignore"`
+	// Dockerfile-specific one first), or "" when there is none;
+	// DockerignorePatterns its patterns as BuildKit reads them.
+	Dockerignore         string   `json:"dockerignore"`
+	DockerignorePatterns []string `json:"dockerignore_patterns"`
+	// GoMod is go.mod at the root of the context, nil when there is none.
+	// GoMod, GoSum and VendorModules count only files the build receives
+	// (not excluded by the .dockerignore).
+	GoMod *GoMod `json:"go_mod"`
+	GoSum bool   `json:"go_sum"`
+	// VendorModules is vendor/modules.txt present.
+	VendorModules bool `json:"vendor_modules"`
+	// Vendored says go commands in the module use vendor/ by default:
+	// vendor/modules.txt is there and go.mod's go line is 1.14 or later.
+	Vendored bool `json:"vendored"`
+}
+
+// GoMod is what the rules need of a go.mod.
+type GoMod struct {
+	Module    string `json:"module"`
+	Go        string `json:"go"`
+	Toolchain string `json:"toolchain"`
+	// HasRequires is false for a module without dependencies.
+	HasRequires bool `json:"has_requires"`
+	// Error is why go.mod could not be parsed ("" when it was); the other
+	// fields are then empty and not to be trusted.
+	Error string `json:"error"`
 }
 
 // Arg is a declared build argument.

@@ -9,14 +9,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/moby/patternmatcher/ignorefile"
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
+	"github.com/golint-docker/golint-docker/pkg/buildctx"
 	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
@@ -32,7 +31,7 @@ const DefaultMaxFileSize = 5 << 20
 type Options struct {
 	BuildArgs map[string]string
 	Target    string
-	// ContextDir is the build context; "" means the Dockerfile's directory.
+	// ContextDir is the build context; "" finds it (see pkg/buildctx).
 	ContextDir  string
 	MaxFileSize int64
 	// Ignore turns rules off (ids or names); Severity overrides a rule's
@@ -58,6 +57,7 @@ type Evaluator interface {
 type Linter struct {
 	eval Evaluator
 	opt  Options
+	ctx  *buildctx.Finder
 }
 
 // New returns a Linter.
@@ -65,7 +65,7 @@ func New(eval Evaluator, opt Options) *Linter {
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = DefaultMaxFileSize
 	}
-	return &Linter{eval: eval, opt: opt}
+	return &Linter{eval: eval, opt: opt, ctx: buildctx.NewFinder()}
 }
 
 // Result is the outcome for one file: findings, or the error that stopped it.
@@ -98,7 +98,7 @@ func (l *Linter) ReadDocument(path string, stdin io.Reader) (*document.Document,
 	if err != nil {
 		return nil, err
 	}
-	_, doc, err := l.prepare(path, data)
+	_, doc, _, err := l.prepare(path, data)
 	return doc, err
 }
 
@@ -122,10 +122,13 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 			res.Findings, res.Err = nil, fmt.Errorf("%s: internal error (please report it): %v", name, r)
 		}
 	}()
-	f, doc, err := l.prepare(name, data)
+	f, doc, note, err := l.prepare(name, data)
 	if err != nil {
 		res.Err = err
 		return res
+	}
+	if note != "" {
+		res.Notes = append(res.Notes, note)
 	}
 	lines := f.Lines
 	input, err := Value(doc)
@@ -140,7 +143,7 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 	}
 	if l.opt.BuildKitChecks {
 		bk, note := l.buildkit(ctx, name, data, len(f.Instructions), doc.Context)
-		fs = append(fs, bk...)
+		fs = append(fs, bkcheck.DropTwins(fs, bk)...)
 		if note != "" {
 			res.Notes = append(res.Notes, note)
 		}
@@ -165,52 +168,36 @@ func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instruc
 	ctx, cancel, timeout := policy.WithTimeout(ctx, l.opt.BuildKitTimeout, len(data))
 	defer cancel()
 	// The file parsed, so BuildKit's checks have something to say even
-	// when its dispatch stops early (the error itself is BuildKit's
-	// business at build time); what they found up to there is kept.
+	// when its dispatch stops early; what they found is kept, and where
+	// they stopped is a finding (see buildkitStopped).
 	fs, err := bkcheck.Check(ctx, name, data, bkcheck.Options{
 		BuildArgs:    l.opt.BuildArgs,
 		Target:       l.opt.Target,
-		DockerIgnore: ignorePatterns(c),
+		DockerIgnore: dockerignore(c),
 	})
 	if errors.Is(err, context.DeadlineExceeded) {
 		return nil, fmt.Sprintf("BuildKit's checks stopped after %s (see --timeout)", timeout.Round(time.Millisecond))
 	}
-	return fs, ""
+	return buildkitStopped(fs, err)
 }
 
-// prepare parses data and builds its input document.
-func (l *Linter) prepare(name string, data []byte) (*parse.File, *document.Document, error) {
+// prepare parses data and builds its input document; note says which build
+// context was found, when that needs saying.
+func (l *Linter) prepare(name string, data []byte) (*parse.File, *document.Document, string, error) {
 	f, err := parse.Parse(name, data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	doc, err := document.Build(f, document.Options{
 		BuildArgs: l.opt.BuildArgs,
 		Target:    l.opt.Target,
-		Context:   l.context(name),
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
-	return f, doc, nil
-}
-
-// ignorePatterns reads the build context's .dockerignore for BuildKit's
-// CopyIgnoredFile check; nil when there is none or it cannot be read.
-func ignorePatterns(c *document.Context) []string {
-	if c == nil || c.Dockerignore == "" {
-		return nil
-	}
-	fh, err := os.Open(c.Dockerignore)
-	if err != nil {
-		return nil
-	}
-	defer fh.Close()
-	patterns, err := ignorefile.ReadAll(fh)
-	if err != nil {
-		return nil
-	}
-	return patterns
+	var note string
+	doc.Context, note = l.ctx.Find(name, l.opt.ContextDir, doc)
+	return f, doc, note, nil
 }
 
 func pragmas(f *parse.File) *pragma.Suppressions {
@@ -274,31 +261,6 @@ func complete(f *finding.Finding, lines []string) {
 	}
 	f.Edits = edits
 	f.Replacement = text
-}
-
-// context works out the build context of a Dockerfile: --context, else its
-// folder; unknown for stdin.
-func (l *Linter) context(name string) *document.Context {
-	dir := l.opt.ContextDir
-	if dir == "" {
-		if name == Stdin {
-			return nil
-		}
-		dir = filepath.Dir(name)
-	}
-	c := &document.Context{Dir: dir}
-	// BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile first.
-	candidates := []string{filepath.Join(dir, ".dockerignore")}
-	if name != Stdin {
-		candidates = append([]string{name + ".dockerignore"}, candidates...)
-	}
-	for _, p := range candidates {
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			c.Dockerignore = p
-			break
-		}
-	}
-	return c
 }
 
 // ErrTooLarge is returned for a file over the size limit.
