@@ -457,6 +457,12 @@ func parseGoMod(data []byte) *document.GoMod {
 		}
 	}
 	m := &document.GoMod{HasRequires: len(mf.Require) > 0}
+	for _, r := range mf.Require {
+		if !replacedLocally(mf, r.Mod.Path, r.Mod.Version) {
+			m.RemoteRequires = true
+			break
+		}
+	}
 	if mf.Module != nil {
 		m.Module = mf.Module.Mod.Path
 	}
@@ -467,6 +473,17 @@ func parseGoMod(data []byte) *document.GoMod {
 		m.Toolchain = mf.Toolchain.Name
 	}
 	return m
+}
+
+// replacedLocally reports whether go.mod replaces the module path at
+// version by a directory (a replacement without a version).
+func replacedLocally(mf *modfile.File, path, version string) bool {
+	for _, r := range mf.Replace {
+		if r.Old.Path == path && (r.Old.Version == "" || r.Old.Version == version) && r.New.Version == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // atLeast reports whether the Go version v ("1.21", "1.21.3", "1.22rc1") is

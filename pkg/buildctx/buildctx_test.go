@@ -1,6 +1,8 @@
 package buildctx
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/parse"
@@ -85,7 +89,7 @@ func TestContextAtRepositoryRoot(t *testing.T) {
 	if c.Dockerignore != filepath.Join(root, ".dockerignore") || !slices.Equal(c.DockerignorePatterns, []string{".git", "*.env"}) {
 		t.Errorf("dockerignore %q %q", c.Dockerignore, c.DockerignorePatterns)
 	}
-	want := document.GoMod{Module: "example.com/svc", Go: "1.23.0", Toolchain: "go1.24.2", HasRequires: true}
+	want := document.GoMod{Module: "example.com/svc", Go: "1.23.0", Toolchain: "go1.24.2", HasRequires: true, RemoteRequires: true}
 	if c.GoMod == nil || *c.GoMod != want {
 		t.Errorf("go.mod facts %+v, want %+v", c.GoMod, want)
 	}
@@ -293,6 +297,32 @@ func TestDockerfileSpecificIgnoreFirst(t *testing.T) {
 	}
 }
 
+func TestRequiresReplacedByDirectories(t *testing.T) {
+	dir := tree(t, map[string]string{"go.mod": `module example.com/mono/api
+
+go 1.23
+
+require (
+	example.com/mono/lib v0.0.0
+	example.com/mono/proto v0.0.0
+)
+
+replace example.com/mono/lib => ../lib
+
+replace example.com/mono/proto v0.0.0 => ../proto
+`})
+	f := NewFinder()
+	c := f.facts(dir, dir, FoundByFlag, "-")
+	if !c.GoMod.HasRequires || c.GoMod.RemoteRequires {
+		t.Errorf("got %+v", c.GoMod)
+	}
+	// A replacement by another module still downloads.
+	dir = tree(t, map[string]string{"go.mod": "module m\n\ngo 1.23\n\nrequire example.com/a v1.0.0\n\nreplace example.com/a => example.com/fork v1.0.1\n"})
+	if c := f.facts(dir, dir, FoundByFlag, "-"); !c.GoMod.RemoteRequires {
+		t.Errorf("got %+v", c.GoMod)
+	}
+}
+
 func TestGoModOfANewerGo(t *testing.T) {
 	dir := tree(t, map[string]string{"go.mod": "module m\n\ngo 1.40\n\nfrobnicate x\n\nrequire example.com/x v1.0.0\n"})
 	c := NewFinder().facts(dir, dir, FoundByFlag, "-")
@@ -436,6 +466,45 @@ func TestAtLeast(t *testing.T) {
 	for v, want := range map[string]bool{"1.14": true, "1.13": false, "1.21.3": true, "1.22rc1": true, "2.0": true, "": false, "go1.22": false} {
 		if atLeast(v, 1, 14) != want {
 			t.Errorf("atLeast(%q, 1, 14) = %v", v, !want)
+		}
+	}
+}
+
+// TestContextMatchesSchema: docs/input.schema.json describes the context
+// facts as Find fills them.
+func TestContextMatchesSchema(t *testing.T) {
+	sch, err := jsonschema.NewCompiler().Compile(filepath.Join("..", "..", "docs", "input.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := tree(t, map[string]string{
+		".git/": "", "go.mod": goModule, "go.sum": "", ".dockerignore": ".git\n",
+		"vendor/modules.txt": "", "build/Dockerfile": buildFromRoot,
+		"bad/go.mod": "module\n", "bad/Dockerfile": buildFromRoot,
+	})
+	path := filepath.Join(root, "build", "Dockerfile")
+	data, _ := os.ReadFile(path)
+	pf, err := parse.Parse(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := NewFinder()
+	for _, dir := range []string{"", root, filepath.Join(root, "bad"), t.TempDir()} {
+		doc, err := document.Build(pf, document.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.Context, _ = f.Find(path, dir, doc)
+		raw, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(v); err != nil {
+			t.Errorf("context %q: %v", dir, err)
 		}
 	}
 }

@@ -46,7 +46,7 @@ func TestDocumentsMatchSchema(t *testing.T) {
 		if err != nil {
 			continue // not a valid Dockerfile: nothing to describe
 		}
-		d, err := Build(f, Options{Context: &Context{Dir: filepath.Dir(p)}})
+		d, err := Build(f, Options{Context: &Context{Dir: filepath.Dir(p), FoundBy: "dockerfile_dir", DockerignorePatterns: []string{}}})
 		if err != nil {
 			t.Errorf("%s: %v", p, err)
 			continue

@@ -60,8 +60,11 @@ type GoMod struct {
 	Module    string `json:"module"`
 	Go        string `json:"go"`
 	Toolchain string `json:"toolchain"`
-	// HasRequires is false for a module without dependencies.
-	HasRequires bool `json:"has_requires"`
+	// HasRequires is false for a module without dependencies;
+	// RemoteRequires is false too when each is replaced by a local
+	// directory: either way `go mod download` has nothing to fetch.
+	HasRequires    bool `json:"has_requires"`
+	RemoteRequires bool `json:"remote_requires"`
 	// Error is why go.mod could not be parsed ("" when it was); the other
 	// fields are then empty and not to be trusted.
 	Error string `json:"error"`

@@ -46,7 +46,10 @@ type expectation struct {
 
 func readExpectations(t *testing.T, path string, data []byte) expectation {
 	t.Helper()
-	exp := expectation{wants: map[string][]string{}}
+	// The build context is the Dockerfile's directory unless the file says
+	// otherwise: discovery would find this repository's root for most of
+	// testdata, and the tests must not depend on it.
+	exp := expectation{wants: map[string][]string{}, opts: lint.Options{ContextDir: filepath.Dir(path)}}
 	f, err := parse.Parse(path, data)
 	if err != nil {
 		t.Fatalf("%s does not parse: %v", path, err)
@@ -61,6 +64,13 @@ func readExpectations(t *testing.T, path string, data []byte) expectation {
 				switch k {
 				case "target":
 					exp.opts.Target = v
+				case "context":
+					// context=discover finds it as a run without --context
+					// does; context=DIR is relative to the Dockerfile.
+					exp.opts.ContextDir = filepath.Join(filepath.Dir(path), v)
+					if v == "discover" {
+						exp.opts.ContextDir = ""
+					}
 				case "build-arg":
 					bk, bv, _ := strings.Cut(v, "=")
 					if exp.opts.BuildArgs == nil {

@@ -5,7 +5,10 @@
 #   file invalidates the layer cache from there on and the next build
 #   downloads every module again. Copying go.mod and go.sum first and running
 #   `go mod download` before `COPY . .` keeps the dependency layer cached
-#   until the dependencies themselves change.
+#   until the dependencies themselves change. Nothing is said to a module
+#   that has nothing to download (vendored, or no dependency outside the
+#   repository), nor, when the build context is unknown, where only its
+#   go.mod would tell.
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#go-mod-download-order
 # custom:
@@ -40,6 +43,7 @@ deny contains finding if {
 	pos < last
 	not vendored(s)
 	not dependency_step_before(s, pos)
+	worth_saying(s, pos)
 	finding := {
 		"msg": message(s, pos, c),
 		"line": c.line,
@@ -131,12 +135,73 @@ last_local_build(s) := max(found) if {
 	count(found) > 0
 } else := null
 
-# -mod=vendor builds read modules from vendor/: nothing to download.
+# -mod=vendor builds read modules from vendor/: nothing to download. So do
+# builds of a module with vendor/modules.txt in the context (Go 1.14+), unless
+# a build says -mod=mod or -mod=readonly.
 vendored(s) if {
 	some [_, i] in go_runs(s)
 	some g in i.run.go
 	lib.vendored_build(g)
+} else if {
+	input.context.vendored == true
+	not module_mode(s)
 } else := false
+
+module_mode(s) if {
+	some [_, i] in go_runs(s)
+	some g in i.run.go
+	some f in g.flags
+	f.name == "mod"
+	f.value in {"mod", "readonly"}
+}
+
+module_mode(s) if {
+	some [_, i] in go_runs(s)
+	some g in i.run.go
+	regex.match(`-mod=(mod|readonly)\b`, object.get(object.get(g, "env", {}), "GOFLAGS", ""))
+}
+
+# Whether the module has modules to download. The context's go.mod says it
+# when the context is known; otherwise a Dockerfile that copies go.sum, which
+# only a module with dependencies has, does.
+go_mod := m if {
+	m := input.context.go_mod
+	m != null
+	m.error == ""
+}
+
+downloads_modules if go_mod.remote_requires == true
+
+downloads_modules if {
+	not go_mod
+	copies_go_sum
+}
+
+no_modules if go_mod.remote_requires == false
+
+copies_go_sum if {
+	some [_, i] in lib.copies
+	i.copy.from == ""
+	some src in i.copy.sources
+	parts := split(src, "/")
+	parts[count(parts) - 1] == "go.sum"
+}
+
+# Per message, what must be known: a download after the COPY shows there
+# is something to download, unless go.mod says otherwise; go.mod copied on
+# its own needs the modules to be known; the whole tree alone needs go.mod.
+worth_saying(s, pos) if {
+	download_after(s, pos)
+	not no_modules
+} else if {
+	not download_after(s, pos)
+	go_mod_copy(s, pos)
+	downloads_modules
+} else if {
+	not download_after(s, pos)
+	not go_mod_copy(s, pos)
+	go_mod.remote_requires == true
+}
 
 # Dependencies first: go.mod copied, then go mod download, both before pos;
 # or go mod download with go.mod bind-mounted.
@@ -213,11 +278,16 @@ fix_text(s, pos, c) := sprintf("Move `RUN go mod download` above line %d, right 
 	go_mod_copy(s, pos)
 } else := sprintf("Add `RUN go mod download` after the go.mod/go.sum COPY, before line %d.", [c.line]) if {
 	go_mod_copy(s, pos)
-} else := sprintf("Insert `COPY go.mod go.sum ./` and `RUN go mod download` before line %d.", [c.line])
+} else := sprintf("Insert `%s` and `RUN go mod download` before line %d.", [copy_go_mod, c.line])
+
+# go.sum only where the context has one.
+copy_go_mod := "COPY go.mod go.sum ./" if input.context.go_sum == true
+
+else := "COPY go.mod ./"
 
 # The insertion only when the stage never copies go.mod (otherwise the fix
 # is a move) and the COPY lands in the WORKDIR, where go mod download runs.
-edits(s, pos, c) := [lib.insert_at({"line": c.line, "column": 1}, sprintf("COPY go.mod go.sum ./\n%s\n", [download_run(s, pos)]))] if {
+edits(s, pos, c) := [lib.insert_at({"line": c.line, "column": 1}, sprintf("%s\n%s\n", [copy_go_mod, download_run(s, pos)]))] if {
 	count(go_mod_copies(s)) == 0
 	into_workdir(c)
 } else := []

@@ -2,8 +2,14 @@ package golintdocker.tests.go_mod_download_order
 
 import data.golintdocker.rules.go_mod_download_order
 
-doc(instructions) := {
+doc(instructions) := doc_in(repo, instructions)
+
+# A known build context: a module with dependencies, go.sum beside it.
+repo := {"dir": ".", "go_mod": {"module": "example.com/svc", "go": "1.24", "has_requires": true, "remote_requires": true, "error": ""}, "go_sum": true, "vendored": false}
+
+doc_in(context, instructions) := {
 	"final_stage": 0,
+	"context": context,
 	"stages": [{
 		"index": 0, "name": "build", "root": 0, "used_by_final": true,
 		"instructions": [object.union(ins, {"index": n}) | some n, ins in instructions],
@@ -69,4 +75,69 @@ test_vendored_is_quiet if {
 test_no_whole_context_copy_is_quiet if {
 	d := doc([copy(3, ["cmd/", "internal/"]), run(4, [build], [], [])])
 	count(go_mod_download_order.deny) == 0 with input as d
+}
+
+with_go_mod(fields) := object.union(repo, {"go_mod": object.union(repo.go_mod, fields)})
+
+test_unknown_context_is_quiet_about_the_whole_tree if {
+	d := doc_in(null, [copy(3, ["."]), run(4, [build], [], [])])
+	count(go_mod_download_order.deny) == 0 with input as d
+}
+
+test_context_without_go_mod_is_quiet_about_the_whole_tree if {
+	d := doc_in({"dir": ".", "go_mod": null, "go_sum": false, "vendored": false}, [copy(3, ["."]), run(4, [build], [], [])])
+	count(go_mod_download_order.deny) == 0 with input as d
+}
+
+test_unknown_context_late_download_still_fires if {
+	d := doc_in(null, [copy(3, ["go.mod", "go.sum"]), copy(4, ["."]), run(5, [download, build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	f.line == 4
+}
+
+test_unknown_context_go_sum_copied_fires if {
+	d := doc_in(null, [copy(3, ["go.mod", "go.sum"]), copy(4, ["."]), run(5, [build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	contains(f.msg, "go.mod is copied on line 3")
+}
+
+test_unknown_context_go_mod_alone_is_quiet if {
+	d := doc_in(null, [copy(3, ["go.*"]), copy(4, ["."]), run(5, [build], [], [])])
+	count(go_mod_download_order.deny) == 0 with input as d
+}
+
+test_no_dependencies_is_quiet if {
+	for_each := [
+		[copy(3, ["."]), run(4, [build], [], [])],
+		[copy(3, ["go.mod", "go.sum"]), copy(4, ["."]), run(5, [build], [], [])],
+		[copy(3, ["go.mod"]), copy(4, ["."]), run(5, [download, build], [], [])],
+	]
+	every instrs in for_each {
+		count(go_mod_download_order.deny) == 0 with input as doc_in(with_go_mod({"has_requires": false, "remote_requires": false}), instrs)
+		count(go_mod_download_order.deny) == 0 with input as doc_in(with_go_mod({"remote_requires": false}), instrs)
+	}
+}
+
+test_vendored_context_is_quiet_unless_built_in_module_mode if {
+	vendored := object.union(repo, {"vendored": true})
+	count(go_mod_download_order.deny) == 0 with input as doc_in(vendored, [copy(3, ["."]), run(4, [build], [], [])])
+	mod_mode := object.union(build, {"flags": [{"name": "mod", "value": "mod"}]})
+	count(go_mod_download_order.deny) == 1 with input as doc_in(vendored, [copy(3, ["."]), run(4, [mod_mode], [], [])])
+	goflags := object.union(build, {"env": {"GOFLAGS": "-trimpath -mod=readonly"}})
+	count(go_mod_download_order.deny) == 1 with input as doc_in(vendored, [copy(3, ["."]), run(4, [goflags], [], [])])
+}
+
+test_no_go_sum_no_go_sum_in_the_fix if {
+	d := doc_in(object.union(repo, {"go_sum": false}), [copy(3, ["."]), run(4, [build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	f.edits[0].text == "COPY go.mod ./\nRUN go mod download\n"
+	contains(f.fix, "`COPY go.mod ./`")
+	not contains(f.fix, "go.sum")
+}
+
+test_go_mod_that_does_not_parse_is_not_trusted if {
+	d := doc_in(with_go_mod({"error": "go.mod:3: unknown directive", "remote_requires": false}), [copy(3, ["."]), run(4, [build], [], [])])
+	count(go_mod_download_order.deny) == 0 with input as d
+	d2 := doc_in(with_go_mod({"error": "go.mod:3: unknown directive", "remote_requires": false}), [copy(3, ["go.mod", "go.sum"]), copy(4, ["."]), run(5, [build], [], [])])
+	count(go_mod_download_order.deny) == 1 with input as d2
 }

@@ -6,7 +6,9 @@
 #   local .env files and credentials, built binaries and the Dockerfile
 #   itself: they land in the builder (and in the image, for a single-stage
 #   build), the context upload grows, and every commit or local build
-#   changes the layer and busts the cache for the go build after it.
+#   changes the layer and busts the cache for the build after it. The build
+#   context is --context, else found from where the Dockerfile's COPY
+#   sources are; when it cannot be found the rule says nothing.
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#missing-dockerignore
 # custom:
@@ -14,7 +16,7 @@
 #   severity: warning
 #   guide: "3"
 #   since: 0.1.0
-#   fix: Add a .dockerignore beside the Dockerfile that excludes .git, *.env, bin/ and Dockerfile*.
+#   fix: Add a .dockerignore at the root of the build context that excludes .git, *.env, build output and Dockerfile*.
 #   bad: |
 #     # no .dockerignore in the build context
 #     COPY . .
@@ -40,6 +42,10 @@ deny contains finding if {
 		"msg": sprintf("%s on line %d copies the whole build context, and there is no .dockerignore: .git, local .env files and build output go into %s and every change to them busts the cache", [i.original, i.line, lib.stage_label(s)]),
 		"line": i.line,
 		"end_line": i.end_line,
-		"fix": "Add a .dockerignore beside the Dockerfile; for a Go project: .git, .github, *.env, .env*, bin/, dist/, vendor/ (if you do not build with -mod=vendor), *.test, coverage.out, Dockerfile*, .dockerignore.",
+		"fix": sprintf("Add a .dockerignore at the root of the build context (%s) that excludes %s.", [input.context.dir, entries]),
 	}
 }
+
+entries := ".git, .github, *.env, .env*, bin/, dist/, vendor/ (unless the build uses it), *.test, coverage.out, Dockerfile*, .dockerignore" if {
+	count(lib.go_runs) > 0
+} else := ".git, *.env, .env*, build output and dependency folders (dist/, node_modules/, target/), Dockerfile*, .dockerignore"

@@ -15,7 +15,15 @@ test_copy_dot_without_dockerignore_fires if {
 	some f in missing_dockerignore.deny with input as doc(no_ignore, [copy("COPY . .", ["."], "")])
 	f.line == 8
 	contains(f.msg, "COPY . . on line 8 copies the whole build context")
+	contains(f.fix, "build context (/src/svc)")
 	contains(f.fix, ".git")
+	not contains(f.fix, "vendor/")
+}
+
+test_go_build_gets_the_go_entries if {
+	build := {"cmd": "run", "line": 9, "end_line": 9, "run": {"go": [{"subcommand": "build"}]}}
+	some f in missing_dockerignore.deny with input as doc(no_ignore, [copy("COPY . .", ["."], ""), build])
+	contains(f.fix, "vendor/ (unless the build uses it)")
 }
 
 test_add_star_fires if {

@@ -1,3 +1,4 @@
+# test-options: context=discover
 # go.mod is copied first, but go mod download only runs after COPY . .
 FROM golang:1.26 AS build
 ARG VERSION=dev
@@ -10,7 +11,8 @@ RUN go mod download && \
       -ldflags "-s -w -X main.version=${VERSION}" \
       -o /out/controller ./cmd/controller
 
-# A second service: go.mod copied, no download step at all.
+# A second service: go.mod copied, no download step at all (the context's
+# go.mod has dependencies to download).
 FROM golang:1.26 AS sidecar
 WORKDIR /workspace
 COPY go.* ./

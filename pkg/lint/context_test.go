@@ -1,0 +1,129 @@
+package lint_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/lint"
+)
+
+func lintFile(t *testing.T, l *lint.Linter, path string) lint.Result {
+	t.Helper()
+	res := l.File(context.Background(), path, nil)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	return res
+}
+
+func findingsOf(res lint.Result, rule string) []finding.Finding {
+	var out []finding.Finding
+	for _, f := range res.Findings {
+		if f.RuleName == rule || f.RuleID == rule {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// A Dockerfile built from the repository root: the context is found there,
+// a note says so, and the fix copies the go.sum that is there.
+func TestContextFoundAboveTheDockerfile(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "rules", "go-mod-download-order", "repo")
+	res := lintFile(t, lint.New(engine(t), lint.Options{}), filepath.Join(dir, "build", "Dockerfile"))
+	if len(res.Notes) != 1 || !strings.HasPrefix(res.Notes[0], "build context: "+dir+", ") || !strings.Contains(res.Notes[0], "(go.mod)") {
+		t.Errorf("notes %q", res.Notes)
+	}
+	fs := findingsOf(res, "go-mod-download-order")
+	if len(fs) != 1 || !strings.Contains(fs[0].Replacement, "COPY go.mod go.sum ./\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\nCOPY . .") {
+		t.Errorf("got %+v", fs)
+	}
+	// --context given: no note, and the rules read that directory.
+	res = lintFile(t, lint.New(engine(t), lint.Options{ContextDir: filepath.Join(dir, "build")}), filepath.Join(dir, "build", "Dockerfile"))
+	if len(res.Notes) != 0 || len(findingsOf(res, "go-mod-download-order")) != 0 || len(findingsOf(res, "missing-dockerignore")) != 1 {
+		t.Errorf("--context build/: notes %q, findings %v", res.Notes, ruleIDs(res))
+	}
+}
+
+func TestFixNeverCopiesAMissingGoSum(t *testing.T) {
+	path := filepath.Join("..", "..", "testdata", "rules", "go-mod-download-order", "nosum", "Dockerfile")
+	res := lintFile(t, lint.New(engine(t), lint.Options{}), path)
+	fs := findingsOf(res, "go-mod-download-order")
+	if len(fs) != 1 || !strings.Contains(fs[0].Replacement, "COPY go.mod ./\nRUN go mod download\nCOPY . .") || strings.Contains(fs[0].Fix+fs[0].Replacement, "go.sum") {
+		t.Errorf("got %+v", fs)
+	}
+	if len(res.Notes) != 0 {
+		t.Errorf("the context is the Dockerfile's directory: notes %q", res.Notes)
+	}
+}
+
+const twinsDockerfile = `FROM golang:1.27-alpine AS build
+ARG GITHUB_TOKEN
+ENV GOARCH=$TARGETARCH
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app
+CMD go test ./...
+
+FROM gcr.io/distroless/static-debian12:nonroot
+EXPOSE 70000
+COPY --from=build /out/app /app
+MAINTAINER platform@example.com
+ENTRYPOINT /app serve
+`
+
+// One finding per problem: where a rule of ours and a BuildKit check report
+// the same thing, only ours is left; what BuildKit cannot build is an error
+// finding and its other checks go on past it.
+func TestTwinsReportedOnce(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "Dockerfile")
+	if err := os.WriteFile(path, []byte(twinsDockerfile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lines := func(res lint.Result, rule string) (out []int) {
+		for _, f := range findingsOf(res, rule) {
+			out = append(out, f.Line)
+		}
+		return out
+	}
+	res := lintFile(t, lint.New(engine(t), lint.Options{BuildKitChecks: true}), path)
+	for rule, want := range map[string][]int{
+		"shell-form-entrypoint":      {13},
+		"json-args-recommended":      {7}, // the build stage's CMD: BuildKit's alone
+		"secret-in-env-arg":          {2},
+		"secrets-used-in-arg-or-env": nil,
+		"undeclared-platform-arg":    {3},
+		"undefined-var":              nil,
+		"build-error":                {10},
+		"maintainer-deprecated":      {12},
+	} {
+		if got := lines(res, rule); !equalInts(got, want) {
+			t.Errorf("%s on lines %v, want %v", rule, got, want)
+		}
+	}
+	if fs := findingsOf(res, "build-error"); len(fs) == 1 && (fs[0].Severity != finding.Error || !strings.Contains(fs[0].Message, "invalid containerPort: 70000")) {
+		t.Errorf("got %+v", fs[0])
+	}
+	// Turning our rule off silences the problem; its twin does not come back.
+	res = lintFile(t, lint.New(engine(t), lint.Options{BuildKitChecks: true, Ignore: []string{"shell-form-entrypoint", "GD010"}}), path)
+	if got := lines(res, "json-args-recommended"); !equalInts(got, []int{7}) || len(lines(res, "undefined-var")) != 0 {
+		t.Errorf("with the rules ignored: json-args-recommended %v, undefined-var %v", got, lines(res, "undefined-var"))
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
