@@ -139,7 +139,13 @@ func TestBadInput(t *testing.T) {
 		{name: "UTF-8 BOM", content: str("\xef\xbb\xbfFROM golang:1.27\nRUN go build -o /app .\n"), code: 1},
 		{name: "CRLF line endings", content: str("FROM golang:1.27-alpine AS build\r\nRUN CGO_ENABLED=0 go build \\\r\n    -o /app .\r\nFROM scratch\r\nCOPY --from=build /app /app\r\nENTRYPOINT [\"/app\"]\r\n"), code: 1},
 		{name: "10 MB Dockerfile over the default limit", content: &tenMB, code: 2, msg: []string{"larger than the limit", "--max-file-size"}},
-		{name: "10 MB Dockerfile with a raised limit", content: &tenMB, args: []string{"--max-file-size", "20000000"}, code: 1},
+		{name: "10 MB Dockerfile with a raised limit", setup: func(t *testing.T, bad string) []string {
+			// go.mod and go.sum beside it make its folder the build context.
+			for name, content := range map[string]string{"Dockerfile": tenMB, "go.mod": "module m\n", "go.sum": ""} {
+				write(t, filepath.Dir(bad), name, content)
+			}
+			return []string{bad}
+		}, args: []string{"--max-file-size", "20000000"}, code: 1},
 		{name: "100,000-line RUN continuation", content: str(longRun()), code: 1},
 		{name: "10,000 stages", content: str(string(testgen.ChainedStages(10000))), code: 1, msg: []string{"BuildKit's checks skipped: 20000 instructions"}},
 		{name: "unterminated heredoc", content: str("FROM alpine:3.22\nRUN <<EOF\necho never closed\n"), code: 2, msg: []string{"unterminated heredoc"}, line: 2},

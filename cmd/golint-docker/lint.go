@@ -54,7 +54,7 @@ type lintFlags struct {
 func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringArrayVar(&f.buildArgs, "build-arg", nil, "set a build-time variable, as docker build does (`NAME=VALUE`; repeatable)")
 	fs.StringVar(&f.target, "target", "", "lint as if building this `stage` (docker build --target)")
-	fs.StringVar(&f.contextDir, "context", "", "build context `dir` (default: the Dockerfile's directory)")
+	fs.StringVar(&f.contextDir, "context", "", "build context `dir` (default: the nearest directory, from the Dockerfile's up to the repository root, holding what it copies; unknown if none)")
 	fs.Int64Var(&f.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "skip (with an error) Dockerfiles larger than this many `bytes`")
 }
 

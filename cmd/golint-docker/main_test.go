@@ -228,6 +228,9 @@ FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /app /app
 ENTRYPOINT ["/app"]
 `)
+	// The build context (found from go.mod): a module with dependencies.
+	write(t, dir, "go.mod", "module example.com/app\n\ngo 1.27\n\nrequire github.com/google/uuid v1.6.0\n")
+	write(t, dir, "go.sum", "")
 	cfg := write(t, dir, "cfg.yaml", "ignore: [GD026]\nseverity:\n  go-mod-download-order: error\nfailure-threshold: error\n")
 	r := golint(t, "", nil, "--config", cfg, "--format", "json", df)
 	if strings.Contains(r.stdout, `"GD026"`) || strings.Contains(r.stdout, `"GD005"`) {

@@ -21,6 +21,8 @@ type twin struct {
 	// same reports whether the check's finding bk and the rule's finding
 	// ours are one problem; both are on overlapping lines.
 	same func(bk, ours finding.Finding) bool
+	// why says, for all, how the rule does better.
+	why string
 }
 
 var twins = []twin{
@@ -29,7 +31,8 @@ var twins = []twin{
 	{buildkit: "JSONArgsRecommended", rule: "shell-form-entrypoint"},
 	// BuildKit's name patterns also take public values (ENV GPG_KEY, the
 	// fingerprint official images verify downloads with) for secrets.
-	{buildkit: "SecretsUsedInArgOrEnv", rule: "secret-in-env-arg", all: true},
+	{buildkit: "SecretsUsedInArgOrEnv", rule: "secret-in-env-arg", all: true,
+		why: "looks for the same names, but not for public values the check takes for secrets (ENV GPG_KEY, a key's fingerprint) or switches (DISABLE_AUTH=true), and tells an ARG default from a value passed at build time"},
 	// UndefinedVar covers every variable; for the platform ARGs
 	// undeclared-platform-arg says why they are empty and adds the ARG.
 	{buildkit: "UndefinedVar", rule: "undeclared-platform-arg", same: samePlatformVar},
@@ -101,7 +104,7 @@ var varRE = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
 // twinNote says, in the check's documentation, where its findings go.
 func (t *twin) note() string {
 	if t.all {
-		return fmt.Sprintf("golint-docker reports this problem with its own rule %s, which covers every case this check gets right: the check itself is not reported.", t.rule)
+		return fmt.Sprintf("golint-docker reports this problem with its own rule %s instead, which %s: this check is not reported.", t.rule, t.why)
 	}
 	return fmt.Sprintf("Where golint-docker's own rule %s reports the same problem on the same line, only %s is reported.", t.rule, t.rule)
 }

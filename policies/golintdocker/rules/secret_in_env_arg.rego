@@ -7,6 +7,9 @@
 #   build history (`docker history`) and in provenance attestations, and a
 #   default is committed with the Dockerfile. Build secrets belong in
 #   `RUN --mount=type=secret`, which is never stored in the image.
+#   BuildKit's SecretsUsedInArgOrEnv check looks for the same names; it is
+#   not reported beside this rule (it also takes public values such as
+#   ENV GPG_KEY, a key fingerprint, for secrets).
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#secret-in-env-arg
 # custom:
@@ -57,7 +60,11 @@ deny contains finding if {
 env_set(p) if {
 	p.value != null
 	p.value != ""
+	not switch_value(p.value)
 }
+
+# ENV DISABLE_AUTH=true sets a switch, not a secret.
+switch_value(v) if lower(v) in {"true", "false", "yes", "no", "on", "off", "0", "1"}
 
 env_set(p) if contains(object.get(p, "raw", ""), "$")
 

@@ -54,3 +54,18 @@ test_allowed_names_are_quiet if {
 test_empty_env_is_quiet if {
 	count(secret_in_env_arg.deny) == 0 with input as doc([env([pair("API_TOKEN", "")])], [])
 }
+
+# The names BuildKit's SecretsUsedInArgOrEnv finds, which this rule replaces.
+test_key_and_auth_names_fire if {
+	every key in ["CHROMA_CSRF_KEY", "ENCRYPTION_KEY", "NPM_AUTH", "SMTP_PWORD", "SIGNING_PASSPHRASE"] {
+		some f in secret_in_env_arg.deny with input as doc([env([pair(key, "s3cr3t-value")])], [])
+		contains(f.msg, sprintf("ENV %s ", [key]))
+	}
+}
+
+test_public_and_switch_names_are_quiet if {
+	every key in ["GPG_KEY", "JWT_PUBLIC_KEY", "PGP_KEY", "KEY_SERVER", "TOKEN_VERSION", "SSH_KEY_PATH", "AWS_ACCESS_KEY_ID"] {
+		count(secret_in_env_arg.deny) == 0 with input as doc([env([pair(key, "A035C8C19219BA821ECEA86B64E628F8D684696D")])], [])
+	}
+	count(secret_in_env_arg.deny) == 0 with input as doc([env([pair("DISABLE_AUTH", "true"), pair("REQUIRE_TOKEN", "1"), pair("BASIC_AUTH", "false")])], [])
+}

@@ -6,7 +6,8 @@
 #   never reaches the Go program (no graceful shutdown, a 10 s wait, then
 #   SIGKILL), and CMD arguments are ignored. scratch and distroless have no
 #   /bin/sh, so there the container cannot start at all. Exec form
-#   (`ENTRYPOINT ["/app", "serve"]`) runs the program directly.
+#   (`ENTRYPOINT ["/app", "serve"]`) runs the program directly. BuildKit's
+#   JSONArgsRecommended check is not reported on the lines this rule reports.
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#shell-form-entrypoint
 # custom:
