@@ -138,9 +138,17 @@ func (f *Finder) Find(dockerfile, contextDir string, doc *document.Document) (c 
 	shown := f.display(dockerfile, best)
 	c = f.facts(best, shown, FoundBySources, dockerfile)
 	if best != dir {
-		note = fmt.Sprintf("build context: %s, the nearest directory holding what the Dockerfile copies (%s); --context sets another", shown, strings.Join(bestSeen, ", "))
+		note = fmt.Sprintf("build context: %s, the nearest directory holding what the Dockerfile copies (%s); --context sets another", shown, list(bestSeen, 3))
 	}
 	return c, note
+}
+
+// list joins the first n of names, and says how many more there are.
+func list(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
 }
 
 // display shows dir as the user would: relative to the working directory

@@ -508,3 +508,11 @@ func TestContextMatchesSchema(t *testing.T) {
 		}
 	}
 }
+
+func TestList(t *testing.T) {
+	for n, want := range map[int]string{0: "", 2: "a, b", 3: "a, b, c", 5: "a, b, c and 2 more"} {
+		if got := list([]string{"a", "b", "c", "d", "e"}[:n], 3); got != want {
+			t.Errorf("list of %d: %q, want %q", n, got, want)
+		}
+	}
+}

@@ -278,12 +278,19 @@ fix_text(s, pos, c) := sprintf("Move `RUN go mod download` above line %d, right 
 	go_mod_copy(s, pos)
 } else := sprintf("Add `RUN go mod download` after the go.mod/go.sum COPY, before line %d.", [c.line]) if {
 	go_mod_copy(s, pos)
-} else := sprintf("Insert `%s` and `RUN go mod download` before line %d.", [copy_go_mod, c.line])
+} else := sprintf("Insert `%s` and `RUN go mod download` before line %d.", [copy_go_mod, c.line]) if {
+	into_workdir(c)
+} else := sprintf("Insert `COPY %s %s/` and `RUN cd %s && go mod download` before line %d, so the modules are downloaded where the sources go.", [go_mod_files, dir, dir, c.line]) if {
+	dir := trim_suffix(lib.clean_path(c.copy.dest_path), "/")
+	dir != ""
+} else := sprintf("Insert `%s` and `RUN go mod download` before line %d, in the directory the sources are copied to.", [copy_go_mod, c.line])
 
 # go.sum only where the context has one.
-copy_go_mod := "COPY go.mod go.sum ./" if input.context.go_sum == true
+go_mod_files := "go.mod go.sum" if input.context.go_sum == true
 
-else := "COPY go.mod ./"
+else := "go.mod"
+
+copy_go_mod := sprintf("COPY %s ./", [go_mod_files])
 
 # The insertion only when the stage never copies go.mod (otherwise the fix
 # is a move) and the COPY lands in the WORKDIR, where go mod download runs.

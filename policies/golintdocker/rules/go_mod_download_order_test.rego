@@ -141,3 +141,10 @@ test_go_mod_that_does_not_parse_is_not_trusted if {
 	d2 := doc_in(with_go_mod({"error": "go.mod:3: unknown directive", "remote_requires": false}), [copy(3, ["go.mod", "go.sum"]), copy(4, ["."]), run(5, [build], [], [])])
 	count(go_mod_download_order.deny) == 1 with input as d2
 }
+
+test_fix_names_the_destination_outside_the_workdir if {
+	c := object.union(copy(3, ["."]), {"workdir": "", "copy": {"dest": "/dockerbuild", "dest_path": "/dockerbuild"}})
+	some f in go_mod_download_order.deny with input as doc([c, run(4, [build], [], [])])
+	f.fix == "Insert `COPY go.mod go.sum /dockerbuild/` and `RUN cd /dockerbuild && go mod download` before line 3, so the modules are downloaded where the sources go."
+	f.edits == []
+}

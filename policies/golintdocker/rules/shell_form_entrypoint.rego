@@ -33,6 +33,7 @@ deny contains finding if {
 	i.form == "shell"
 	not i.json_invalid
 	text := trim_space(concat(" ", i.args))
+	not exec_cmd_with_shell(i, text)
 	finding := object.union(
 		{
 			"msg": sprintf("%s %s%s is in shell form: it runs as `%s '%s'`, %s%s", [upper(i.cmd), text, no_entrypoint_note(i), shell_prefix, text, effect(text), no_shell_note]),
@@ -42,6 +43,14 @@ deny contains finding if {
 		},
 		fix_and_edits(i, text),
 	)
+}
+
+# `CMD exec prog` hands PID 1 to the program (so it gets the signals), and
+# CMD has no arguments to lose: where there is a shell, nothing is wrong.
+exec_cmd_with_shell(i, text) if {
+	i.cmd == "cmd"
+	startswith(text, "exec ")
+	not no_shell
 }
 
 # `exec prog` hands PID 1 to the program, but still needs the shell.

@@ -75,3 +75,20 @@ test_exec_prefix_is_dropped if {
 	contains(f.msg, "CMD arguments are ignored")
 	f.edits == [{"line": 7, "column": 0, "end_line": 7, "end_column": 0, "text": `ENTRYPOINT ["/usr/local/bin/app"]`}]
 }
+
+test_cmd_exec_with_a_shell_is_quiet if {
+	i := instr("cmd", `CMD exec sh -c "trap : TERM INT; tail -f /dev/null"`, `exec sh -c "trap : TERM INT; tail -f /dev/null"`)
+	count(shell_form_entrypoint.deny) == 0 with input as doc(alpine, i)
+}
+
+test_entrypoint_exec_still_loses_cmd_arguments if {
+	i := instr("entrypoint", "ENTRYPOINT exec /app", "exec /app")
+	some f in shell_form_entrypoint.deny with input as doc(alpine, i)
+	contains(f.msg, "CMD arguments are ignored")
+}
+
+test_cmd_exec_without_a_shell_is_error if {
+	i := instr("cmd", "CMD exec /app", "exec /app")
+	some f in shell_form_entrypoint.deny with input as doc(scratch, i)
+	f.severity == "error"
+}
