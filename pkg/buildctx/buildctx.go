@@ -376,15 +376,21 @@ func (f *Finder) facts(abs, dir, foundBy, dockerfile string) *document.Context {
 }
 
 func (f *Finder) dir(abs string) *dirFacts {
-	f.mu.Lock()
-	df, ok := f.dirs[abs]
-	if !ok {
-		df = &dirFacts{}
-		f.dirs[abs] = df
-	}
-	f.mu.Unlock()
+	df := entry(&f.mu, f.dirs, abs)
 	df.once.Do(func() { df.read(f, abs) })
 	return df
+}
+
+// entry returns m[key], made empty first if it is not there, under mu.
+func entry[T any](mu *sync.Mutex, m map[string]*T, key string) *T {
+	mu.Lock()
+	defer mu.Unlock()
+	e, ok := m[key]
+	if !ok {
+		e = new(T)
+		m[key] = e
+	}
+	return e
 }
 
 func (df *dirFacts) read(f *Finder, abs string) {
@@ -409,13 +415,7 @@ func (f *Finder) ignoreFile(dir, name string) *ignoreFacts {
 	if abs, err := filepath.Abs(key); err == nil {
 		key = abs
 	}
-	f.mu.Lock()
-	ig, ok := f.ignores[key]
-	if !ok {
-		ig = &ignoreFacts{}
-		f.ignores[key] = ig
-	}
-	f.mu.Unlock()
+	ig := entry(&f.mu, f.ignores, key)
 	ig.once.Do(func() { ig.read(dir, name) })
 	return ig
 }
