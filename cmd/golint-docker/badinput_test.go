@@ -370,7 +370,7 @@ func TestPolicyFaults(t *testing.T) {
 }
 
 // TestExplicitBudgetIsNotScaled: the default --timeout grows with files over
-// 1 MB (policy.Budget), a --timeout the user gives does not.
+// 1 MB (limits.Budget), a --timeout the user gives does not.
 func TestExplicitBudgetIsNotScaled(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "forever.rego", "# METADATA\n# title: t\n# custom:\n#   id: BAD2\n#   severity: warning\npackage golintdocker.rules.bad_forever\n\n"+

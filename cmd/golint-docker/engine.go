@@ -8,6 +8,7 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/policies"
 )
@@ -17,7 +18,7 @@ type engineOptions struct {
 	policyDirs []string
 	data       map[string]any
 	allowNet   bool
-	timeout    policy.Budget[time.Duration]
+	timeout    limits.Budget[time.Duration]
 	maxHeapMiB uint64
 	// The default heap limit grows with large files; one the user gave
 	// does not.
@@ -51,7 +52,7 @@ func newEngine(ctx context.Context, o engineOptions) (*policy.Engine, error) {
 	}
 	return policy.New(ctx, loaded, policy.Options{
 		Data: o.data, AllowNet: o.allowNet, Timeout: o.timeout,
-		MaxHeap: policy.Budget[uint64]{Limit: o.maxHeapMiB << 20, Grow: o.growHeap},
+		MaxHeap: limits.Budget[uint64]{Limit: o.maxHeapMiB << 20, Grow: o.growHeap},
 	})
 }
 

@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/mattn/go-isatty"
 	flag "github.com/spf13/pflag"
@@ -19,10 +18,10 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/config"
 	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/opaclient"
 	"github.com/golint-docker/golint-docker/pkg/parse"
-	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/report"
 )
 
@@ -55,7 +54,7 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringArrayVar(&f.buildArgs, "build-arg", nil, "set a build-time variable, as docker build does (`NAME=VALUE`; repeatable)")
 	fs.StringVar(&f.target, "target", "", "lint as if building this `stage` (docker build --target)")
 	fs.StringVar(&f.contextDir, "context", "", "build context `dir` (default: the nearest directory, from the Dockerfile's up to the repository root, holding what it copies; unknown if none)")
-	fs.Int64Var(&f.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "skip (with an error) Dockerfiles larger than this many `bytes`")
+	fs.Int64Var(&f.maxFileSize, "max-file-size", limits.DefaultMaxFileSize, "skip (with an error) Dockerfiles larger than this many `bytes`")
 }
 
 func (f *lintFlags) options() (lint.Options, error) {
@@ -102,8 +101,8 @@ func runLint(ctx context.Context, args []string, e env) int {
 	var eo engineOptions
 	fs.StringArrayVar(&eo.policyDirs, "policy", nil, "also evaluate the Rego rules in this `dir` (repeatable)")
 	fs.BoolVar(&eo.allowNet, "allow-net", false, "let policies use the network and the environment (http.send, net.lookup_ip_addr, opa.runtime)")
-	fs.DurationVar(&eo.timeout.Limit, "timeout", 10*time.Second, "give up on a file whose rules take longer than this (the default grows with files over 1 MB: 10s per MB)")
-	fs.Uint64Var(&eo.maxHeapMiB, "max-memory", policy.DefaultMaxHeap>>20, "stop rules that grow the heap past this many `MiB` (the default grows with files over 1 MB: 1024 MiB per MB)")
+	fs.DurationVar(&eo.timeout.Limit, "timeout", limits.DefaultTimeout, "give up on a file whose rules take longer than this (the default grows with files over 1 MB: 10s per MB)")
+	fs.Uint64Var(&eo.maxHeapMiB, "max-memory", limits.DefaultMaxHeap>>20, "stop rules that grow the heap past this many `MiB` (the default grows with files over 1 MB: 1024 MiB per MB)")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "lint this many files at once")
 	configPath := fs.String("config", "", "read this configuration `file` (default: .golint-docker.yaml in the working directory or a parent, up to the repository root)")
 	ignore := fs.StringArray("ignore", nil, "turn off a rule, by `ID` or name (repeatable; adds to the configuration's ignore list)")

@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/opaclient"
-	"github.com/golint-docker/golint-docker/pkg/policy"
 )
 
 // opaBinary builds (or finds in the build cache) the opa command of the OPA
@@ -102,7 +102,7 @@ func TestOPAServerRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	client, err := opaclient.New(base, policy.Budget[time.Duration]{Limit: 30 * time.Second}, eng.Rules)
+	client, err := opaclient.New(base, limits.Budget[time.Duration]{Limit: 30 * time.Second}, eng.Rules)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,13 +19,10 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
+	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/parse"
-	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/pragma"
 )
-
-// DefaultMaxFileSize is the largest Dockerfile read unless told otherwise.
-const DefaultMaxFileSize = 5 << 20
 
 // Options are the per-run settings.
 type Options struct {
@@ -42,7 +39,7 @@ type Options struct {
 	// within BuildKitTimeout (a Limit of 0: none), on files of at most
 	// bkcheck.MaxInstructions instructions.
 	BuildKitChecks  bool
-	BuildKitTimeout policy.Budget[time.Duration]
+	BuildKitTimeout limits.Budget[time.Duration]
 }
 
 // Evaluator runs rules on an input document: the in-process engine, or a
@@ -63,7 +60,7 @@ type Linter struct {
 // New returns a Linter.
 func New(eval Evaluator, opt Options) *Linter {
 	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
+		opt.MaxFileSize = limits.DefaultMaxFileSize
 	}
 	return &Linter{eval: eval, opt: opt, ctx: buildctx.NewFinder()}
 }
@@ -165,7 +162,7 @@ func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instruc
 	if instructions > bkcheck.MaxInstructions {
 		return nil, fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions)
 	}
-	ctx, cancel, timeout := policy.WithTimeout(ctx, l.opt.BuildKitTimeout, len(data))
+	ctx, cancel, timeout := limits.WithTimeout(ctx, l.opt.BuildKitTimeout, len(data))
 	defer cancel()
 	// The file parsed, so BuildKit's checks have something to say even
 	// when its dispatch stops early; what they found is kept, and where

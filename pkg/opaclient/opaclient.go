@@ -17,6 +17,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/policy"
 )
 
@@ -27,7 +28,7 @@ const DecisionPath = "/v1/data/golintdocker/findings"
 type Client struct {
 	url     string
 	http    *http.Client
-	timeout policy.Budget[time.Duration]
+	timeout limits.Budget[time.Duration]
 	rules   map[string]*finding.Rule
 }
 
@@ -35,7 +36,7 @@ type Client struct {
 // for a decision as long as timeout gives the file. rules documents the
 // rules the caller knows, for help links; decisions carry each finding's id,
 // title and severity themselves.
-func New(base string, timeout policy.Budget[time.Duration], rules []finding.Rule) (*Client, error) {
+func New(base string, timeout limits.Budget[time.Duration], rules []finding.Rule) (*Client, error) {
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("--opa-url %q: want http(s)://host[:port]", base)
@@ -54,7 +55,7 @@ func New(base string, timeout policy.Budget[time.Duration], rules []finding.Rule
 
 // Evaluate posts the input document and decodes the findings.
 func (c *Client) Evaluate(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error) {
-	ctx, cancel, _ := policy.WithTimeout(ctx, c.timeout, size)
+	ctx, cancel, _ := limits.WithTimeout(ctx, c.timeout, size)
 	defer cancel()
 	body, err := json.Marshal(map[string]any{"input": json.RawMessage(input.String())})
 	if err != nil {

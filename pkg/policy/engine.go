@@ -16,6 +16,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/limits"
 )
 
 // Query is the decision that lists every finding.
@@ -31,23 +32,20 @@ type Options struct {
 	// untrusted code.
 	AllowNet bool
 	// Timeout bounds one evaluation (one Dockerfile); 0 means none.
-	Timeout Budget[time.Duration]
+	Timeout limits.Budget[time.Duration]
 	// MaxHeap stops evaluations when the process heap grows past this many
 	// bytes (a policy building a huge set); a Limit of 0 means
-	// DefaultMaxHeap.
-	MaxHeap Budget[uint64]
+	// limits.DefaultMaxHeap.
+	MaxHeap limits.Budget[uint64]
 }
-
-// DefaultMaxHeap is the heap size at which evaluation is stopped.
-const DefaultMaxHeap = 1 << 30
 
 // Engine evaluates compiled rules.
 type Engine struct {
 	Rules   []Rule
 	byKey   map[string]*Rule
 	query   rego.PreparedEvalQuery
-	timeout Budget[time.Duration]
-	maxHeap Budget[uint64]
+	timeout limits.Budget[time.Duration]
+	maxHeap limits.Budget[uint64]
 	// The compiled rules and the data, for Prepare.
 	compiler *ast.Compiler
 	store    storage.Store
@@ -127,7 +125,7 @@ func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 	}
 	e.query = pq
 	if e.maxHeap.Limit == 0 {
-		e.maxHeap.Limit = DefaultMaxHeap
+		e.maxHeap.Limit = limits.DefaultMaxHeap
 	}
 	for i := range e.Rules {
 		e.byKey[key(e.Rules[i])] = &e.Rules[i]
@@ -246,7 +244,7 @@ func watchHeap(ctx context.Context, limit uint64) (context.Context, func()) {
 // Evaluate runs every rule on the input document of a Dockerfile of size
 // bytes and returns the findings (without file name; the caller knows it).
 func (e *Engine) Evaluate(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error) {
-	ctx, cancel, timeout := WithTimeout(ctx, e.timeout, size)
+	ctx, cancel, timeout := limits.WithTimeout(ctx, e.timeout, size)
 	defer cancel()
 	maxHeap := e.maxHeap.For(size)
 	ctx, stop := watchHeap(ctx, maxHeap)
