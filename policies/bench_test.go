@@ -78,7 +78,7 @@ func benchInputs(b *testing.B) []ast.Value {
 		if err != nil {
 			continue // not a Dockerfile BuildKit parses
 		}
-		v, err := lint.Value(doc)
+		v, err := policy.Value(doc)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -30,11 +30,8 @@ func TestRego(t *testing.T) {
 	for _, f := range l.Files {
 		modules[f.Path] = f.Module
 	}
-	data := map[string]any{}
-	if err := policy.Merge(data, nil, l.Data); err != nil {
-		t.Fatal(err)
-	}
-	if err := policy.Merge(data, []string{"golintdocker", "meta"}, policy.Meta(l.Rules)); err != nil {
+	data, err := l.DataDocument(nil)
+	if err != nil {
 		t.Fatal(err)
 	}
 	compiler := ast.NewCompiler().WithEnablePrintStatements(true)

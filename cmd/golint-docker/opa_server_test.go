@@ -113,15 +113,11 @@ func TestOPAServerRoundTrip(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		input, err := lint.Value(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		local, err := eng.Evaluate(context.Background(), input, 0)
+		local, err := eng.Evaluate(context.Background(), doc, 0)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
-		remote, err := client.Evaluate(context.Background(), input, 0)
+		remote, err := client.Evaluate(context.Background(), doc, 0)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}

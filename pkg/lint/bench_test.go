@@ -82,7 +82,7 @@ func BenchmarkValue(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := lint.Value(docs[i%len(docs)]); err != nil {
+		if _, err := policy.Value(docs[i%len(docs)]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -93,7 +93,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	e := engine(b)
 	inputs := make([]ast.Value, len(docs))
 	for k, d := range docs {
-		v, err := lint.Value(d)
+		v, err := policy.Value(d)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -102,7 +102,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := e.Evaluate(context.Background(), inputs[i%len(inputs)], 0); err != nil {
+		if _, err := e.EvaluateValue(context.Background(), inputs[i%len(inputs)], 0); err != nil {
 			b.Fatal(err)
 		}
 	}

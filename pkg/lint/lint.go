@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/open-policy-agent/opa/v1/ast"
-
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/buildctx"
 	"github.com/golint-docker/golint-docker/pkg/document"
@@ -47,7 +45,7 @@ type Options struct {
 type Evaluator interface {
 	// Evaluate evaluates the input document of a Dockerfile of size bytes
 	// (budgets may grow with it).
-	Evaluate(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error)
+	Evaluate(ctx context.Context, doc *document.Document, size int) ([]finding.Finding, error)
 }
 
 // Linter lints files with one set of compiled rules.
@@ -128,12 +126,7 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 		res.Notes = append(res.Notes, note)
 	}
 	lines := f.Lines
-	input, err := Value(doc)
-	if err != nil {
-		res.Err = fmt.Errorf("%s: %w", name, err)
-		return res
-	}
-	fs, err := l.eval.Evaluate(ctx, input, len(data))
+	fs, err := l.eval.Evaluate(ctx, doc, len(data))
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", name, err)
 		return res

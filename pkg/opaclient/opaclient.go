@@ -14,8 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/open-policy-agent/opa/v1/ast"
-
+	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/policy"
@@ -54,10 +53,10 @@ func New(base string, timeout limits.Budget[time.Duration], rules []finding.Rule
 }
 
 // Evaluate posts the input document and decodes the findings.
-func (c *Client) Evaluate(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error) {
+func (c *Client) Evaluate(ctx context.Context, doc *document.Document, size int) ([]finding.Finding, error) {
 	ctx, cancel, _ := limits.WithTimeout(ctx, c.timeout, size)
 	defer cancel()
-	body, err := json.Marshal(map[string]any{"input": json.RawMessage(input.String())})
+	body, err := json.Marshal(map[string]any{"input": doc})
 	if err != nil {
 		return nil, err
 	}

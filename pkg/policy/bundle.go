@@ -19,16 +19,8 @@ import (
 // service load. The revision is version plus a hash of the content, so the
 // same rules give the same revision.
 func (l *Loaded) Bundle(w io.Writer, version string, extra map[string]any) error {
-	data := map[string]any{}
-	if err := Merge(data, nil, l.Data); err != nil {
-		return err
-	}
-	if extra != nil {
-		if err := Merge(data, nil, extra); err != nil {
-			return err
-		}
-	}
-	if err := Merge(data, []string{"golintdocker", "meta"}, Meta(l.Rules)); err != nil {
+	data, err := l.DataDocument(extra)
+	if err != nil {
 		return err
 	}
 	h := sha256.New()

@@ -15,6 +15,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
+	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/limits"
 )
@@ -83,16 +84,8 @@ func contains(list []string, s string) bool {
 
 // New compiles the loaded policies and prepares the findings query.
 func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
-	data := map[string]any{}
-	if err := Merge(data, nil, l.Data); err != nil {
-		return nil, err
-	}
-	if opt.Data != nil {
-		if err := Merge(data, nil, opt.Data); err != nil {
-			return nil, fmt.Errorf("data overrides: %w", err)
-		}
-	}
-	if err := Merge(data, []string{"golintdocker", "meta"}, Meta(l.Rules)); err != nil {
+	data, err := l.DataDocument(opt.Data)
+	if err != nil {
 		return nil, err
 	}
 	modules := map[string]*ast.Module{}
@@ -243,7 +236,16 @@ func watchHeap(ctx context.Context, limit uint64) (context.Context, func()) {
 
 // Evaluate runs every rule on the input document of a Dockerfile of size
 // bytes and returns the findings (without file name; the caller knows it).
-func (e *Engine) Evaluate(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error) {
+func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, size int) ([]finding.Finding, error) {
+	input, err := Value(doc)
+	if err != nil {
+		return nil, err
+	}
+	return e.EvaluateValue(ctx, input, size)
+}
+
+// EvaluateValue is Evaluate on a document already converted with Value.
+func (e *Engine) EvaluateValue(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error) {
 	ctx, cancel, timeout := limits.WithTimeout(ctx, e.timeout, size)
 	defer cancel()
 	maxHeap := e.maxHeap.For(size)

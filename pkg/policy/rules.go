@@ -128,3 +128,23 @@ func Meta(rules []Rule) map[string]any {
 	}
 	return m
 }
+
+// DataDocument is the data the rules read, assembled in one place for the
+// engine, the bundle and the Rego tests: the sources' data.json files, then
+// extra over them (the configuration's data and trusted registries), then
+// the rules' metadata at data.golintdocker.meta.
+func (l *Loaded) DataDocument(extra map[string]any) (map[string]any, error) {
+	data := map[string]any{}
+	if err := Merge(data, nil, l.Data); err != nil {
+		return nil, err
+	}
+	if extra != nil {
+		if err := Merge(data, nil, extra); err != nil {
+			return nil, fmt.Errorf("data overrides: %w", err)
+		}
+	}
+	if err := Merge(data, []string{"golintdocker", "meta"}, Meta(l.Rules)); err != nil {
+		return nil, err
+	}
+	return data, nil
+}

@@ -1,4 +1,4 @@
-package lint_test
+package policy_test
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/policy"
 )
 
 // TestValueEqualsJSON: the direct conversion gives exactly what the JSON
@@ -32,7 +33,7 @@ func TestValueEqualsJSON(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		got, err := lint.Value(doc)
+		got, err := policy.Value(doc)
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
