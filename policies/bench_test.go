@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -119,8 +118,7 @@ func benchQueries(b *testing.B) (names []string, queries map[string]rego.Prepare
 	prepare("all", policy.Query)
 	prepare("input-only", "input.final_stage")
 	for _, r := range l.Rules {
-		pkg := strings.ReplaceAll(r.Name, "-", "_")
-		prepare(r.ID+"-"+r.Name, "data.golintdocker.rules."+pkg+".deny")
+		prepare(r.ID+"-"+r.Name, "data."+r.Package+".deny")
 	}
 	return names, queries
 }

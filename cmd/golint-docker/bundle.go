@@ -5,9 +5,10 @@ import (
 	"errors"
 	"fmt"
 
-	flag "github.com/spf13/pflag"
-
+	"github.com/golint-docker/golint-docker/pkg/app"
+	"github.com/golint-docker/golint-docker/pkg/config"
 	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/pkg/report"
 )
 
 const bundleUsage = `Usage: golint-docker bundle -o FILE.tar.gz [--policy DIR]...
@@ -22,57 +23,56 @@ Flags:
 `
 
 func runBundle(ctx context.Context, args []string, e env) int {
-	fs := flag.NewFlagSet("golint-docker bundle", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, bundleUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("golint-docker bundle")
 	out := fs.StringP("output", "o", "", "write the bundle to this `file` (.tar.gz)")
-	var eo engineOptions
-	fs.StringArrayVar(&eo.policyDirs, "policy", nil, "include the Rego rules in this `dir` (repeatable)")
-	configPath := fs.String("config", "", "configuration `file` whose policies and data to include (default: found as for linting)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitError
-	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(e.stderr, "golint-docker bundle: "+format+"\n", a...)
-		return exitError
+	policyDirs := fs.StringArray("policy", nil, "include the Rego rules in this `dir` (repeatable)")
+	configFile := fs.String("config", "", "configuration `file` whose policies and data to include (default: the one of the working directory, found as for linting)")
+	if code, done := parse(fs, args, e, bundleUsage); done {
+		return code
 	}
 	if *out == "" || fs.NArg() > 0 {
-		return fail("give the output file with -o FILE.tar.gz (and no other arguments)")
+		return usageError(e, fs.Name(), errors.New("give the output file with -o FILE.tar.gz (and no other arguments)"))
 	}
-	cfg, err := loadConfig(*configPath)
+	n, err := writeBundle(ctx, *out, *configFile, *policyDirs)
 	if err != nil {
-		return fail("%v", err)
+		fmt.Fprintf(e.stderr, "%s: %v\n", fs.Name(), err)
+		return app.ExitError
 	}
-	eo.policyDirs = append(append([]string{}, cfg.Policies...), eo.policyDirs...)
-	srcs, err := eo.sources()
-	if err != nil {
-		return fail("%v", err)
+	fmt.Fprintf(e.stderr, "wrote %s: %d rules\n", *out, n)
+	return app.ExitOK
+}
+
+// writeBundle writes the bundle and returns how many rules it holds.
+func writeBundle(ctx context.Context, out, configFile string, policyDirs []string) (int, error) {
+	if configFile == "" {
+		found, err := config.DefaultFinder().Find(".")
+		if err != nil {
+			return 0, err
+		}
+		configFile = found
 	}
-	loaded, err := policy.Load(srcs, false)
+	cfg := &config.Config{}
+	if configFile != "" {
+		var err error
+		if cfg, err = config.Load(configFile); err != nil {
+			return 0, err
+		}
+	}
+	loaded, err := app.LoadPolicies(append(append([]string{}, cfg.Policies...), policyDirs...))
 	if err != nil {
-		return fail("%v", err)
+		return 0, err
 	}
 	// Compile once so that a broken policy fails here, not on the server.
 	if _, err := policy.New(ctx, loaded, policy.Options{}); err != nil {
-		return fail("%v", err)
+		return 0, err
 	}
-	f, err := createAtomic(*out)
+	f, err := report.CreateAtomic(out)
 	if err != nil {
-		return fail("%v", err)
+		return 0, err
 	}
-	if err := loaded.Bundle(f, version, engineData(cfg.Data, cfg.TrustedRegistries)); err != nil {
-		f.abort()
-		return fail("%v", err)
+	if err := loaded.Bundle(f, buildVersion(), app.Data(cfg.Data, cfg.TrustedRegistries)); err != nil {
+		f.Abort()
+		return 0, err
 	}
-	if err := f.commit(); err != nil {
-		return fail("%v", err)
-	}
-	fmt.Fprintf(e.stderr, "wrote %s: %d rules\n", *out, len(loaded.Rules))
-	return exitOK
+	return len(loaded.Rules), f.Commit()
 }

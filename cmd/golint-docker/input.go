@@ -6,55 +6,49 @@ import (
 	"errors"
 	"fmt"
 
-	flag "github.com/spf13/pflag"
-
+	"github.com/golint-docker/golint-docker/pkg/app"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 )
 
 const inputUsage = `Usage: golint-docker input [flags] PATH
 
-Prints the input document golint-docker builds from a Dockerfile: the JSON
-every rule reads (docs/input.md describes it). Pipe it to a stock OPA:
+Prints the input document golint-docker builds from a Dockerfile (PATH, or -
+for standard input): the JSON every rule reads. docs/input.schema.json is its
+JSON Schema; README.md ("The input document") describes it. Pipe it to a
+stock OPA:
   golint-docker input Dockerfile | opa eval -d policies -I data.golintdocker.findings
 
 Flags:
 `
 
-func runInput(ctx context.Context, args []string, e env) int {
-	fs := flag.NewFlagSet("golint-docker input", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, inputUsage)
-		fs.PrintDefaults()
-	}
-	var lf lintFlags
-	lf.register(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitError
+func runInput(_ context.Context, args []string, e env) int {
+	fs := newFlagSet("golint-docker input")
+	var f docFlags
+	f.register(fs)
+	if code, done := parse(fs, args, e, inputUsage); done {
+		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(e.stderr, "golint-docker input: give exactly one Dockerfile (or - for stdin)")
-		return exitError
+		return usageError(e, fs.Name(), fmt.Errorf("give exactly one Dockerfile (or - for stdin); got %d", fs.NArg()))
 	}
-	opt, err := lf.options()
+	opt, err := f.options()
 	if err != nil {
-		fmt.Fprintf(e.stderr, "golint-docker input: %v\n", err)
-		return exitError
+		return usageError(e, fs.Name(), err)
 	}
-	path := fs.Arg(0)
-	doc, err := lint.New(nil, opt).ReadDocument(path, e.stdin)
+	doc, err := lint.New(nil, opt).ReadDocument(fs.Arg(0), e.stdin)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "golint-docker: %v\n", err)
-		return exitError
+		msg := err.Error()
+		if h := hint(err); h != "" {
+			msg += " " + h
+		}
+		fmt.Fprintf(e.stderr, "golint-docker: %s\n", msg)
+		return app.ExitError
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		fmt.Fprintf(e.stderr, "golint-docker input: %v\n", err)
-		return exitError
+	if err := enc.Encode(doc); err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintf(e.stderr, "%s: %v\n", fs.Name(), err)
+		return app.ExitError
 	}
-	return exitOK
+	return app.ExitOK
 }

@@ -4,24 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
+	"time"
 
-	"github.com/mattn/go-isatty"
 	flag "github.com/spf13/pflag"
 
-	"github.com/golint-docker/golint-docker/pkg/bkcheck"
-	"github.com/golint-docker/golint-docker/pkg/config"
-	"github.com/golint-docker/golint-docker/pkg/discover"
+	"github.com/golint-docker/golint-docker/pkg/app"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/lint"
-	"github.com/golint-docker/golint-docker/pkg/opaclient"
-	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/report"
 )
 
@@ -32,35 +26,43 @@ for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile; .git, vendor and
 node_modules are skipped) or - for standard input. No PATH means ./Dockerfile.
 
 Exit status: 0 nothing at or above --failure-threshold, 1 findings at or above
-it, 2 bad usage or a file that could not be read or parsed (2 wins over 1).
+it, 2 bad usage or a file that could not be read or parsed (2 wins over 1),
+130 or 143 when interrupted (SIGINT, SIGTERM).
 
-Other commands:
-  golint-docker input [flags] PATH   print the input document the rules read
-  golint-docker rules [ID|NAME]      list the rules, or explain one
-  golint-docker version
+Commands:
+  golint-docker [flags] [PATH...]      lint (this command)
+  golint-docker input [flags] PATH     print the input document the rules read
+  golint-docker rules [ID|NAME...]     list the rules, or explain some
+  golint-docker bundle -o FILE.tar.gz  write the rules as an OPA bundle
+  golint-docker version                print the version (also --version, -v)
+  golint-docker help [COMMAND]         print this help, or a command's
 
 Flags:
 `
 
-// lintFlags are the flags shared by lint and input.
-type lintFlags struct {
+// maxJobsPerCore bounds --jobs: more files at once than this only adds
+// memory (remote evaluation waits on the network, hence more than one).
+const maxJobsPerCore = 16
+
+// docFlags are the flags that shape the input document: lint and input.
+type docFlags struct {
 	buildArgs   []string
 	target      string
 	contextDir  string
 	maxFileSize int64
 }
 
-func (f *lintFlags) register(fs *flag.FlagSet) {
+func (f *docFlags) register(fs *flag.FlagSet) {
 	fs.StringArrayVar(&f.buildArgs, "build-arg", nil, "set a build-time variable, as docker build does (`NAME=VALUE`; repeatable)")
 	fs.StringVar(&f.target, "target", "", "lint as if building this `stage` (docker build --target)")
 	fs.StringVar(&f.contextDir, "context", "", "build context `dir` (default: the nearest directory, from the Dockerfile's up to the repository root, holding what it copies; unknown if none)")
-	fs.Int64Var(&f.maxFileSize, "max-file-size", limits.DefaultMaxFileSize, "skip (with an error) Dockerfiles larger than this many `bytes`")
+	fs.Int64Var(&f.maxFileSize, "max-file-size", limits.DefaultMaxFileSize, "refuse (with an error) Dockerfiles larger than this many `bytes`")
 }
 
-func (f *lintFlags) options() (lint.Options, error) {
+func (f *docFlags) options() (lint.Options, error) {
 	opt := lint.Options{Target: f.target, ContextDir: f.contextDir, MaxFileSize: f.maxFileSize}
 	if f.maxFileSize <= 0 {
-		return opt, fmt.Errorf("--max-file-size must be positive")
+		return opt, fmt.Errorf("--max-file-size %d: must be more than zero", f.maxFileSize)
 	}
 	for _, kv := range f.buildArgs {
 		k, v, ok := strings.Cut(kv, "=")
@@ -84,440 +86,205 @@ func (f *lintFlags) options() (lint.Options, error) {
 	return opt, nil
 }
 
+// lintFlags are the lint command's flags as given.
+type lintFlags struct {
+	doc                                  docFlags
+	formats, outputs, ignore, severities []string
+	policyDirs, trusted                  []string
+	threshold, color, configFile, opaURL string
+	stdinFilename                        string
+	noColor, allowNet, buildkit, version bool
+	timeout                              time.Duration
+	maxMemoryMiB                         uint64
+	jobs                                 int
+}
+
+func (f *lintFlags) register(fs *flag.FlagSet) {
+	f.doc.register(fs)
+	fs.StringArrayVar(&f.formats, "format", nil, "output `format`: "+strings.Join(report.Formats(), ", ")+" (repeatable; NAME:FILE writes to FILE; default tty, or github under GitHub Actions)")
+	fs.StringArrayVar(&f.outputs, "output", nil, "write the i-th --format to this `file` instead of stdout (repeatable; written atomically; a symbolic link is refused)")
+	fs.StringVar(&f.threshold, "failure-threshold", "warning", "exit 1 when a finding is at least this `severity`: error, warning, info or none")
+	fs.StringVar(&f.color, "color", "auto", "colour the tty format: auto, always or never (auto: a terminal; NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE are honoured)")
+	fs.BoolVar(&f.noColor, "no-color", false, "same as --color=never")
+	fs.StringArrayVar(&f.policyDirs, "policy", nil, "also evaluate the Rego rules in this `dir` (repeatable)")
+	fs.BoolVar(&f.allowNet, "allow-net", false, "let policies use the network and the environment (http.send, net.lookup_ip_addr, opa.runtime)")
+	fs.DurationVar(&f.timeout, "timeout", limits.DefaultTimeout, "give up on a file whose rules take longer than this `duration` (the default grows with files over 1 MB: 10s per MB)")
+	fs.Uint64Var(&f.maxMemoryMiB, "max-memory", limits.DefaultMaxHeap>>20, "stop rules that grow the heap past this many `MiB` (the default grows with files over 1 MB: 1024 MiB per MB)")
+	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), fmt.Sprintf("lint this many files at once (at most %d per core)", maxJobsPerCore))
+	fs.StringVar(&f.configFile, "config", "", "use this configuration `file` for every Dockerfile (default: the nearest .golint-docker.yaml above each, up to the repository root)")
+	fs.StringArrayVar(&f.ignore, "ignore", nil, "turn off a rule, by `ID` or name (repeatable; adds to the configuration's ignore list)")
+	fs.StringArrayVar(&f.severities, "severity", nil, "override a rule's severity: `ID=level` (repeatable; wins over the configuration)")
+	fs.BoolVar(&f.buildkit, "buildkit-checks", true, "also run BuildKit's own checks (docker build --check); --buildkit-checks=false turns them off")
+	fs.StringVar(&f.opaURL, "opa-url", "", "evaluate the rules on this OPA server (`URL`, serving a golint-docker bundle) instead of the embedded ones")
+	fs.StringArrayVar(&f.trusted, "trusted-registry", nil, "allow base images only from this `registry` or repository prefix (repeatable; replaces the configuration's list)")
+	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `path` of the Dockerfile read from standard input: its name in reports, its build context and configuration")
+	fs.BoolVarP(&f.version, "version", "v", false, "print the version and exit")
+}
+
 func runLint(ctx context.Context, args []string, e env) int {
-	fs := flag.NewFlagSet("golint-docker", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, usage)
-		fs.PrintDefaults()
+	fs := newFlagSet("golint-docker")
+	var f lintFlags
+	f.register(fs)
+	if code, done := parse(fs, args, e, usage); done {
+		return code
 	}
-	var lf lintFlags
-	lf.register(fs)
-	formats := fs.StringArray("format", nil, "output `format`: "+strings.Join(report.Formats(), ", ")+" (repeatable; NAME:FILE writes to FILE; default tty, or github under GitHub Actions)")
-	outputs := fs.StringArray("output", nil, "write the i-th --format to this `file` instead of stdout (repeatable)")
-	threshold := fs.String("failure-threshold", "warning", "exit 1 when a finding is at least this `severity`: error, warning, info or none")
-	color := fs.String("color", "auto", "colour the tty format: auto, always or never (auto respects NO_COLOR)")
-	noColor := fs.Bool("no-color", false, "same as --color=never")
-	var eo engineOptions
-	fs.StringArrayVar(&eo.policyDirs, "policy", nil, "also evaluate the Rego rules in this `dir` (repeatable)")
-	fs.BoolVar(&eo.allowNet, "allow-net", false, "let policies use the network and the environment (http.send, net.lookup_ip_addr, opa.runtime)")
-	fs.DurationVar(&eo.timeout.Limit, "timeout", limits.DefaultTimeout, "give up on a file whose rules take longer than this (the default grows with files over 1 MB: 10s per MB)")
-	fs.Uint64Var(&eo.maxHeapMiB, "max-memory", limits.DefaultMaxHeap>>20, "stop rules that grow the heap past this many `MiB` (the default grows with files over 1 MB: 1024 MiB per MB)")
-	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "lint this many files at once")
-	configPath := fs.String("config", "", "read this configuration `file` (default: .golint-docker.yaml in the working directory or a parent, up to the repository root)")
-	ignore := fs.StringArray("ignore", nil, "turn off a rule, by `ID` or name (repeatable; adds to the configuration's ignore list)")
-	severities := fs.StringArray("severity", nil, "override a rule's severity: `ID=level` (repeatable; wins over the configuration)")
-	buildkit := fs.Bool("buildkit-checks", true, "also run BuildKit's own checks (docker build --check); --buildkit-checks=false turns them off")
-	opaURL := fs.String("opa-url", "", "evaluate the rules on this OPA server (`URL`, serving a golint-docker bundle) instead of the embedded ones")
-	trusted := fs.StringArray("trusted-registry", nil, "allow base images only from this `registry` or repository prefix (repeatable; replaces the configuration's list)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitError
+	if f.version {
+		return runVersion(ctx, nil, e)
 	}
-	eo.timeout.Grow, eo.growHeap = !fs.Changed("timeout"), !fs.Changed("max-memory")
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(e.stderr, "golint-docker: "+format+"\n", a...)
-		return exitError
-	}
-	opt, err := lf.options()
-	if err != nil {
-		return fail("%v", err)
-	}
-	cfg, err := loadConfig(*configPath)
-	if err != nil {
-		return fail("%v", err)
-	}
-	// Precedence: command line, then the configuration file, then defaults.
-	if !fs.Changed("failure-threshold") && cfg.FailureThreshold != "" {
-		*threshold = cfg.FailureThreshold
-	}
-	type sevOverride struct {
-		rule string
-		sev  finding.Severity
-	}
-	var overrides []sevOverride
-	for k, v := range cfg.Severity {
-		overrides = append(overrides, sevOverride{k, v})
-	}
-	sort.Slice(overrides, func(i, j int) bool { return overrides[i].rule < overrides[j].rule })
-	for _, kv := range *severities {
-		k, v, ok := strings.Cut(kv, "=")
-		sev, err := finding.ParseSeverity(v)
-		if !ok || k == "" || err != nil {
-			return fail("--severity %q: want ID=error|warning|info", kv)
-		}
-		overrides = append(overrides, sevOverride{k, sev})
-	}
-	eo.policyDirs = append(append([]string{}, cfg.Policies...), eo.policyDirs...)
-	registries := cfg.TrustedRegistries
-	if fs.Changed("trusted-registry") {
-		registries = *trusted
-	}
-	eo.data = engineData(cfg.Data, registries)
-	thr, err := parseThreshold(*threshold)
-	if err != nil {
-		return fail("--failure-threshold: %v", err)
-	}
-	if *noColor {
-		*color = "never"
-	}
-	useColor, err := wantColor(*color, e)
-	if err != nil {
-		return fail("%v", err)
-	}
-	if *jobs < 1 {
-		return fail("--jobs must be at least 1")
-	}
-	if len(*formats) == 0 {
-		if e.getenv("GITHUB_ACTIONS") == "true" {
-			*formats = []string{"github"}
-		} else {
-			*formats = []string{"tty"}
-		}
-	}
-	outs, err := planOutputs(*formats, *outputs)
-	if err != nil {
-		return fail("%v", err)
-	}
-
 	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"Dockerfile"}
-	}
-	files, problems := discover.Files(paths)
-
-	var eval lint.Evaluator
-	var rules []finding.Rule
-	if *opaURL != "" {
-		// The server holds the policy; local rules only document the findings.
-		if rules, err = loadRules(eo); err != nil {
-			return fail("%v", err)
-		}
-		c, err := opaclient.New(*opaURL, eo.timeout, rules)
-		if err != nil {
-			return fail("%v", err)
-		}
-		eval = c
-	} else {
-		eng, err := newEngine(ctx, eo)
-		if err != nil {
-			return fail("%v", err)
-		}
-		eval, rules = eng, eng.Rules
-	}
-	if !fs.Changed("buildkit-checks") && cfg.BuildKitChecks != nil {
-		*buildkit = *cfg.BuildKitChecks
-	}
-	opt.BuildKitChecks = *buildkit
-	opt.BuildKitTimeout = eo.timeout
-	if *buildkit {
-		rules = append(rules, bkcheck.Rules()...)
-	}
-	tool := report.Tool{Name: "golint-docker", Version: version, InformationURI: "https://github.com/golint-docker/golint-docker", Rules: rules}
-
-	// Rules are named by id or name in the file and on the command line;
-	// settle each on the rule's id so that the command line wins over the
-	// file whichever form either uses. Unknown names are probably typos.
-	canon := func(where, r string) string {
-		if rule, ok := findRule(rules, r); ok {
-			return rule.ID
-		}
-		fmt.Fprintf(e.stderr, "golint-docker: %s: no rule %q (golint-docker rules lists them)\n", where, r)
-		return r
-	}
-	for _, r := range cfg.Ignore {
-		opt.Ignore = append(opt.Ignore, canon(cfg.Path+": ignore", r))
-	}
-	for _, r := range *ignore {
-		opt.Ignore = append(opt.Ignore, canon("--ignore", r))
-	}
-	opt.Severity = map[string]finding.Severity{}
-	for _, o := range overrides {
-		opt.Severity[canon("severity", o.rule)] = o.sev
-	}
-
-	writers, closeAll, err := openOutputs(outs, e.stdout, tool, report.Options{Color: useColor, Threshold: thr.sev})
+	s, err := f.settings(fs, e, &paths)
 	if err != nil {
-		return fail("%v", err)
+		return usageError(e, "golint-docker", err)
 	}
-	sum := report.Summary{Findings: map[finding.Severity]int{}}
-	code := exitOK
-	emit := func(r report.Result) {
-		sum.Files++
-		if r.Err != nil {
-			sum.Failed++
-			code = exitError
-		}
-		for _, f := range r.Findings {
-			sum.Findings[f.Severity]++
-			if !thr.none && f.Severity >= thr.sev && code == exitOK {
-				code = exitFindings
-			}
-		}
-		for _, w := range writers {
-			if err := w.Write(r); err != nil {
-				fmt.Fprintf(e.stderr, "golint-docker: writing results: %v\n", err)
-				code = exitError
-			}
-		}
-	}
-	for _, p := range problems {
-		emit(report.Result{File: p.Path, Err: &report.FileError{File: p.Path, Msg: p.Err.Error()}})
-	}
-	l := lint.New(eval, opt)
-	lint.Each(files, *jobs, func(path string) lint.Result {
-		return l.File(ctx, path, e.stdin)
-	}, func(r lint.Result) {
-		for _, n := range r.Notes {
-			fmt.Fprintf(e.stderr, "golint-docker: %s: %s\n", display(r.File), n)
-		}
-		emit(toReport(r))
-	})
-	if err := closeAll(sum); err != nil {
-		fmt.Fprintf(e.stderr, "golint-docker: %v\n", err)
-		return exitError
-	}
+	_, code := app.Run(ctx, s, paths, e.io())
 	return code
 }
 
-// loadConfig reads --config, or the file found from the working directory up.
-func loadConfig(path string) (*config.Config, error) {
-	if path == "" {
-		found, err := config.Find(".")
+// settings turns the flags into the run's settings; an error is a usage
+// error naming the flag.
+func (f *lintFlags) settings(fs *flag.FlagSet, e env, paths *[]string) (app.Settings, error) {
+	opt, err := f.doc.options()
+	if err != nil {
+		return app.Settings{}, err
+	}
+	s := app.Settings{
+		BuildArgs: opt.BuildArgs, Target: opt.Target, ContextDir: opt.ContextDir,
+		StdinFilename: f.stdinFilename, Jobs: f.jobs, AllowNet: f.allowNet, OPAURL: f.opaURL,
+		Ignore: f.ignore, PolicyDirs: f.policyDirs, ConfigFile: f.configFile,
+		Tool: report.Tool{Name: "golint-docker", Version: buildVersion(), InformationURI: "https://github.com/golint-docker/golint-docker"},
+		Hint: hint,
+	}
+	if s.Limits, err = f.limits(fs); err != nil {
+		return s, err
+	}
+	if err := f.checkCombinations(fs, paths); err != nil {
+		return s, err
+	}
+	if fs.Changed("failure-threshold") {
+		t, err := app.ParseThreshold(f.threshold)
 		if err != nil {
-			return nil, err
+			return s, fmt.Errorf("--failure-threshold: %w", err)
 		}
-		if found == "" {
-			return &config.Config{}, nil
+		s.FailureThreshold = &t
+	}
+	if fs.Changed("trusted-registry") {
+		s.TrustedRegistries = f.trusted
+	}
+	if fs.Changed("buildkit-checks") {
+		s.BuildKitChecks = &f.buildkit
+	}
+	for _, kv := range f.severities {
+		k, v, ok := strings.Cut(kv, "=")
+		sev, err := finding.ParseSeverity(v)
+		if !ok || k == "" || err != nil {
+			return s, fmt.Errorf("--severity %q: want ID=error|warning|info", kv)
 		}
-		path = found
+		s.Severity = append(s.Severity, app.SeverityOverride{Rule: k, Severity: sev})
 	}
-	return config.Load(path)
+	if s.Color, err = f.colour(e); err != nil {
+		return s, err
+	}
+	s.Outputs, err = pairOutputs(f.formats, f.outputs, e)
+	return s, err
 }
 
-// engineData places the configuration's data and trusted registries where
-// the rules read them: data.golintdocker.
-func engineData(data map[string]any, registries []string) map[string]any {
-	gd := map[string]any{}
-	for k, v := range data {
-		gd[k] = v
+// limits checks the bounds: no zero or negative durations and sizes, no
+// more jobs than the machine can use.
+func (f *lintFlags) limits(fs *flag.FlagSet) (app.Limits, error) {
+	l := app.DefaultLimits()
+	l.MaxFileSize = f.doc.maxFileSize
+	switch maxJobs := maxJobsPerCore * runtime.NumCPU(); {
+	case f.timeout <= 0:
+		return l, fmt.Errorf("--timeout %s: must be more than zero", f.timeout)
+	case f.maxMemoryMiB == 0:
+		return l, errors.New("--max-memory 0: must be at least 1 (MiB)")
+	case f.maxMemoryMiB > 1<<30:
+		return l, fmt.Errorf("--max-memory %d: more than a machine has (the value is in MiB)", f.maxMemoryMiB)
+	case f.jobs < 1:
+		return l, fmt.Errorf("--jobs %d: must be at least 1", f.jobs)
+	case f.jobs > maxJobs:
+		return l, fmt.Errorf("--jobs %d: at most %d on this machine (%d per core)", f.jobs, maxJobs, maxJobsPerCore)
 	}
-	if len(registries) > 0 {
-		list := make([]any, len(registries))
-		for i, r := range registries {
-			list[i] = r
+	if fs.Changed("timeout") {
+		l.Timeout = limits.Budget[time.Duration]{Limit: f.timeout}
+	}
+	if fs.Changed("max-memory") {
+		l.MaxHeap = limits.Budget[uint64]{Limit: f.maxMemoryMiB << 20}
+	}
+	return l, nil
+}
+
+// checkCombinations refuses flags that cannot work together.
+func (f *lintFlags) checkCombinations(fs *flag.FlagSet, paths *[]string) error {
+	if f.opaURL != "" {
+		for _, name := range []string{"policy", "trusted-registry", "allow-net"} {
+			if fs.Changed(name) {
+				return fmt.Errorf("--opa-url cannot be used with --%s: the OPA server evaluates the policy and data of the bundle it serves (build them in with golint-docker bundle)", name)
+			}
 		}
-		cfg, _ := gd["config"].(map[string]any)
-		if cfg == nil {
-			cfg = map[string]any{}
+	}
+	if f.stdinFilename != "" {
+		switch {
+		case len(*paths) == 0:
+			*paths = []string{lint.Stdin}
+		case !slices.Contains(*paths, lint.Stdin):
+			return errors.New("--stdin-filename names standard input, but no PATH is -")
 		}
-		cfg["trusted_registries"] = list
-		gd["config"] = cfg
 	}
-	return map[string]any{"golintdocker": gd}
+	return nil
 }
 
-// toReport converts a lint result, turning errors into one-line messages
-// with the line where there is one.
-func toReport(r lint.Result) report.Result {
-	out := report.Result{File: display(r.File), Findings: r.Findings, Lines: r.Lines, Notes: r.Notes}
-	for i := range out.Findings {
-		out.Findings[i].File = display(out.Findings[i].File)
+func (f *lintFlags) colour(e env) (bool, error) {
+	mode := f.color
+	if f.noColor {
+		mode = "never"
 	}
-	if r.Err != nil {
-		fe := &report.FileError{File: display(r.File), Msg: r.Err.Error()}
-		var pe *parse.Error
-		if errors.As(r.Err, &pe) {
-			fe.Line, fe.Msg = pe.Line, pe.Msg
-		} else {
-			fe.Msg = strings.TrimPrefix(fe.Msg, r.File+": ")
+	if mode != "auto" && mode != "always" && mode != "never" {
+		return false, fmt.Errorf("--color %q: want auto, always or never", mode)
+	}
+	return wantColor(mode, e), nil
+}
+
+// pairOutputs reads --format NAME[:FILE] and --output FILE (the i-th
+// --output goes with the i-th --format) into the reports to write.
+func pairOutputs(formats, files []string, e env) ([]report.Output, error) {
+	if len(formats) == 0 {
+		formats = []string{"tty"}
+		if e.getenv("GITHUB_ACTIONS") == "true" {
+			formats = []string{"github"}
 		}
-		out.Err = fe
 	}
-	return out
-}
-
-// display names standard input in messages.
-func display(p string) string {
-	if p == lint.Stdin {
-		return "<stdin>"
-	}
-	return p
-}
-
-type threshold struct {
-	sev  finding.Severity
-	none bool
-}
-
-func parseThreshold(s string) (threshold, error) {
-	if s == "none" || s == "never" {
-		return threshold{none: true}, nil
-	}
-	sev, err := finding.ParseSeverity(s)
-	return threshold{sev: sev}, err
-}
-
-func wantColor(mode string, e env) (bool, error) {
-	switch mode {
-	case "always":
-		return true, nil
-	case "never":
-		return false, nil
-	case "auto":
-		if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
-			return false, nil
-		}
-		return e.isTerminal != nil && e.isTerminal(), nil
-	}
-	return false, fmt.Errorf("--color %q: want auto, always or never", mode)
-}
-
-func stdoutIsTerminal() bool {
-	return isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd())
-}
-
-// output is one requested format and where it goes ("" = stdout).
-type output struct {
-	format string
-	file   string
-}
-
-func planOutputs(formats, files []string) ([]output, error) {
 	if len(files) > len(formats) {
 		return nil, fmt.Errorf("%d --output given for %d --format: each --output goes with the --format in the same position", len(files), len(formats))
 	}
-	valid := map[string]bool{}
-	for _, f := range report.Formats() {
-		valid[f] = true
-	}
-	var outs []output
+	var outs []report.Output
 	toStdout := 0
-	for i, f := range formats {
-		o := output{format: f}
-		if name, file, ok := strings.Cut(f, ":"); ok {
-			o.format, o.file = name, file
+	for i, spec := range formats {
+		o := report.Output{Format: spec}
+		if name, file, ok := strings.Cut(spec, ":"); ok {
+			o.Format, o.File = name, file
 		}
 		if i < len(files) {
-			if o.file != "" {
-				return nil, fmt.Errorf("--format %s names a file and --output gives another", f)
+			if o.File != "" {
+				return nil, fmt.Errorf("--format %s names a file and --output gives another", spec)
 			}
-			o.file = files[i]
+			o.File = files[i]
 		}
-		if !valid[o.format] {
-			return nil, fmt.Errorf("unknown format %q (formats: %s)", o.format, strings.Join(report.Formats(), ", "))
+		if !slices.Contains(report.Formats(), o.Format) {
+			return nil, fmt.Errorf("--format %s: unknown format (formats: %s)", o.Format, strings.Join(report.Formats(), ", "))
 		}
-		if o.file == "" || o.file == "-" {
-			o.file = ""
+		if o.File == "-" {
+			o.File = ""
+		}
+		if o.File == "" {
 			toStdout++
 		}
 		outs = append(outs, o)
 	}
 	if toStdout > 1 {
-		return nil, fmt.Errorf("only one --format can write to stdout; give the others an --output file")
+		return nil, errors.New("only one --format can write to stdout; give the others an --output file")
 	}
 	return outs, nil
-}
-
-// openOutputs makes a writer per output. Files are written atomically: to a
-// temporary file beside the target, renamed over it only when complete.
-func openOutputs(outs []output, stdout io.Writer, tool report.Tool, opt report.Options) ([]report.Writer, func(report.Summary) error, error) {
-	var writers []report.Writer
-	var files []*atomicFile
-	for _, o := range outs {
-		w := stdout
-		wopt := opt
-		if o.file != "" {
-			af, err := createAtomic(o.file)
-			if err != nil {
-				for _, f := range files {
-					f.abort()
-				}
-				return nil, nil, err
-			}
-			files = append(files, af)
-			w = af
-			wopt.Color = false
-		}
-		rw, err := report.New(o.format, w, tool, wopt)
-		if err != nil {
-			return nil, nil, err
-		}
-		writers = append(writers, rw)
-	}
-	closeAll := func(s report.Summary) error {
-		var errs []error
-		for _, w := range writers {
-			if err := w.Close(s); err != nil {
-				errs = append(errs, err)
-			}
-		}
-		for _, f := range files {
-			if len(errs) > 0 {
-				f.abort()
-				continue
-			}
-			if err := f.commit(); err != nil {
-				errs = append(errs, err)
-			}
-		}
-		return errors.Join(errs...)
-	}
-	return writers, closeAll, nil
-}
-
-type atomicFile struct {
-	*os.File
-	target string
-	direct bool // a device or pipe (/dev/null, /dev/stdout): written in place
-}
-
-func createAtomic(target string) (*atomicFile, error) {
-	if st, err := os.Stat(target); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
-		f, err := os.OpenFile(target, os.O_WRONLY, 0)
-		if err != nil {
-			return nil, fmt.Errorf("--output %s: %w", target, unwrapPath(err))
-		}
-		return &atomicFile{File: f, target: target, direct: true}, nil
-	}
-	dir := filepath.Dir(target)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
-	if err != nil {
-		return nil, fmt.Errorf("--output %s: %w", target, unwrapPath(err))
-	}
-	return &atomicFile{File: f, target: target}, nil
-}
-
-func (a *atomicFile) commit() error {
-	if a.direct {
-		return a.Close()
-	}
-	if err := a.Sync(); err != nil {
-		a.abort()
-		return fmt.Errorf("--output %s: %w", a.target, err)
-	}
-	if err := a.Close(); err != nil {
-		os.Remove(a.Name())
-		return fmt.Errorf("--output %s: %w", a.target, err)
-	}
-	if err := os.Chmod(a.Name(), 0o644); err != nil {
-		os.Remove(a.Name())
-		return fmt.Errorf("--output %s: %w", a.target, err)
-	}
-	if err := os.Rename(a.Name(), a.target); err != nil {
-		os.Remove(a.Name())
-		return fmt.Errorf("--output %s: %w", a.target, unwrapPath(err))
-	}
-	return nil
-}
-
-func (a *atomicFile) abort() {
-	a.Close()
-	if !a.direct {
-		os.Remove(a.Name())
-	}
 }
 
 func unwrapPath(err error) error {

@@ -14,10 +14,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/golint-docker/golint-docker/pkg/app"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/opaclient"
+	"github.com/golint-docker/golint-docker/pkg/policy"
 )
 
 // opaBinary builds (or finds in the build cache) the opa command of the OPA
@@ -98,7 +100,11 @@ func TestOPAServerRoundTrip(t *testing.T) {
 	}
 	base := startOPA(t, bundle)
 
-	eng, err := newEngine(context.Background(), engineOptions{})
+	loaded, err := app.LoadPolicies(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := policy.New(context.Background(), loaded, policy.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

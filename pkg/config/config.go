@@ -45,45 +45,9 @@ type Config struct {
 	BuildKitChecks *bool
 }
 
-// Error is a problem in a configuration file, with the line it is on.
-type Error struct {
-	Path string
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
-}
-
-// Find looks for a configuration file in dir and its parents, stopping at
-// the repository root (the first directory holding .git). It returns "" when
-// there is none.
-func Find(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for {
-		for _, n := range Names {
-			p := filepath.Join(dir, n)
-			if st, err := os.Stat(p); err == nil && !st.IsDir() {
-				return p, nil
-			}
-		}
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return "", nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil
-		}
-		dir = parent
-	}
-}
+// Error is a problem in a configuration file, with the line it is on: the
+// one file error of golint-docker.
+type Error = finding.FileError
 
 // Load reads and checks the file at path.
 func Load(path string) (*Config, error) {
@@ -93,7 +57,7 @@ func Load(path string) (*Config, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, &Error{Path: path, Msg: err.Error()}
+		return nil, &Error{File: path, Msg: err.Error()}
 	}
 	return Parse(path, raw)
 }
@@ -116,11 +80,11 @@ func Parse(path string, raw []byte) (*Config, error) {
 	}
 	value, err := jsonCompatible(value)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: err.Error()}
+		return nil, &Error{File: path, Msg: err.Error()}
 	}
 	problems, err := validate(value)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: err.Error()}
+		return nil, &Error{File: path, Msg: err.Error()}
 	}
 	if len(problems) > 0 {
 		return nil, schemaError(path, doc, problems)
@@ -267,7 +231,7 @@ func yamlError(path string, err error) error {
 			}
 		}
 	}
-	return &Error{Path: path, Line: line, Msg: msg}
+	return &Error{File: path, Line: line, Msg: msg}
 }
 
 // schemaError reports every problem with the key path and the line of the
@@ -279,14 +243,14 @@ func schemaError(path string, doc *yaml.Node, problems []problem) error {
 		key := strings.Join(p.path, ".")
 		switch {
 		case p.key != "" && key == "":
-			errs = append(errs, &Error{Path: path, Line: keyLine(doc, p.key), Msg: fmt.Sprintf("unknown key %q (known: %s)", p.key, knownKeys())})
+			errs = append(errs, &Error{File: path, Line: keyLine(doc, p.key), Msg: fmt.Sprintf("unknown key %q (known: %s)", p.key, knownKeys())})
 		case p.key != "":
-			errs = append(errs, &Error{Path: path, Line: keyLine(node, p.key), Msg: fmt.Sprintf("%s: unknown key %q", key, p.key)})
+			errs = append(errs, &Error{File: path, Line: keyLine(node, p.key), Msg: fmt.Sprintf("%s: unknown key %q", key, p.key)})
 		case key == "":
-			errs = append(errs, &Error{Path: path, Line: node.Line, Msg: p.msg})
+			errs = append(errs, &Error{File: path, Line: node.Line, Msg: p.msg})
 		default:
 			msg := strings.TrimPrefix(p.msg, key+" ")
-			errs = append(errs, &Error{Path: path, Line: node.Line, Msg: fmt.Sprintf("%s: %s", key, msg)})
+			errs = append(errs, &Error{File: path, Line: node.Line, Msg: fmt.Sprintf("%s: %s", key, msg)})
 		}
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })

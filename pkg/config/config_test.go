@@ -1,7 +1,6 @@
 package config
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -81,29 +80,6 @@ func TestEmptyFileIsDefaults(t *testing.T) {
 	c, err := Parse("cfg.yaml", []byte("# nothing yet\n"))
 	if err != nil || len(c.Ignore) != 0 || c.Severity != nil {
 		t.Errorf("%+v %v", c, err)
-	}
-}
-
-func TestFindStopsAtRepositoryRoot(t *testing.T) {
-	root := t.TempDir()
-	repo := filepath.Join(root, "repo")
-	deep := filepath.Join(repo, "services", "api")
-	os.MkdirAll(deep, 0o755)
-	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
-	// Above the repository: must not be picked up.
-	os.WriteFile(filepath.Join(root, ".golint-docker.yaml"), []byte("ignore: [x]\n"), 0o644)
-	if p, err := Find(deep); err != nil || p != "" {
-		t.Errorf("found %q (%v) outside the repository", p, err)
-	}
-	want := filepath.Join(repo, ".golint-docker.yml")
-	os.WriteFile(want, []byte("ignore: [y]\n"), 0o644)
-	if p, _ := Find(deep); p != want {
-		t.Errorf("Find = %q, want %q", p, want)
-	}
-	nearer := filepath.Join(repo, "services", ".golint-docker.yaml")
-	os.WriteFile(nearer, []byte("{}\n"), 0o644)
-	if p, _ := Find(deep); p != nearer {
-		t.Errorf("Find = %q, want the nearest %q", p, nearer)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
 
+	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/imageref"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 )
@@ -27,13 +28,8 @@ type Options struct {
 }
 
 // Error is a problem with the build settings for this file (such as a
-// --target that names no stage).
-type Error struct {
-	File string
-	Msg  string
-}
-
-func (e *Error) Error() string { return e.File + ": " + e.Msg }
+// target that names no stage): the one file error of golint-docker.
+type Error = finding.FileError
 
 var defaultShell = []string{"/bin/sh", "-c"}
 
@@ -272,7 +268,7 @@ func (b *builder) resolveFinal() error {
 					names = append(names, s.Name)
 				}
 			}
-			return &Error{File: b.f.Name, Msg: fmt.Sprintf("--target %q names no stage (stages: %s)", b.opt.Target, strings.Join(names, ", "))}
+			return &Error{File: b.f.Name, Msg: fmt.Sprintf("target %q names no stage (stages: %s)", b.opt.Target, strings.Join(names, ", "))}
 		}
 	}
 	b.doc.FinalStage = final

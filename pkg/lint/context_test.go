@@ -11,7 +11,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/lint"
 )
 
-func lintFile(t *testing.T, l *lint.Linter, path string) lint.Result {
+func lintFile(t *testing.T, l *lint.Linter, path string) finding.Result {
 	t.Helper()
 	res := l.File(context.Background(), path, nil)
 	if res.Err != nil {
@@ -20,7 +20,7 @@ func lintFile(t *testing.T, l *lint.Linter, path string) lint.Result {
 	return res
 }
 
-func findingsOf(res lint.Result, rule string) []finding.Finding {
+func findingsOf(res finding.Result, rule string) []finding.Finding {
 	var out []finding.Finding
 	for _, f := range res.Findings {
 		if f.RuleName == rule || f.RuleID == rule {
@@ -85,7 +85,7 @@ func TestTwinsReportedOnce(t *testing.T) {
 	if err := os.WriteFile(path, []byte(twinsDockerfile), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	lines := func(res lint.Result, rule string) (out []int) {
+	lines := func(res finding.Result, rule string) (out []int) {
 		for _, f := range findingsOf(res, rule) {
 			out = append(out, f.Line)
 		}

@@ -32,10 +32,6 @@ func FuzzLint(f *testing.F) {
 		if res.Err != nil && strings.Contains(res.Err.Error(), "internal error") {
 			t.Fatal(res.Err)
 		}
-		rr := report.Result{File: res.File, Findings: res.Findings, Lines: res.Lines}
-		if res.Err != nil {
-			rr.Err = &report.FileError{File: res.File, Msg: res.Err.Error()}
-		}
 		n := strings.Count(string(data), "\n") + 1
 		for _, fd := range res.Findings {
 			if fd.Line < 1 || fd.Line > n || fd.EndLine < fd.Line {
@@ -48,7 +44,7 @@ func FuzzLint(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := w.Write(rr); err != nil {
+			if err := w.Write(res); err != nil {
 				t.Fatalf("%s: %v", format, err)
 			}
 			if err := w.Close(report.Summary{Files: 1}); err != nil {

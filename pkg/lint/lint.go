@@ -33,6 +33,10 @@ type Options struct {
 	// severity (keyed by id or name). Both match ignoring case.
 	Ignore   []string
 	Severity map[string]finding.Severity
+	// StdinFilename names the Dockerfile read from standard input, in
+	// results and to find its build context; "" means StdinName and no
+	// context.
+	StdinFilename string
 	// BuildKitChecks also runs BuildKit's own checks (docker build --check),
 	// within BuildKitTimeout (a Limit of 0: none), on files of at most
 	// bkcheck.MaxInstructions instructions.
@@ -63,28 +67,45 @@ func New(eval Evaluator, opt Options) *Linter {
 	return &Linter{eval: eval, opt: opt, ctx: buildctx.NewFinder()}
 }
 
-// Result is the outcome for one file: findings, or the error that stopped it.
-type Result struct {
-	File     string
-	Findings []finding.Finding
-	Err      error
-	// Lines is the source, for reporters that need columns; nil on error.
-	Lines []string
-	// Notes say what was left out without failing the file (BuildKit's
-	// checks skipped on a huge file), one line each.
-	Notes []string
-}
-
-// Stdin is the name used for a Dockerfile read from standard input.
+// Stdin is the path that stands for standard input.
 const Stdin = "-"
 
-// File lints the Dockerfile at path ("-" reads stdin instead).
-func (l *Linter) File(ctx context.Context, path string, stdin io.Reader) Result {
+// StdinName is how results name standard input without a StdinFilename.
+const StdinName = "<stdin>"
+
+// File lints the Dockerfile at path ("-" reads stdin instead, named
+// StdinFilename, else StdinName).
+func (l *Linter) File(ctx context.Context, path string, stdin io.Reader) finding.Result {
 	data, err := l.read(path, stdin)
 	if err != nil {
-		return Result{File: path, Err: err}
+		return finding.Result{File: l.display(path), Err: finding.AsFileError(l.display(path), err)}
 	}
-	return l.Bytes(ctx, path, data)
+	if path == Stdin && l.opt.StdinFilename != "" {
+		// The file stands for StdinFilename: its build context too.
+		return l.Bytes(ctx, l.opt.StdinFilename, data)
+	}
+	res := l.Bytes(ctx, path, data)
+	if path == Stdin {
+		res.File = StdinName
+		if res.Err != nil {
+			res.Err.File = StdinName
+		}
+		for i := range res.Findings {
+			res.Findings[i].File = StdinName
+		}
+	}
+	return res
+}
+
+// display is the name results give path.
+func (l *Linter) display(path string) string {
+	switch {
+	case path != Stdin:
+		return path
+	case l.opt.StdinFilename != "":
+		return l.opt.StdinFilename
+	}
+	return StdinName
 }
 
 // ReadDocument reads a Dockerfile and builds its input document.
@@ -101,7 +122,7 @@ func (l *Linter) read(path string, stdin io.Reader) ([]byte, error) {
 	if path == Stdin {
 		data, err := readLimited(stdin, l.opt.MaxFileSize)
 		if err != nil {
-			return nil, fmt.Errorf("<stdin>: %w", err)
+			return nil, &finding.FileError{File: l.display(path), Msg: err.Error(), Err: err}
 		}
 		return data, nil
 	}
@@ -109,17 +130,18 @@ func (l *Linter) read(path string, stdin io.Reader) ([]byte, error) {
 }
 
 // Bytes lints data as the Dockerfile called name.
-func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Result) {
+func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res finding.Result) {
 	res.File = name
 	defer func() {
 		// A bug in a rule helper or in a library must cost one file, not the run.
 		if r := recover(); r != nil {
-			res.Findings, res.Err = nil, fmt.Errorf("%s: internal error (please report it): %v", name, r)
+			res.Findings, res.Lines = nil, nil
+			res.Err = &finding.FileError{File: name, Msg: fmt.Sprintf("internal error (please report it): %v", r)}
 		}
 	}()
 	f, doc, note, err := l.prepare(name, data)
 	if err != nil {
-		res.Err = err
+		res.Err = finding.AsFileError(name, err)
 		return res
 	}
 	if note != "" {
@@ -128,7 +150,7 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res Resul
 	lines := f.Lines
 	fs, err := l.eval.Evaluate(ctx, doc, len(data))
 	if err != nil {
-		res.Err = fmt.Errorf("%s: %w", name, err)
+		res.Err = finding.AsFileError(name, err)
 		return res
 	}
 	if l.opt.BuildKitChecks {
@@ -166,7 +188,7 @@ func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instruc
 		DockerIgnore: dockerignore(c),
 	})
 	if errors.Is(err, context.DeadlineExceeded) {
-		return nil, fmt.Sprintf("BuildKit's checks stopped after %s (see --timeout)", timeout.Round(time.Millisecond))
+		return nil, fmt.Sprintf("BuildKit's checks stopped after %s (the time limit)", timeout.Round(time.Millisecond))
 	}
 	return buildkitStopped(fs, err)
 }
@@ -265,7 +287,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: is a directory", path)
 	}
 	if st.Size() > limit {
-		return nil, fmt.Errorf("%s: %w (%d bytes, limit %d; raise it with --max-file-size)", path, ErrTooLarge, st.Size(), limit)
+		return nil, fmt.Errorf("%s: %w (%d bytes, limit %d)", path, ErrTooLarge, st.Size(), limit)
 	}
 	fh, err := os.Open(path)
 	if err != nil {
@@ -285,7 +307,7 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w (over %d bytes; raise it with --max-file-size)", ErrTooLarge, limit)
+		return nil, fmt.Errorf("%w (over %d bytes)", ErrTooLarge, limit)
 	}
 	return data, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
+	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 )
 
@@ -23,7 +24,7 @@ func bigBuild(n int) []byte {
 	return []byte(b.String())
 }
 
-func ruleIDs(r lint.Result) []string {
+func ruleIDs(r finding.Result) []string {
 	var ids []string
 	for _, f := range r.Findings {
 		ids = append(ids, f.RuleID)
@@ -51,7 +52,7 @@ func TestBuildKitChecksSkippedOnHugeFiles(t *testing.T) {
 	}
 	// golint-docker's own rules still ran: the same findings as on the
 	// smaller file of the same shape.
-	own := func(r lint.Result) (ids []string) {
+	own := func(r finding.Result) (ids []string) {
 		for _, id := range ruleIDs(r) {
 			if strings.HasPrefix(id, "GD") {
 				ids = append(ids, id)

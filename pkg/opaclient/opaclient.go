@@ -38,17 +38,13 @@ type Client struct {
 func New(base string, timeout limits.Budget[time.Duration], rules []finding.Rule) (*Client, error) {
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("--opa-url %q: want http(s)://host[:port]", base)
-	}
-	byKey := map[string]*finding.Rule{}
-	for i := range rules {
-		byKey[strings.ReplaceAll(rules[i].Name, "-", "_")] = &rules[i]
+		return nil, fmt.Errorf("%q: want http(s)://host[:port]", base)
 	}
 	return &Client{
 		url:     strings.TrimSuffix(base, "/") + DecisionPath,
 		http:    &http.Client{},
 		timeout: timeout,
-		rules:   byKey,
+		rules:   policy.Index(rules),
 	}, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 )
@@ -36,19 +37,9 @@ type Instruction struct {
 	Command any
 }
 
-// Error is a Dockerfile that cannot be parsed, with the line where BuildKit stopped.
-type Error struct {
-	File string
-	Line int // 0 when BuildKit gave no line
-	Msg  string
-}
-
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
+// Error is a Dockerfile that cannot be parsed, with the line where BuildKit
+// stopped (0 when it gave none): the one file error of golint-docker.
+type Error = finding.FileError
 
 // Parse parses data as the Dockerfile called name.
 func Parse(name string, data []byte) (f *File, err error) {

@@ -51,7 +51,7 @@ func DecodeJSON(raw []byte, rules map[string]*Rule) ([]finding.Finding, error) {
 }
 
 func (d Decision) finding(rules map[string]*Rule) (finding.Finding, error) {
-	f := finding.Finding{RuleID: d.ID, RuleName: d.Rule, Title: d.Title, Message: d.Msg, Fix: d.Fix, Edits: d.Edits, HelpURI: d.HelpURI}
+	f := finding.Finding{RuleID: d.ID, RuleName: nameOf(d.Rule), Title: d.Title, Message: d.Msg, Fix: d.Fix, Edits: d.Edits, HelpURI: d.HelpURI}
 	if r := rules[d.Rule]; r != nil {
 		f.RuleName = r.Name
 		if f.HelpURI == "" {

@@ -120,9 +120,7 @@ func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 	if e.maxHeap.Limit == 0 {
 		e.maxHeap.Limit = limits.DefaultMaxHeap
 	}
-	for i := range e.Rules {
-		e.byKey[key(e.Rules[i])] = &e.Rules[i]
-	}
+	e.byKey = Index(e.Rules)
 	return e, nil
 }
 
@@ -168,9 +166,14 @@ func over(sample []metrics.Sample, limit uint64) bool {
 	return sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit
 }
 
+// ErrNotAllowed is in the chain of a compile error that names a builtin
+// the sandbox leaves out (Options.AllowNet puts it back).
+var ErrNotAllowed = errors.New("builtin not allowed")
+
 // compileError keeps OPA's file:line:column messages, one per line.
 func compileError(errs ast.Errors) error {
 	var b strings.Builder
+	denied := false
 	for i, e := range errs {
 		if i > 0 {
 			b.WriteString("\n")
@@ -178,7 +181,8 @@ func compileError(errs ast.Errors) error {
 		msg := e.Message
 		for _, d := range Denied {
 			if msg == "undefined function "+d {
-				msg = d + " is not allowed: policies get no network or environment access unless you pass --allow-net"
+				msg = d + " is not allowed: policies get no network or environment access unless it is allowed"
+				denied = true
 			}
 		}
 		if e.Location != nil {
@@ -187,8 +191,17 @@ func compileError(errs ast.Errors) error {
 			b.WriteString(msg)
 		}
 	}
+	if denied {
+		return fmt.Errorf("%s%w", b.String(), quiet{ErrNotAllowed})
+	}
 	return errors.New(b.String())
 }
+
+// quiet wraps an error for errors.Is without adding to the message.
+type quiet struct{ err error }
+
+func (q quiet) Error() string { return "" }
+func (q quiet) Unwrap() error { return q.err }
 
 // ErrTimeout is returned when the rules do not finish within the timeout.
 var ErrTimeout = errors.New("policy evaluation timed out")
@@ -255,9 +268,9 @@ func (e *Engine) EvaluateValue(ctx context.Context, input ast.Value, size int) (
 	if err != nil {
 		switch cause := context.Cause(ctx); {
 		case errors.Is(cause, ErrMemory):
-			return nil, fmt.Errorf("%w: the heap grew past %d MiB (a rule builds a huge set or string; see --max-memory)", ErrMemory, maxHeap>>20)
+			return nil, fmt.Errorf("%w: the heap grew past %d MiB (a rule builds a huge set or string)", ErrMemory, maxHeap>>20)
 		case errors.Is(ctx.Err(), context.DeadlineExceeded) || isCancel(err):
-			return nil, fmt.Errorf("%w after %s (a rule does not finish; see --timeout)", ErrTimeout, timeout.Round(time.Millisecond))
+			return nil, fmt.Errorf("%w after %s (a rule does not finish)", ErrTimeout, timeout.Round(time.Millisecond))
 		}
 		return nil, evalError(err)
 	}

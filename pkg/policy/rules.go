@@ -15,8 +15,22 @@ const RulesPackage = "golintdocker.rules"
 // Rule is a rule's documentation read from its # METADATA block.
 type Rule = finding.Rule
 
-// key is the package segment that names the rule in data.golintdocker.rules.
+// A rule's name is spelled with hyphens (cgo-disabled) everywhere users
+// see it; its package, data.golintdocker.rules.<key>, and the "rule" field
+// of a decision spell it with underscores (cgo_disabled). key and nameOf
+// are the only places that convert.
 func key(r Rule) string { return strings.ReplaceAll(r.Name, "-", "_") }
+
+func nameOf(key string) string { return strings.ReplaceAll(key, "_", "-") }
+
+// Index maps the rules by the key decisions name them with, for DecodeJSON.
+func Index(rules []Rule) map[string]*Rule {
+	m := make(map[string]*Rule, len(rules))
+	for i := range rules {
+		m[key(rules[i])] = &rules[i]
+	}
+	return m
+}
 
 // readRules reads the metadata of every rule package. A rule package without
 // the required metadata is an error naming its file and line: rules are

@@ -12,34 +12,12 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/finding"
 )
 
-// Result is what happened to one file: its findings, or the error that
-// stopped it (it could not be read or parsed).
-type Result struct {
-	File     string
-	Findings []finding.Finding
-	Err      *FileError
-	// Lines is the file's source, one string per line, when it was read;
-	// formats that need more than line numbers (SARIF columns in UTF-16
-	// units) use it during Write and must not keep it.
-	Lines []string
-	// Notes say what was left out of a file that was linted (BuildKit's
-	// checks skipped on a huge file): warnings about the run, not findings.
-	Notes []string
-}
-
-// FileError is a file that could not be linted. Line is 0 when unknown.
-type FileError struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *FileError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
+// Result and FileError are the linter's result for one file and the error
+// that stopped it, defined in pkg/finding; the formats name them here.
+type (
+	Result    = finding.Result
+	FileError = finding.FileError
+)
 
 // Tool describes golint-docker and its rules, for the formats that carry them.
 type Tool struct {

@@ -1,0 +1,89 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/golint-docker/golint-docker/pkg/bkcheck"
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/opaclient"
+	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/policies"
+)
+
+// CatalogueOptions say which rules to load and how to run them.
+type CatalogueOptions struct {
+	PolicyDirs     []string
+	Data           map[string]any // merged over the rules' data (see Data)
+	AllowNet       bool
+	Limits         Limits
+	BuildKitChecks bool
+	// OPAURL evaluates on an OPA server, which holds the policy and its
+	// data; the built-in rules only document the findings.
+	OPAURL string
+}
+
+// Catalogue is the rules a run evaluates, loaded and compiled once.
+type Catalogue struct {
+	// Rules documents every rule: golint-docker's, the policy
+	// directories', and BuildKit's checks when they run.
+	Rules     []finding.Rule
+	Evaluator lint.Evaluator
+}
+
+// NewCatalogue loads and compiles the rules.
+func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
+	loaded, err := LoadPolicies(o.PolicyDirs)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalogue{Rules: loaded.Rules}
+	if o.OPAURL != "" {
+		client, err := opaclient.New(o.OPAURL, o.Limits.Timeout, loaded.Rules)
+		if err != nil {
+			return nil, fmt.Errorf("OPA server %w", err)
+		}
+		c.Evaluator = client
+	} else {
+		eng, err := policy.New(ctx, loaded, policy.Options{
+			Data: o.Data, AllowNet: o.AllowNet, Timeout: o.Limits.Timeout, MaxHeap: o.Limits.MaxHeap,
+		})
+		if err != nil {
+			return nil, err
+		}
+		c.Evaluator, c.Rules = eng, eng.Rules
+	}
+	if o.BuildKitChecks {
+		c.Rules = append(c.Rules, bkcheck.Rules()...)
+	}
+	return c, nil
+}
+
+// LoadPolicies reads the built-in rules and the policy directories, without
+// compiling them: enough to document the rules or write a bundle.
+func LoadPolicies(dirs []string) (*policy.Loaded, error) {
+	srcs := []policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("policy directory %s: %w", d, unwrapPath(err))
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("policy directory %s: not a directory", d)
+		}
+		srcs = append(srcs, policy.Source{Name: d, FS: os.DirFS(d)})
+	}
+	return policy.Load(srcs, false)
+}
+
+// AllRules documents every rule the policy directories add to the built-in
+// ones, and BuildKit's checks.
+func AllRules(dirs []string) ([]finding.Rule, error) {
+	loaded, err := LoadPolicies(dirs)
+	if err != nil {
+		return nil, err
+	}
+	return append(loaded.Rules, bkcheck.Rules()...), nil
+}

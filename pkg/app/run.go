@@ -1,0 +1,316 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/golint-docker/golint-docker/pkg/config"
+	"github.com/golint-docker/golint-docker/pkg/discover"
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/report"
+)
+
+// Exit codes of a run.
+const (
+	ExitOK       = 0 // nothing at or above the threshold
+	ExitFindings = 1 // findings at or above the threshold
+	ExitError    = 2 // a file that could not be linted, or a problem that stopped the run (2 wins over 1)
+)
+
+// ErrInterrupted is returned when the run's context ends before every file
+// was linted; no report was written.
+var ErrInterrupted = errors.New("interrupted: no report was written (earlier reports are as they were)")
+
+// IO is what a run reads and writes besides the files it is given.
+type IO struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// OnAbort, when set, is given a function that removes the run's
+	// temporary files, for a process that must end before the run does (a
+	// second Ctrl-C).
+	OnAbort func(abort func())
+}
+
+// Run lints paths (files, directories, "-" for standard input; none means
+// ./Dockerfile) and writes the reports. It returns the summary and the exit
+// code; problems that stop the run are said on Stderr, one per line.
+func Run(ctx context.Context, s Settings, paths []string, rio IO) (report.Summary, int) {
+	r := &runner{s: s, io: rio, plans: map[string]*plan{}, catalogues: map[string]*Catalogue{}, warned: map[string]bool{}}
+	if r.s.Finder == nil {
+		r.s.Finder = config.DefaultFinder()
+	}
+	sum, err := r.run(ctx, paths)
+	if err != nil {
+		r.warn("%v", r.hinted(err))
+		return sum, ExitError
+	}
+	return sum, r.code
+}
+
+type runner struct {
+	s          Settings
+	io         IO
+	plans      map[string]*plan      // by configuration file ("" for none)
+	order      []*plan               // as made
+	catalogues map[string]*Catalogue // by CatalogueOptions, shared by plans that agree
+	warned     map[string]bool
+	code       int
+	threshold  Threshold
+}
+
+// plan is how the Dockerfiles one configuration file applies to are linted.
+type plan struct {
+	linter *lint.Linter
+	rules  []finding.Rule
+}
+
+func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error) {
+	sum := report.Summary{Findings: map[finding.Severity]int{}}
+	if len(paths) == 0 {
+		paths = []string{"Dockerfile"}
+	}
+	if err := r.s.check(); err != nil {
+		return sum, err
+	}
+	files, problems := discover.Files(paths)
+	if err := r.setThreshold(); err != nil {
+		return sum, err
+	}
+	planOf := make([]*plan, len(files))
+	for i, f := range files {
+		p, err := r.planFor(ctx, r.configDir(f))
+		if err != nil {
+			return sum, err
+		}
+		planOf[i] = p
+	}
+	if len(files) == 0 {
+		// Nothing to lint: the rules are still loaded, for the reports and
+		// so that a broken policy is said.
+		if _, err := r.planFor(ctx, "."); err != nil {
+			return sum, err
+		}
+	}
+	outs, err := report.Open(r.s.Outputs, r.io.Stdout, r.tool(), report.Options{Color: r.s.Color, Threshold: r.threshold.Severity}, files)
+	if err != nil {
+		return sum, err
+	}
+	defer outs.Abort() // after Commit, a no-op
+	if r.io.OnAbort != nil {
+		r.io.OnAbort(outs.Abort)
+	}
+	for _, p := range problems {
+		r.emit(outs, &sum, finding.Result{File: p.Path, Err: &finding.FileError{File: p.Path, Msg: p.Err.Error(), Err: p.Err}})
+	}
+	index := make(map[string]int, len(files))
+	for i, f := range files {
+		index[f] = i
+	}
+	lint.Each(files, r.jobs(), func(path string) finding.Result {
+		if ctx.Err() != nil {
+			return finding.Result{File: path, Err: &finding.FileError{File: path, Msg: "not linted: interrupted", Err: ctx.Err()}}
+		}
+		return planOf[index[path]].linter.File(ctx, path, r.io.Stdin)
+	}, func(res finding.Result) { r.emit(outs, &sum, res) })
+	if ctx.Err() != nil {
+		outs.Abort()
+		return sum, ErrInterrupted
+	}
+	return sum, outs.Commit(sum)
+}
+
+// check refuses settings that cannot work together.
+func (s Settings) check() error {
+	if s.OPAURL != "" && (len(s.PolicyDirs) > 0 || s.TrustedRegistries != nil) {
+		return errors.New("policy directories and trusted registries cannot be sent to an OPA server: build them into the bundle it serves")
+	}
+	return nil
+}
+
+// configDir is the directory whose configuration file applies to path.
+func (r *runner) configDir(path string) string {
+	if path == lint.Stdin {
+		if r.s.StdinFilename != "" {
+			return filepath.Dir(r.s.StdinFilename)
+		}
+		return "."
+	}
+	return filepath.Dir(path)
+}
+
+// setThreshold: the command line's, else that of the configuration file of
+// the working directory (the threshold is the run's, not a file's), else
+// the default.
+func (r *runner) setThreshold() error {
+	r.threshold = DefaultThreshold
+	if r.s.FailureThreshold != nil {
+		r.threshold = *r.s.FailureThreshold
+		return nil
+	}
+	path, err := r.configPath(".")
+	if err != nil {
+		return err
+	}
+	cfg, err := loadConfig(path)
+	if err != nil || cfg.FailureThreshold == "" {
+		return err
+	}
+	t, err := ParseThreshold(cfg.FailureThreshold)
+	if err != nil {
+		return &finding.FileError{File: cfg.Path, Msg: "failure-threshold: " + err.Error()}
+	}
+	r.threshold = t
+	return nil
+}
+
+// configPath is the configuration file for the Dockerfiles of dir ("" for
+// none).
+func (r *runner) configPath(dir string) (string, error) {
+	if r.s.ConfigFile != "" {
+		return r.s.ConfigFile, nil
+	}
+	return r.s.Finder.Find(dir)
+}
+
+// loadConfig loads a configuration file; "" is an empty one.
+func loadConfig(path string) (*config.Config, error) {
+	if path == "" {
+		return &config.Config{}, nil
+	}
+	return config.Load(path)
+}
+
+// planFor returns the plan for the Dockerfiles of dir, made once per
+// configuration file.
+func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
+	path, err := r.configPath(dir)
+	if err != nil {
+		return nil, err
+	}
+	if p, ok := r.plans[path]; ok {
+		return p, nil
+	}
+	cfg, err := loadConfig(path)
+	if err != nil {
+		return nil, err
+	}
+	res := r.s.Resolve(cfg)
+	if r.s.OPAURL != "" && (len(cfg.Policies) > 0 || len(cfg.TrustedRegistries) > 0 || len(cfg.Data) > 0) {
+		r.warn("%s: policies, trusted-registries and data are not used with an OPA server: the bundle it serves decides (golint-docker bundle builds them in)", cfg.Path)
+	}
+	cat, err := r.catalogue(ctx, res.Catalogue)
+	if err != nil {
+		return nil, err
+	}
+	opt, unknown := res.Canonical(cat.Rules)
+	for _, u := range unknown {
+		r.warn("%s (golint-docker rules lists them)", u)
+	}
+	p := &plan{linter: lint.New(cat.Evaluator, opt), rules: cat.Rules}
+	r.plans[path] = p
+	r.order = append(r.order, p)
+	return p, nil
+}
+
+// catalogue compiles the rules once per distinct set of options.
+func (r *runner) catalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
+	raw, err := json.Marshal(o)
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := r.catalogues[string(raw)]; ok {
+		return c, nil
+	}
+	c, err := NewCatalogue(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	r.catalogues[string(raw)] = c
+	return c, nil
+}
+
+// tool describes golint-docker and every rule of every plan, once each.
+func (r *runner) tool() report.Tool {
+	t := r.s.Tool
+	seen := map[string]bool{}
+	for _, p := range r.order {
+		for _, rule := range p.rules {
+			if !seen[rule.ID] {
+				seen[rule.ID] = true
+				t.Rules = append(t.Rules, rule)
+			}
+		}
+	}
+	return t
+}
+
+func (r *runner) jobs() int {
+	if r.s.Jobs > 0 {
+		return r.s.Jobs
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// emit counts a result, says its notes and writes it to every report.
+func (r *runner) emit(outs *report.Outputs, sum *report.Summary, res finding.Result) {
+	sum.Files++
+	if res.Err != nil {
+		sum.Failed++
+		r.code = ExitError
+		if h := r.hint(res.Err); h != "" {
+			res.Err.Msg += " " + h
+		}
+	}
+	for _, f := range res.Findings {
+		sum.Findings[f.Severity]++
+		if r.threshold.Fails(f.Severity) && r.code == ExitOK {
+			r.code = ExitFindings
+		}
+	}
+	for _, n := range res.Notes {
+		r.warn("%s: %s", res.File, n)
+	}
+	if err := outs.Write(res); err != nil {
+		r.warn("writing results: %v", err)
+		r.code = ExitError
+	}
+}
+
+func (r *runner) hint(err error) string {
+	if r.s.Hint == nil {
+		return ""
+	}
+	return r.s.Hint(err)
+}
+
+// hinted is err with its hint.
+func (r *runner) hinted(err error) string {
+	if h := r.hint(err); h != "" {
+		return err.Error() + " " + h
+	}
+	return err.Error()
+}
+
+// warn says something on Stderr, once.
+func (r *runner) warn(format string, a ...any) {
+	msg := fmt.Sprintf("golint-docker: "+format+"\n", a...)
+	if !r.warned[msg] {
+		r.warned[msg] = true
+		fmt.Fprint(r.io.Stderr, msg)
+	}
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

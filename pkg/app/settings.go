@@ -1,0 +1,245 @@
+// Package app is golint-docker as its command runs it: the settings of a
+// run and their precedence (command line, then the configuration file that
+// applies to each Dockerfile, then the defaults), the catalogue of rules
+// (golint-docker's, a team's policy directories, BuildKit's checks), and Run,
+// which lints paths and writes the reports. cmd/golint-docker is flag
+// parsing over this package.
+//
+// It is public API: a Go program can run the linter exactly as the command
+// does. Programs that want only the pieces use pkg/lint (one file, many
+// files), pkg/policy (the rules) and pkg/report (the formats).
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/golint-docker/golint-docker/pkg/config"
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/limits"
+	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/report"
+)
+
+// Settings are a run's settings as the command line gives them. A field a
+// configuration file also sets is left nil when the command line does not
+// give it, so that the file (then the default) decides; Resolve applies
+// that precedence.
+type Settings struct {
+	// Command line only.
+	BuildArgs     map[string]string
+	Target        string
+	ContextDir    string // "" means each Dockerfile's directory
+	StdinFilename string // names standard input, and places it for its context and configuration
+	Limits        Limits
+	Jobs          int // files linted at once; 0 means one per core
+	AllowNet      bool
+	OPAURL        string // evaluate on this OPA server instead of in process
+
+	// Also in the configuration file; the command line wins. Ignore and
+	// PolicyDirs add to the file's lists, TrustedRegistries replaces its
+	// list, Severity overrides win over its map (later ones over earlier).
+	FailureThreshold  *Threshold
+	Ignore            []string
+	Severity          []SeverityOverride
+	TrustedRegistries []string // nil: the file's list
+	PolicyDirs        []string
+	BuildKitChecks    *bool
+
+	// ConfigFile applies to every Dockerfile; "" finds the nearest one
+	// above each (Finder, or config.DefaultFinder when nil).
+	ConfigFile string
+	Finder     *config.Finder
+
+	// The reports.
+	Outputs []report.Output
+	Color   bool
+	Tool    report.Tool // name, version, URI; the rules are filled in
+
+	// Hint, when set, gives what the user can do about an error (the
+	// command line names the flag that changes a limit); it is appended to
+	// the message.
+	Hint func(error) string
+}
+
+// Limits bound the work for one Dockerfile.
+type Limits struct {
+	Timeout     limits.Budget[time.Duration]
+	MaxHeap     limits.Budget[uint64]
+	MaxFileSize int64
+}
+
+// DefaultLimits are the limits a run has unless told otherwise; the
+// timeout and the heap limit grow with files over limits.Unit.
+func DefaultLimits() Limits {
+	return Limits{
+		Timeout:     limits.Budget[time.Duration]{Limit: limits.DefaultTimeout, Grow: true},
+		MaxHeap:     limits.Budget[uint64]{Limit: limits.DefaultMaxHeap, Grow: true},
+		MaxFileSize: limits.DefaultMaxFileSize,
+	}
+}
+
+// SeverityOverride sets the severity of a rule, named by id or name.
+type SeverityOverride struct {
+	Rule     string
+	Severity finding.Severity
+}
+
+// Threshold is the severity from which findings fail a run.
+type Threshold struct {
+	Severity finding.Severity
+	None     bool // nothing fails the run
+}
+
+// DefaultThreshold fails a run on warnings and errors.
+var DefaultThreshold = Threshold{Severity: finding.Warning}
+
+// ParseThreshold reads error, warning, info or none.
+func ParseThreshold(s string) (Threshold, error) {
+	if s == "none" || s == "never" {
+		return Threshold{None: true}, nil
+	}
+	sev, err := finding.ParseSeverity(s)
+	if err != nil {
+		return Threshold{}, fmt.Errorf("unknown threshold %q (want error, warning, info or none)", s)
+	}
+	return Threshold{Severity: sev}, nil
+}
+
+// Fails reports whether a finding of severity sev fails the run.
+func (t Threshold) Fails(sev finding.Severity) bool { return !t.None && sev >= t.Severity }
+
+// Resolved are the settings for the Dockerfiles one configuration file
+// applies to.
+type Resolved struct {
+	Config    *config.Config // never nil; an empty Config when there is no file
+	Catalogue CatalogueOptions
+	Lint      lint.Options // Ignore and Severity still as written; see Canonical
+	// Ignore and Severity as the command line and the file name them,
+	// each with where it comes from, for Canonical.
+	ignore   []named
+	severity []namedSeverity
+}
+
+type named struct{ where, rule string }
+
+type namedSeverity struct {
+	named
+	sev finding.Severity
+}
+
+// Resolve applies the precedence — command line, then cfg, then the
+// defaults — for the Dockerfiles cfg applies to (nil: no file).
+func (s Settings) Resolve(cfg *config.Config) Resolved {
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	r := Resolved{Config: cfg}
+	registries := cfg.TrustedRegistries
+	if s.TrustedRegistries != nil {
+		registries = s.TrustedRegistries
+	}
+	buildkit := true
+	if cfg.BuildKitChecks != nil {
+		buildkit = *cfg.BuildKitChecks
+	}
+	if s.BuildKitChecks != nil {
+		buildkit = *s.BuildKitChecks
+	}
+	r.Catalogue = CatalogueOptions{
+		PolicyDirs:     append(append([]string{}, cfg.Policies...), s.PolicyDirs...),
+		Data:           Data(cfg.Data, registries),
+		AllowNet:       s.AllowNet,
+		Limits:         s.Limits,
+		BuildKitChecks: buildkit,
+		OPAURL:         s.OPAURL,
+	}
+	r.Lint = lint.Options{
+		BuildArgs: s.BuildArgs, Target: s.Target, ContextDir: s.ContextDir,
+		StdinFilename: s.StdinFilename, MaxFileSize: s.Limits.MaxFileSize,
+		BuildKitChecks: buildkit, BuildKitTimeout: s.Limits.Timeout,
+	}
+	where := "configuration"
+	if cfg.Path != "" {
+		where = cfg.Path
+	}
+	for _, rule := range cfg.Ignore {
+		r.ignore = append(r.ignore, named{where + ": ignore", rule})
+	}
+	for _, rule := range s.Ignore {
+		r.ignore = append(r.ignore, named{"command line: ignore", rule})
+	}
+	// The file's map in a stable order, then the command line's in its own.
+	keys := make([]string, 0, len(cfg.Severity))
+	for k := range cfg.Severity {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		r.severity = append(r.severity, namedSeverity{named{where + ": severity", k}, cfg.Severity[k]})
+	}
+	for _, o := range s.Severity {
+		r.severity = append(r.severity, namedSeverity{named{"command line: severity", o.Rule}, o.Severity})
+	}
+	return r
+}
+
+// Canonical returns the lint options with every rule named by its id, so
+// that the command line wins over the file whichever form either uses, and
+// the names that match no rule in rules (probably typos), each with where
+// it was written.
+func (r Resolved) Canonical(rules []finding.Rule) (lint.Options, []string) {
+	opt := r.Lint
+	var unknown []string
+	canon := func(n named) string {
+		if rule, ok := FindRule(rules, n.rule); ok {
+			return rule.ID
+		}
+		unknown = append(unknown, fmt.Sprintf("%s: no rule %q", n.where, n.rule))
+		return n.rule
+	}
+	opt.Ignore = nil
+	for _, n := range r.ignore {
+		opt.Ignore = append(opt.Ignore, canon(n))
+	}
+	opt.Severity = map[string]finding.Severity{}
+	for _, o := range r.severity {
+		opt.Severity[canon(o.named)] = o.sev
+	}
+	return opt, unknown
+}
+
+// FindRule finds a rule by id (GD004) or name (cgo-disabled), ignoring case.
+func FindRule(rules []finding.Rule, want string) (finding.Rule, bool) {
+	for _, r := range rules {
+		if strings.EqualFold(r.ID, want) || strings.EqualFold(r.Name, want) {
+			return r, true
+		}
+	}
+	return finding.Rule{}, false
+}
+
+// Data places the configuration's data and trusted registries where the
+// rules read them: data.golintdocker.
+func Data(data map[string]any, registries []string) map[string]any {
+	gd := map[string]any{}
+	for k, v := range data {
+		gd[k] = v
+	}
+	if len(registries) > 0 {
+		list := make([]any, len(registries))
+		for i, r := range registries {
+			list[i] = r
+		}
+		cfg, _ := gd["config"].(map[string]any)
+		c := map[string]any{}
+		for k, v := range cfg {
+			c[k] = v
+		}
+		c["trusted_registries"] = list
+		gd["config"] = c
+	}
+	return map[string]any{"golintdocker": gd}
+}
