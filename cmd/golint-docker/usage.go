@@ -58,7 +58,7 @@ func parse(fs *flag.FlagSet, args []string, e env, usage string) (code int, done
 // flagError turns the flag library's errors into a sentence that names the
 // flag and says what to do.
 func flagError(fs *flag.FlagSet, err error) error {
-	help := "; " + fs.Name() + " --help lists the flags"
+	help := " (" + fs.Name() + " --help lists the flags)"
 	var notExist *flag.NotExistError
 	var noValue *flag.ValueRequiredError
 	var invalid *flag.InvalidValueError
@@ -66,12 +66,15 @@ func flagError(fs *flag.FlagSet, err error) error {
 	switch {
 	case errors.As(err, &notExist):
 		name := notExist.GetSpecifiedName()
-		if name == "" {
-			return fmt.Errorf("unknown flag -%s%s", notExist.GetSpecifiedShortnames()[:1], help)
+		if notExist.GetSpecifiedShortnames() != "" {
+			return fmt.Errorf("unknown flag -%s%s", name[:1], help)
 		}
 		var names []string
 		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-		return fmt.Errorf("unknown flag --%s%s%s", name, suggestFlag(name, names), help)
+		if s := suggestFlag(name, names); s != "" {
+			return fmt.Errorf("unknown flag --%s%s", name, s)
+		}
+		return fmt.Errorf("unknown flag --%s%s", name, help)
 	case errors.As(err, &noValue):
 		return fmt.Errorf("--%s needs a value", noValue.GetFlag().Name)
 	case errors.As(err, &invalid):
