@@ -12,6 +12,9 @@
 // Base images are never looked up: each resolves to an image config with no
 // platform, so InvalidBaseImagePlatform never fires, and with only the
 // environment Options.ImageEnv gives it (see Check).
+//
+// Not public API: golint-docker's bridge to BuildKit, free to change; other
+// programs get BuildKit's findings through pkg/lint or pkg/app.
 package bkcheck
 
 import (

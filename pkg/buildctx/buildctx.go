@@ -12,6 +12,8 @@
 //
 // A Finder caches what it learns about each directory, so a run over many
 // Dockerfiles stats and reads each directory's files once.
+//
+// Not public API: a step of pkg/lint, free to change.
 package buildctx
 
 import (

@@ -1,5 +1,8 @@
 // Package config reads .golint-docker.yaml: which rules run, how severe
 // they are, where extra policies live and what data they see.
+//
+// It is public API: Load, Parse and Finder read and find the file as
+// golint-docker does.
 package config
 
 import (

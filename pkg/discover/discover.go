@@ -1,5 +1,7 @@
 // Package discover turns the paths given on the command line into the list
 // of Dockerfiles to lint.
+//
+// Not public API: the command line's file search, free to change.
 package discover
 
 import (

@@ -4,6 +4,9 @@
 //
 // The shape is a contract with rule authors (ours and platform teams');
 // docs/input.schema.json describes it and SchemaVersion changes when it breaks.
+//
+// It is public API for other Go programs: the document's Go types are that
+// contract.
 package document
 
 import (

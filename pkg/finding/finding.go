@@ -1,4 +1,8 @@
 // Package finding defines what a rule reports and how bad it is.
+//
+// It is public API: findings, rules' documentation, the result of a file
+// and the one error type for a file golint-docker could not read, shared by
+// every package and by programs that embed the linter.
 package finding
 
 import (

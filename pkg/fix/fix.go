@@ -1,4 +1,6 @@
 // Package fix applies a finding's edits to the lines of a Dockerfile.
+//
+// Not public API: a helper of pkg/lint, free to change.
 package fix
 
 import (

@@ -1,5 +1,7 @@
 // Package gocmd reads a `go` command line the way the go command does: which
 // subcommand, which build flags with which values, which packages.
+//
+// Not public API: a helper of pkg/document, free to change.
 package gocmd
 
 import "strings"

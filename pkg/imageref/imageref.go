@@ -1,5 +1,7 @@
 // Package imageref splits a container image reference into the parts rules
 // match on, the way Docker normalises it.
+//
+// Not public API: a helper of pkg/document, free to change.
 package imageref
 
 import (

@@ -1,6 +1,10 @@
 // Package lint runs the pipeline for one Dockerfile — read, parse, build the
 // input document, evaluate the rules, attach fixes — and for many files in
 // parallel, streaming results in a stable order.
+//
+// It is public API: the linter for a Go program that brings its own
+// Evaluator or drives files itself (pkg/app runs it as the command does).
+// It does not import OPA; the rules are behind the Evaluator seam.
 package lint
 
 import (

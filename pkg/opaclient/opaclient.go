@@ -1,6 +1,8 @@
 // Package opaclient evaluates the findings decision on a remote OPA server
 // through its Data API, so that a platform team's central policy governs
 // every repository's lint.
+//
+// Not public API: pkg/app's remote Evaluator, free to change.
 package opaclient
 
 import (

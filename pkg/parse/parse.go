@@ -1,6 +1,8 @@
 // Package parse reads a Dockerfile with BuildKit's own parser and keeps what
 // later steps need to point back into the source: the physical lines, the
 // escape token and the parsed instructions.
+//
+// Not public API: a step of pkg/lint, free to change.
 package parse
 
 import (

@@ -1,6 +1,9 @@
 // Package policy loads Rego rules (the built-in set and a team's own), reads
 // each rule's metadata from its # METADATA block, compiles them once and
 // evaluates them against input documents.
+//
+// It is public API: the engine behind lint.Evaluator, the bundle writer,
+// and the document → OPA value conversion (Value).
 package policy
 
 import (

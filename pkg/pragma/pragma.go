@@ -10,6 +10,8 @@
 //	# golint-docker global ignore=GD017 the reason
 //
 // anywhere in the file silences them for the whole file.
+//
+// Not public API: a step of pkg/lint, free to change.
 package pragma
 
 import (

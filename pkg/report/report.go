@@ -1,6 +1,11 @@
 // Package report writes lint results in the formats people and CI systems
 // read: a terminal listing, JSON, SARIF, GitHub workflow commands,
 // Checkstyle, JUnit and GitLab Code Quality.
+//
+// Outputs decides where reports go and writes files atomically.
+//
+// It is public API: the formats and Outputs, for programs that report
+// results as golint-docker does.
 package report
 
 import (

@@ -1,6 +1,8 @@
 // Package shellscript parses the shell of a RUN instruction with mvdan.cc/sh
 // into the simple commands it runs, so that rules can read argv and inline
 // environment instead of matching strings.
+//
+// Not public API: a helper of pkg/document, free to change.
 package shellscript
 
 import (

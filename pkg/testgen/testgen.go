@@ -1,5 +1,7 @@
 // Package testgen writes the large Dockerfiles that stress tests and
 // benchmarks feed golint-docker: one long build, and long chains of stages.
+//
+// Not public API: test and benchmark input only.
 package testgen
 
 import (
