@@ -142,3 +142,32 @@ func TestOPAURLWithConfigPolicies(t *testing.T) {
 		t.Errorf("no warning:\n%s", r.stderr)
 	}
 }
+
+// TestStdinFilename: a Dockerfile on stdin takes the name, the build
+// context (its .dockerignore) and the configuration of --stdin-filename.
+func TestStdinFilename(t *testing.T) {
+	dir := t.TempDir()
+	with := filepath.Join(dir, "with", "Dockerfile")
+	without := filepath.Join(dir, "without", "Dockerfile")
+	write(t, dir, "with/.dockerignore", ".git\n")
+	write(t, dir, "without/.golint-docker.yaml", "severity: {GD014: error}\n")
+	df := mustRead(t, guide)
+	for _, tc := range []struct {
+		args       []string
+		name       string
+		gd026, err bool
+	}{
+		{[]string{"--stdin-filename", with}, with, false, false},
+		{[]string{"--stdin-filename", without, "-"}, without, true, true},
+		{[]string{"-"}, "<stdin>", false, false},
+	} {
+		got := rulesPerFile(t, golint(t, df, nil, append([]string{"--format", "json"}, tc.args...)...))
+		if len(got) != 1 || got[tc.name] == nil {
+			t.Errorf("%v: files %v, want %s", tc.args, got, tc.name)
+			continue
+		}
+		if has(got[tc.name], "GD026") != tc.gd026 || has(got[tc.name], "GD014:error") != tc.err {
+			t.Errorf("%v: %v (want missing-dockerignore: %v, its configuration: %v)", tc.args, got[tc.name], tc.gd026, tc.err)
+		}
+	}
+}
