@@ -113,12 +113,18 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 	for i, f := range files {
 		index[f] = i
 	}
+	// Once ctx ends, the files left are not linted and nothing more is
+	// reported: the run ends with ErrInterrupted.
 	lint.Each(files, r.jobs(), func(path string) finding.Result {
 		if ctx.Err() != nil {
-			return finding.Result{File: path, Err: &finding.FileError{File: path, Msg: "not linted: interrupted", Err: ctx.Err()}}
+			return finding.Result{}
 		}
 		return planOf[index[path]].linter.File(ctx, path, r.io.Stdin)
-	}, func(res finding.Result) { r.emit(outs, &sum, res) })
+	}, func(res finding.Result) {
+		if ctx.Err() == nil {
+			r.emit(outs, &sum, res)
+		}
+	})
 	if ctx.Err() != nil {
 		outs.Abort()
 		return sum, ErrInterrupted
