@@ -58,6 +58,8 @@ func TestConfigPerDirectory(t *testing.T) {
 	df := mustRead(t, guide)
 	a := write(t, repo, "svc/a/Dockerfile", df)
 	b := write(t, repo, "svc/b/Dockerfile", df)
+	goModule(t, filepath.Dir(a))
+	goModule(t, filepath.Dir(b))
 	write(t, repo, ".golint-docker.yaml", "ignore: [missing-dockerignore]\n")
 	write(t, repo, "svc/a/.golint-docker.yml", "severity:\n  runs-as-root: error\npolicies: [../../policy]\n")
 	for _, f := range []string{"require_source_label.rego", "acme/data.json"} {
@@ -151,6 +153,8 @@ func TestStdinFilename(t *testing.T) {
 	without := filepath.Join(dir, "without", "Dockerfile")
 	write(t, dir, "with/.dockerignore", ".git\n")
 	write(t, dir, "without/.golint-docker.yaml", "severity: {GD014: error}\n")
+	goModule(t, filepath.Dir(with))
+	goModule(t, filepath.Dir(without))
 	df := mustRead(t, guide)
 	for _, tc := range []struct {
 		args       []string
@@ -170,4 +174,12 @@ func TestStdinFilename(t *testing.T) {
 			t.Errorf("%v: %v (want missing-dockerignore: %v, its configuration: %v)", tc.args, got[tc.name], tc.gd026, tc.err)
 		}
 	}
+}
+
+// goModule puts what the guide's Dockerfile copies (go.mod, go.sum) in dir,
+// which makes dir its build context.
+func goModule(t *testing.T, dir string) {
+	t.Helper()
+	write(t, dir, "go.mod", "module example.com/app\n\ngo 1.27\n")
+	write(t, dir, "go.sum", "")
 }
