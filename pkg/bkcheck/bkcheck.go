@@ -61,19 +61,12 @@ type Options struct {
 	viaClient bool
 }
 
-// Error is a Dockerfile BuildKit cannot build, so the checks stopped early.
+// Error is a Dockerfile BuildKit cannot build, so the checks stopped early:
+// golint-docker's file error (Line 0 when BuildKit gave no location) and
+// the last line of the instruction.
 type Error struct {
-	File    string
-	Line    int // 0 when BuildKit gave no location
+	finding.FileError
 	EndLine int
-	Msg     string
-}
-
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
 // Check runs BuildKit's checks on the Dockerfile data, called name in
@@ -240,7 +233,7 @@ func placeholderArgs(data []byte, line int, buildArgs map[string]string) (args [
 func run(ctx context.Context, name string, data []byte, opts Options) (fs []finding.Finding, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			fs, err = nil, &Error{File: name, Msg: fmt.Sprintf("BuildKit's checks failed: %v", r)}
+			fs, err = nil, &Error{FileError: finding.FileError{File: name, Msg: fmt.Sprintf("BuildKit's checks failed: %v", r)}}
 		}
 	}()
 
@@ -289,7 +282,7 @@ func run(ctx context.Context, name string, data []byte, opts Options) (fs []find
 	}
 	fs = toFindings(lr.Warnings)
 	if lr.Error != nil && !isCheckErrorMode(lr.Error) {
-		e := &Error{File: name, Msg: lr.Error.Message}
+		e := &Error{FileError: finding.FileError{File: name, Msg: lr.Error.Message}}
 		e.Line, e.EndLine = lines(&lr.Error.Location)
 		return fs, e
 	}
