@@ -25,6 +25,7 @@ type Word struct {
 	// the content inside that quote (or of the word).
 	Quote      byte
 	ValueStart int
+	node       *syntax.Word
 }
 
 // Assign is a NAME=value assignment.
@@ -229,7 +230,7 @@ func command(src string, assigns []*syntax.Assign, args []*syntax.Word, base int
 }
 
 func word(src string, w *syntax.Word, base int, vars map[string]bool) Word {
-	out := Word{Literal: true, Start: int(w.Pos().Offset()) + base, End: int(w.End().Offset()) + base}
+	out := Word{Literal: true, Start: int(w.Pos().Offset()) + base, End: int(w.End().Offset()) + base, node: w}
 	out.ValueStart = out.Start
 	var b strings.Builder
 	if len(w.Parts) == 1 {

@@ -3,6 +3,7 @@ package shellscript
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -132,5 +133,51 @@ func TestLongChainsInOrder(t *testing.T) {
 	n := len(s.Commands)
 	if n != 50002 || s.Commands[0].Args[1].Value != "0" || s.Commands[49999].Args[1].Value != "49999" || s.Commands[n-1].Args[0].Value != "exit" {
 		t.Fatalf("%d commands, first %v, last %v", n, s.Commands[0].Argv(), s.Commands[n-1].Argv())
+	}
+}
+
+func TestExpandArgs(t *testing.T) {
+	env := map[string]string{"LDFLAGS": "-s -w -X main.v=1", "OUT": "/out/app", "EMPTY": ""}
+	lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+	for _, tc := range []struct {
+		src  string
+		want []string
+		ok   bool
+	}{
+		{`go build -ldflags "$LDFLAGS" -o $OUT .`, []string{"go", "build", "-ldflags", "-s -w -X main.v=1", "-o", "/out/app", "."}, true},
+		{`go build -ldflags="${LDFLAGS}" .`, []string{"go", "build", "-ldflags=-s -w -X main.v=1", "."}, true},
+		// Unquoted: split into fields, as the shell does.
+		{`go build $LDFLAGS .`, []string{"go", "build", "-s", "-w", "-X", "main.v=1", "."}, true},
+		{`go build ${EMPTY} -o "${OUT:-/bin/x}" .`, []string{"go", "build", "-o", "/out/app", "."}, true},
+		{`go build -ldflags "$UNKNOWN" .`, nil, false},
+		{`go build -ldflags "-X main.v=$(git describe)" .`, nil, false},
+		{`go build -o /app .`, []string{"go", "build", "-o", "/app", "."}, true},
+	} {
+		s, err := Parse(tc.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := s.Commands[0].ExpandArgs(lookup)
+		if ok != tc.ok || ok && !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %q, %v; want %q, %v", tc.src, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestExpandWord(t *testing.T) {
+	lookup := func(k string) (string, bool) { return "1", k == "CGO" }
+	s, err := Parse(`CGO_ENABLED=$CGO A=$NOPE B=plain go build`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := s.Commands[0].Assigns
+	if v, ok := as[0].Value.Expand(lookup); v != "1" || !ok {
+		t.Errorf("$CGO = %q, %v", v, ok)
+	}
+	if _, ok := as[1].Value.Expand(lookup); ok {
+		t.Error("$NOPE should be unknown")
+	}
+	if v, ok := as[2].Value.Expand(lookup); v != "plain" || !ok {
+		t.Errorf("plain = %q, %v", v, ok)
 	}
 }
