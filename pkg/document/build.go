@@ -14,6 +14,7 @@ import (
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 	"github.com/golint-docker/golint-docker/pkg/imageref"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 )
@@ -25,6 +26,10 @@ type Options struct {
 	Target string
 	// Context is the build context, nil when unknown (Dockerfile on stdin).
 	Context *Context
+	// Facts says what base images and packages contain (the rules' data,
+	// with the configuration's over it); nil knows nothing, and the image
+	// facts of every stage are then null.
+	Facts *imagefacts.Catalog
 }
 
 // Error is a problem with the build settings for this file (such as a
@@ -48,6 +53,7 @@ type builder struct {
 }
 
 type stageEnd struct {
+	image   imagefacts.Facts
 	vars    *vars
 	workdir string
 	shell   []string
@@ -109,6 +115,7 @@ func Build(f *parse.File, opt Options) (*Document, error) {
 	if err := b.resolveFinal(); err != nil {
 		return nil, err
 	}
+	b.facts()
 	return b.doc, nil
 }
 
@@ -189,8 +196,12 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		st.workdir = end.workdir
 		st.shell = end.shell
 		st.goenv = maps.Clone(end.goenv)
+		st.image = end.image
 	} else {
 		from.Ref = imageref.Parse(image)
+		if len(from.Unresolved) == 0 {
+			st.image = b.opt.Facts.Image(from.Ref)
+		}
 		st.vars = newVars()
 		st.shell = defaultShell
 		st.goenv = map[string]string{}
@@ -209,6 +220,10 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		Root:         idx,
 		DependsOn:    []int{},
 		Instructions: []Instruction{},
+		RoleEvidence: []string{},
+		Serves:       []string{},
+		Packages:     []Package{},
+		Binaries:     []Binary{},
 	})
 	st.idx = idx
 	if from.Stage != nil {
@@ -248,7 +263,8 @@ func (b *builder) finish(st *stageState) {
 			s.Cmd = ref
 		}
 	}
-	b.ends = append(b.ends, &stageEnd{vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
+	s.Image = st.image
+	b.ends = append(b.ends, &stageEnd{image: st.image, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
 }
 
 func (b *builder) resolveFinal() error {
@@ -291,6 +307,7 @@ func (b *builder) resolveFinal() error {
 type stageState struct {
 	b       *builder
 	idx     int
+	image   imagefacts.Facts
 	vars    *vars
 	workdir string
 	shell   []string

@@ -159,6 +159,19 @@ func (v *vars) goEnv() map[string]string {
 	return out
 }
 
+// unsetGoArgs returns the GO*/CGO_* ARGs declared without a value: given
+// only at build time, if at all.
+func (v *vars) unsetGoArgs() []string {
+	var out []string
+	for k := range v.goKeys {
+		if val, ok := v.lookup(k); ok && val == nil {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // keepUndeclared is vars for FROM: a variable nobody declared stays $NAME
 // rather than vanishing, so that the image is visibly unresolved (BuildKit
 // itself reports it, see UndefinedArgInFrom).

@@ -3,6 +3,7 @@ package document
 import (
 	"maps"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -126,6 +127,7 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 	for i, cmd := range all {
 		r.Commands = append(r.Commands, toCommand(cmd, texts[i]))
 	}
+	st.addPackages(r.Commands, in.Line)
 	st.goCommands(r, all, texts, in)
 	return r
 }
@@ -227,114 +229,288 @@ func toCommand(c shellscript.Command, txt *parse.Text) Command {
 
 // goCommands finds the go commands in a RUN and works out what each sees:
 // inline assignments, variables exported earlier in the script, ENV/ARG, and
-// `go env -w` values written earlier in the stage, in that order.
+// `go env -w` values written earlier in the stage, in that order. Words are
+// expanded as the shell would; what cannot be known is listed in Unknown.
 func (st *stageState) goCommands(r *Run, cmds []shellscript.Command, texts []*parse.Text, in *Instruction) {
-	exported := map[string]string{}
+	sh := newShellVars(st.vars)
 	for i, c := range cmds {
 		var txt *parse.Text
 		if texts != nil {
 			txt = texts[i]
 		}
-		if len(c.Args) > 0 && c.Args[0].Value == "export" {
-			for _, a := range c.Assigns {
-				exported[a.Name] = a.Value.Value
-			}
+		if len(c.Args) == 0 || c.Args[0].Value == "export" {
+			// NAME=value (a shell variable) or export NAME=value.
+			sh.assign(c.Assigns, len(c.Args) > 0)
 			continue
 		}
-		if len(c.Args) == 0 || path.Base(c.Args[0].Value) != "go" {
+		if path.Base(c.Args[0].Value) != "go" {
 			continue
 		}
-		argv := c.Argv()
-		inv := gocmd.Parse(argv[1:])
-		env := map[string]string{}
-		for k, v := range st.goenv {
+		r.Go = append(r.Go, st.goCommand(c, txt, in, sh))
+	}
+}
+
+func (st *stageState) goCommand(c shellscript.Command, txt *parse.Text, in *Instruction, sh *shellVars) GoCommand {
+	lookup := sh.lookup(c.Assigns)
+	unknown := map[string]bool{}
+	argv := c.Argv()
+	inv := gocmd.Parse(argv[1:])
+	// The values come from the expanded words; positions from the words as
+	// written (the same words, unless an expansion split into several).
+	vals, sameWords := inv, true
+	if expanded, ok := c.ExpandArgs(lookup); ok {
+		vals = gocmd.Parse(expanded[1:])
+		sameWords = len(expanded) == len(argv)
+	} else {
+		markUnknownWords(c, inv, lookup, unknown)
+	}
+
+	env := map[string]string{}
+	maps.Copy(env, st.goenv)
+	for k, v := range st.vars.goEnv() {
+		env[k] = v
+		if strings.Contains(v, "$") {
+			unknown[goVarFact(k)] = true
+		}
+	}
+	for _, k := range st.vars.unsetGoArgs() {
+		unknown[goVarFact(k)] = true
+	}
+	for k, v := range sh.exported {
+		if isGoVar(k) {
 			env[k] = v
 		}
-		for k, v := range st.vars.goEnv() {
-			env[k] = v
+	}
+	for k := range sh.unknownGo {
+		unknown[goVarFact(k)] = true
+	}
+	for _, a := range c.Assigns {
+		if !isGoVar(a.Name) {
+			continue
 		}
-		for k, v := range exported {
-			if isGoVar(k) {
-				env[k] = v
+		v, ok := a.Value.Expand(lookup)
+		env[a.Name] = v
+		delete(unknown, goVarFact(a.Name))
+		if !ok {
+			unknown[goVarFact(a.Name)] = true
+		}
+	}
+	if vals.Subcommand == "env" && vals.Bool("w") {
+		for _, kv := range vals.Args {
+			if k, v, ok := strings.Cut(kv, "="); ok {
+				st.goenv = maps.Clone(st.goenv)
+				st.goenv[k] = v
 			}
 		}
-		for _, a := range c.Assigns {
-			if isGoVar(a.Name) {
-				env[a.Name] = a.Value.Value
+	}
+	exact := c.Exact && txt != nil
+	g := GoCommand{
+		Subcommand: vals.Subcommand,
+		Argv:       argv,
+		Env:        env,
+		Tags:       []string{},
+		Packages:   vals.Args,
+		Flags:      []Flag{},
+		Span:       span(txt, c.Start, c.End, exact),
+	}
+	if txt == nil {
+		g.Span = Span{Line: in.Line, EndLine: in.EndLine}
+	} else if inv.FirstArg > 0 && inv.FirstArg < len(c.Args) {
+		end := c.Args[inv.FirstArg].End
+		g.FlagsPos = span(txt, end, end, g.Exact)
+	}
+	if g.Packages == nil {
+		g.Packages = []string{}
+	}
+	for _, f := range vals.Flags {
+		g.Flags = append(g.Flags, Flag{Name: f.Name, Value: f.Value})
+	}
+	if v, ok := env["CGO_ENABLED"]; ok {
+		g.CGOEnabled = &v
+	}
+	if v, ok := env["GOOS"]; ok {
+		g.GOOS = &v
+	}
+	if v, ok := env["GOARCH"]; ok {
+		g.GOARCH = &v
+	}
+	goflags := gocmd.Parse(append([]string{"build"}, gocmd.SplitQuoted(env["GOFLAGS"])...))
+	if unknown["flags"] {
+		// An unknown GOFLAGS may set any of these, unless the command line does.
+		for _, k := range []string{"ldflags", "tags", "trimpath", "gcflags", "mod"} {
+			if !has(vals, k) {
+				unknown[k] = true
 			}
 		}
-		if inv.Subcommand == "env" && inv.Bool("w") {
-			for _, kv := range inv.Args {
-				if k, v, ok := strings.Cut(kv, "="); ok {
-					st.goenv = maps.Clone(st.goenv)
-					st.goenv[k] = v
-				}
-			}
+	}
+	g.Trimpath = vals.Bool("trimpath") || (!has(vals, "trimpath") && goflags.Bool("trimpath"))
+	if f, ok := vals.Last("tags"); ok {
+		g.Tags = splitTags(f.Value)
+	} else if f, ok := goflags.Last("tags"); ok {
+		g.Tags = splitTags(f.Value)
+	}
+	if f, ok := vals.Last("o"); ok {
+		g.Output = &f.Value
+	}
+	if f, ok := vals.Last("ldflags"); ok {
+		ld := &Ldflags{Value: f.Value, Flags: gocmd.SplitQuoted(f.Value)}
+		if ld.Flags == nil {
+			ld.Flags = []string{}
 		}
-		g := GoCommand{
-			Subcommand: inv.Subcommand,
-			Argv:       argv,
-			Env:        env,
-			Tags:       []string{},
-			Packages:   inv.Args,
-			Flags:      []Flag{},
-			Span:       span(txt, c.Start, c.End, c.Exact && txt != nil),
-		}
-		if txt == nil {
-			g.Span = Span{Line: in.Line, EndLine: in.EndLine}
-		} else if inv.FirstArg > 0 && inv.FirstArg < len(c.Args) {
-			end := c.Args[inv.FirstArg].End
-			g.FlagsPos = span(txt, end, end, g.Exact)
-		}
-		if g.Packages == nil {
-			g.Packages = []string{}
-		}
-		for _, f := range inv.Flags {
-			g.Flags = append(g.Flags, Flag{Name: f.Name, Value: f.Value})
-		}
-		if v, ok := env["CGO_ENABLED"]; ok {
-			g.CGOEnabled = &v
-		}
-		if v, ok := env["GOOS"]; ok {
-			g.GOOS = &v
-		}
-		if v, ok := env["GOARCH"]; ok {
-			g.GOARCH = &v
-		}
-		goflags := gocmd.Parse(append([]string{"build"}, gocmd.SplitQuoted(env["GOFLAGS"])...))
-		g.Trimpath = inv.Bool("trimpath") || (!has(inv, "trimpath") && goflags.Bool("trimpath"))
-		if f, ok := inv.Last("tags"); ok {
-			g.Tags = splitTags(f.Value)
-		} else if f, ok := goflags.Last("tags"); ok {
-			g.Tags = splitTags(f.Value)
-		}
-		if f, ok := inv.Last("o"); ok {
-			g.Output = &f.Value
-		}
-		if f, ok := inv.Last("ldflags"); ok {
-			w := c.Args[1+f.ValueArg]
-			ld := &Ldflags{Value: f.Value, Flags: gocmd.SplitQuoted(f.Value), Quote: quote(w.Quote)}
-			if ld.Flags == nil {
-				ld.Flags = []string{}
-			}
-			exact := c.Exact && txt != nil
+		if pf, ok := inv.Last("ldflags"); ok && sameWords && 1+pf.ValueArg < len(c.Args) {
+			w := c.Args[1+pf.ValueArg]
+			ld.Quote = quote(w.Quote)
+			wexact := exact
 			valueStart := w.ValueStart
-			if f.ValueArg == f.Arg && w.Quote == 0 {
+			if pf.ValueArg == pf.Arg && w.Quote == 0 {
 				// -ldflags=... in one word: the value starts after the '='
 				// (possibly at an opening quote in the middle of the word).
-				valueStart, ld.Quote, exact = valueStartInWord(txt, w, f.ValueOffset, exact)
+				valueStart, ld.Quote, wexact = valueStartInWord(txt, w, pf.ValueOffset, wexact)
 			}
-			ld.ValuePos = span(txt, valueStart, valueStart, exact)
-			ld.FlagPos = span(txt, c.Args[1+f.Arg].Start, w.End, exact)
-			g.Ldflags = ld
-		} else if f, ok := goflags.Last("ldflags"); ok {
-			g.Ldflags = &Ldflags{Value: f.Value, Flags: gocmd.SplitQuoted(f.Value), FromGOFLAGS: true}
-			if g.Ldflags.Flags == nil {
-				g.Ldflags.Flags = []string{}
+			// A value with expansions can take an insertion at its start
+			// (inside its quotes), never a rewrite.
+			ld.ValuePos = span(txt, valueStart, valueStart, wexact && (w.Literal || ld.Quote != ""))
+			ld.FlagPos = span(txt, c.Args[1+pf.Arg].Start, w.End, wexact && w.Literal)
+		}
+		g.Ldflags = ld
+	} else if f, ok := goflags.Last("ldflags"); ok {
+		g.Ldflags = &Ldflags{Value: f.Value, Flags: gocmd.SplitQuoted(f.Value), FromGOFLAGS: true}
+		if g.Ldflags.Flags == nil {
+			g.Ldflags.Flags = []string{}
+		}
+	}
+	g.Unknown = sortedKeys(unknown)
+	if g.Subcommand == "build" || g.Subcommand == "install" {
+		g.Build = st.build(&g, vals, goflags, in, unknown)
+	}
+	return g
+}
+
+// markUnknownWords records which facts hang on a word whose value cannot be
+// known: the value of a flag, a positional package, or a word that may be
+// any flag at all (go build $FLAGS).
+func markUnknownWords(c shellscript.Command, inv gocmd.Invocation, lookup shellscript.Lookup, unknown map[string]bool) {
+	bad := map[int]bool{}
+	for i, w := range c.Args[1:] {
+		if _, ok := w.Expand(lookup); !ok {
+			bad[i] = true
+		}
+	}
+	if len(bad) == 0 {
+		return
+	}
+	flagWords := map[int]bool{}
+	for _, f := range inv.Flags {
+		flagWords[f.Arg], flagWords[f.ValueArg] = true, true
+		if bad[f.ValueArg] {
+			unknown[flagFact(f.Name)] = true
+		}
+	}
+	for i := range bad {
+		if flagWords[i] {
+			continue
+		}
+		if i >= inv.FirstArg && !strings.HasPrefix(c.Args[1+i].Value, "$") {
+			unknown["packages"] = true
+			continue
+		}
+		// A bare expansion may be flags as well as packages.
+		for _, k := range []string{"ldflags", "tags", "trimpath", "output", "gcflags", "packages"} {
+			unknown[k] = true
+		}
+	}
+}
+
+func flagFact(name string) string {
+	if name == "o" {
+		return "output"
+	}
+	return name
+}
+
+// goVarFact names the fact an unknown Go variable leaves unknown.
+func goVarFact(k string) string {
+	switch k {
+	case "CGO_ENABLED":
+		return "cgo_enabled"
+	case "GOOS":
+		return "goos"
+	case "GOARCH":
+		return "goarch"
+	case "GOFLAGS":
+		return "flags"
+	}
+	return strings.ToLower(k)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// shellVars are the variables a RUN script sets for the commands after
+// them: exported ones (which go commands see) and plain shell variables
+// (which only expansions see), known or not.
+type shellVars struct {
+	vars      *vars
+	exported  map[string]string
+	shell     map[string]string
+	unknown   map[string]bool
+	unknownGo map[string]bool
+}
+
+func newShellVars(v *vars) *shellVars {
+	return &shellVars{vars: v, exported: map[string]string{}, shell: map[string]string{}, unknown: map[string]bool{}, unknownGo: map[string]bool{}}
+}
+
+func (sh *shellVars) assign(as []shellscript.Assign, export bool) {
+	look := sh.lookup(nil)
+	for _, a := range as {
+		v, ok := a.Value.Expand(look)
+		if !ok {
+			sh.unknown[a.Name] = true
+			delete(sh.shell, a.Name)
+			if export && isGoVar(a.Name) {
+				sh.unknownGo[a.Name] = true
+			}
+			continue
+		}
+		delete(sh.unknown, a.Name)
+		sh.shell[a.Name] = v
+		if export {
+			sh.exported[a.Name] = v
+			delete(sh.unknownGo, a.Name)
+		}
+	}
+}
+
+// lookup answers a variable for expansion: the command's own assignments,
+// then the script's, then ENV and ARG. An ARG without a value and a
+// variable nobody declared (the base image may set it) are not known.
+func (sh *shellVars) lookup(inline []shellscript.Assign) shellscript.Lookup {
+	var look shellscript.Lookup
+	look = func(name string) (string, bool) {
+		for i := len(inline) - 1; i >= 0; i-- {
+			if inline[i].Name == name {
+				return inline[i].Value.Expand(sh.lookup(nil))
 			}
 		}
-		r.Go = append(r.Go, g)
+		if sh.unknown[name] {
+			return "", false
+		}
+		if v, ok := sh.shell[name]; ok {
+			return v, true
+		}
+		if v, declared := sh.vars.lookup(name); declared && v != nil && !strings.Contains(*v, "$") {
+			return *v, true
+		}
+		return "", false
 	}
+	return look
 }
 
 func has(inv gocmd.Invocation, name string) bool {

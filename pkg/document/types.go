@@ -10,6 +10,7 @@
 package document
 
 import (
+	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 	"github.com/golint-docker/golint-docker/pkg/imageref"
 )
 
@@ -28,6 +29,11 @@ type Document struct {
 	Args       []Arg   `json:"args"`
 	Stages     []Stage `json:"stages"`
 	FinalStage int     `json:"final_stage"`
+	// RuntimeStages are the images the runtime-image rules check: the
+	// final stage when it is a runtime image; else, without --target, the
+	// runtime images the last stage would hide (a release stage followed by
+	// a test stage), each not built on another of them; else none.
+	RuntimeStages []int `json:"runtime_stages"`
 }
 
 // Context is what is known about the build context (pkg/buildctx finds it
@@ -120,6 +126,90 @@ type Stage struct {
 	Shell        []string          `json:"shell"`
 	GoEnv        map[string]string `json:"go_env"`
 	Instructions []Instruction     `json:"instructions"`
+
+	// Role is what the stage is for (see Role*), and RoleEvidence what
+	// decided it, one phrase each.
+	Role         string   `json:"role"`
+	RoleEvidence []string `json:"role_evidence"`
+	// Image is what is known about the image the stage rests on (the data
+	// entry from data.golintdocker.images, with its key as id), or null
+	// when the image is unknown: rules then say nothing about it.
+	Image imagefacts.Facts `json:"image"`
+	// OS is "windows" for a Windows image (image data, C:\ paths, a
+	// PowerShell or cmd SHELL), else "linux" when the image is known, else "".
+	OS string `json:"os"`
+	// Built says the stage is built for the final stage or for a runtime
+	// stage; Ships that its files reach a runtime stage.
+	Built bool `json:"built"`
+	Ships bool `json:"ships"`
+	// Debug marks a debug image: Delve in it, or binaries built with
+	// optimisations off.
+	Debug bool `json:"debug"`
+	// Serves lists the evidence that the image serves on a port: EXPOSE, a
+	// listening flag or PORT variable of what it starts, a server base image.
+	Serves []string `json:"serves"`
+	// Files says whether the stage's filesystem has each file set (true),
+	// certainly lacks it (false) or may have it (null).
+	Files Files `json:"files"`
+	// EmbedsTzdata: a Go binary in the image embeds the time zone database
+	// (-tags timetzdata); null when a binary's tags cannot be known.
+	EmbedsTzdata *bool `json:"embeds_tzdata"`
+	// Packages are the packages the stage's own RUNs install.
+	Packages []Package `json:"packages"`
+	// Binaries are the Go binaries built in this Dockerfile that are in the
+	// stage's filesystem at its end, and where.
+	Binaries []Binary `json:"binaries"`
+}
+
+// Stage roles.
+const (
+	// RoleRuntime: an image that runs a program (a service, a CLI).
+	RoleRuntime = "runtime"
+	// RoleExport: FROM scratch with files copied in and nothing to run, used
+	// with --output.
+	RoleExport = "export"
+	// RoleCheck: a CI stage (lint, test, validate, vendor, generate).
+	RoleCheck = "check"
+	// RoleDev: a development container (dev, devcontainer, Tilt, dapper).
+	RoleDev = "dev"
+	// RoleToolchain: an image whose program needs a toolchain (golang,
+	// golangci-lint, an interpreter or shell as its command).
+	RoleToolchain = "toolchain"
+	// RoleBuilder: a stage other stages build on or copy from.
+	RoleBuilder = "builder"
+	// RoleBase: an image meant to be built on: it starts nothing itself.
+	RoleBase = "base"
+)
+
+// Files are the file sets runtime rules ask about.
+type Files struct {
+	CACerts *bool `json:"ca_certs"`
+	Tzdata  *bool `json:"tzdata"`
+}
+
+// Package is a package a RUN installs.
+type Package struct {
+	Name    string `json:"name"`
+	Manager string `json:"manager"`
+	// Recommends: installed with its recommended packages (apt without
+	// --no-install-recommends; apk, dnf and yum always).
+	Recommends bool `json:"recommends"`
+	// Removed by a later apk del / apt-get purge of it (or of the
+	// virtual package it was installed as) in the same stage.
+	Removed bool `json:"removed"`
+	Line    int  `json:"line"`
+}
+
+// Binary is a go build output in a stage's filesystem.
+type Binary struct {
+	// Where it was built: the go command Go of instruction Instruction of
+	// stage Stage.
+	Stage       int `json:"stage"`
+	Instruction int `json:"instruction"`
+	Go          int `json:"go"`
+	// Path is where it is in this stage ("" when only the directory is
+	// known).
+	Path string `json:"path"`
 }
 
 // Ref points at an instruction.
@@ -260,7 +350,48 @@ type GoCommand struct {
 	// FlagsPos is just after the subcommand ("go build|"): where a new flag
 	// is inserted (with a leading space).
 	FlagsPos Span `json:"flags_pos"`
+	// Unknown names the facts above whose value cannot be known (a variable
+	// without a value: ARG without default, $(command)): "ldflags", "tags",
+	// "trimpath", "output", "packages", "cgo_enabled", "goos", "goarch",
+	// "gcflags". Rules say nothing about those.
+	Unknown []string `json:"unknown"`
+	// Build is what a go build or go install makes; null for other go
+	// commands.
+	Build *GoBuild `json:"build"`
 	Span
+}
+
+// GoBuild is the result of a go build or go install.
+type GoBuild struct {
+	// Kind is "binary"; "check" for a build that keeps nothing (go build
+	// ./... or several packages without -o, -o /dev/null); "std" for cache
+	// warming (go install std); "debug" for optimisations off (-gcflags
+	// with -N or -l).
+	Kind string `json:"kind"`
+	// Remote: every package is pkg@version, nothing of the build context.
+	Remote bool `json:"remote"`
+	// Output is where the binary is written, absolute; OutputDir says it
+	// is the directory the binary goes into (its name is not known). ""
+	// when not known.
+	Output    string `json:"output"`
+	OutputDir bool   `json:"output_dir"`
+	// Ships: the binary reaches a runtime stage (RuntimeStages), listed in
+	// ShippedTo.
+	Ships     bool  `json:"ships"`
+	ShippedTo []int `json:"shipped_to"`
+	// CGO is whether cgo is on (null: not known), and CGOReason why:
+	// CGO_ENABLED, or the builder's C compiler (Go turns cgo off without
+	// one).
+	CGO       *bool  `json:"cgo"`
+	CGOReason string `json:"cgo_reason"`
+	// Static: the binary needs no C library at run time (cgo off, or
+	// -extldflags -static); null when not known (netgo/osusergo tags).
+	Static *bool `json:"static"`
+	// Libc is the builder's C library ("glibc", "musl"), "" when unknown.
+	Libc string `json:"libc"`
+	// Platform says where the binary runs: "build" for the build machine
+	// (a $BUILDPLATFORM stage without GOOS/GOARCH), "target" otherwise.
+	Platform string `json:"platform"`
 }
 
 // Flag is one flag of a go command.
