@@ -556,6 +556,7 @@ func (st *stageState) copy(sd instructions.SourcesAndDest, from, chown, chmod st
 		} else if _, err := strconv.Atoi(from); err != nil {
 			ref := imageref.Parse(from)
 			c.FromImage = &ref
+			c.FromImageFacts = st.b.opt.Facts.Image(ref)
 		}
 	}
 	return c

@@ -70,15 +70,14 @@ func (b *builder) look(s *Stage, fs fileSet, ev *evidence) {
 	}
 	for _, in := range s.Instructions {
 		switch {
+		case in.Copy != nil && in.Copy.DestPath == "/":
+			// A tree copied onto / may hold anything.
+			ev.maybe = true
 		case in.Copy != nil:
 			for _, d := range fs.dirs {
 				if overlaps(in.Copy.DestPath, d) {
 					ev.present = true
 				}
-			}
-			if in.Copy.DestPath == "/" && (in.Copy.FromStage != nil || in.Copy.FromImage != nil) {
-				// A tree copied onto / may hold anything.
-				ev.maybe = true
 			}
 		case in.Cmd == "env":
 			for _, p := range in.Pairs {

@@ -424,12 +424,14 @@ type Copy struct {
 	From      string        `json:"from"`
 	FromStage *int          `json:"from_stage"`
 	FromImage *imageref.Ref `json:"from_image"`
-	Chown     string        `json:"chown"`
-	Chmod     string        `json:"chmod"`
-	Link      bool          `json:"link"`
-	Parents   bool          `json:"parents"`
-	Exclude   []string      `json:"exclude"`
-	Heredocs  []Heredoc     `json:"heredocs"`
+	// FromImageFacts is what is known about the FromImage (null: nothing).
+	FromImageFacts imagefacts.Facts `json:"from_image_facts"`
+	Chown          string           `json:"chown"`
+	Chmod          string           `json:"chmod"`
+	Link           bool             `json:"link"`
+	Parents        bool             `json:"parents"`
+	Exclude        []string         `json:"exclude"`
+	Heredocs       []Heredoc        `json:"heredocs"`
 }
 
 // Healthcheck is a HEALTHCHECK.

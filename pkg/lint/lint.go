@@ -21,6 +21,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
+	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/pragma"
@@ -46,6 +47,9 @@ type Options struct {
 	// bkcheck.MaxInstructions instructions.
 	BuildKitChecks  bool
 	BuildKitTimeout limits.Budget[time.Duration]
+	// Facts are the image and package facts the document is built with
+	// (the rules' data and the configuration's); nil knows no image.
+	Facts *imagefacts.Catalog
 }
 
 // Evaluator runs rules on an input document: the in-process engine, or a
@@ -207,6 +211,7 @@ func (l *Linter) prepare(name string, data []byte) (*parse.File, *document.Docum
 	doc, err := document.Build(f, document.Options{
 		BuildArgs: l.opt.BuildArgs,
 		Target:    l.opt.Target,
+		Facts:     l.opt.Facts,
 	})
 	if err != nil {
 		return nil, nil, "", err

@@ -75,24 +75,7 @@ func Load(sources []Source, withTests bool) (*Loaded, error) {
 				}
 				l.Files = append(l.Files, &File{Path: join(src.Name, p), Raw: raw, Test: test, Builtin: src.Builtin})
 			case path.Base(p) == "data.json":
-				raw, err := fs.ReadFile(src.FS, p)
-				if err != nil {
-					return fmt.Errorf("%s: %w", join(src.Name, p), err)
-				}
-				var v any
-				dec := json.NewDecoder(bytes.NewReader(raw))
-				dec.UseNumber()
-				if err := dec.Decode(&v); err != nil {
-					return fmt.Errorf("%s: %w", join(src.Name, p), err)
-				}
-				dir := path.Dir(p)
-				var keys []string
-				if dir != "." {
-					keys = strings.Split(dir, "/")
-				}
-				if err := Merge(l.Data, keys, v); err != nil {
-					return fmt.Errorf("%s: %w", join(src.Name, p), err)
-				}
+				return loadData(l.Data, src, p)
 			}
 			return nil
 		})
@@ -111,6 +94,57 @@ func Load(sources []Source, withTests bool) (*Loaded, error) {
 	sort.SliceStable(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	l.Rules = rules
 	return l, nil
+}
+
+// LoadData reads only the data.json files of the sources, merged as Load
+// merges them: the facts the input document is built with, without
+// parsing any Rego.
+func LoadData(sources []Source) (map[string]any, error) {
+	data := map[string]any{}
+	for _, src := range sources {
+		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("%s: %w", join(src.Name, p), err)
+			}
+			if d.IsDir() {
+				if p != "." && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path.Base(p) == "data.json" {
+				return loadData(data, src, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return data, nil
+}
+
+// loadData merges the data.json file p at its directory's path.
+func loadData(data map[string]any, src Source, p string) error {
+	raw, err := fs.ReadFile(src.FS, p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", join(src.Name, p), err)
+	}
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return fmt.Errorf("%s: %w", join(src.Name, p), err)
+	}
+	dir := path.Dir(p)
+	var keys []string
+	if dir != "." {
+		keys = strings.Split(dir, "/")
+	}
+	if err := Merge(data, keys, v); err != nil {
+		return fmt.Errorf("%s: %w", join(src.Name, p), err)
+	}
+	return nil
 }
 
 // parseAll parses the modules on every core: start-up time is mostly Rego.

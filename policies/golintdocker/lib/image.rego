@@ -135,78 +135,22 @@ final_has_shell if {
 	copies_into_image(final, dir)
 }
 
-# Stage s's filesystem certainly lacks a file set: its image is known not to
-# ship it (fact false), no package manager installs pkg, nothing is copied
-# into dirs, and no RUN names one of dirs (a hand-made tree).
-lacks_files(s, fact, pkg, dirs) if {
-	lacks_fact(s, fact)
-	not installs(s, pkg)
-	not copies_any(s, dirs)
-	not run_mentions(s, dirs)
-}
-
-copies_any(s, dirs) if {
-	some c in chain_copies(s)
-	some d in dirs
-	path_within(c.dest_path, d)
-}
-
-copies_any(s, dirs) if {
-	count(dirs) > 0
-	some c in chain_copies(s)
-	tree_copy(c)
-}
-
-run_mentions(s, dirs) if {
-	some d in dirs
-	not contains(d, "\n")
-	contains(chain_run_words(s), d)
-}
-
-run_mentions(s, dirs) if {
-	some d in dirs
-	contains(d, "\n")
-	some st in chain(s)
-	some i in st.instructions
-	some c in i.run.commands
-	some arg in c.argv
-	contains(arg, d)
-}
-
-# The words of the RUN commands of the chain of s, one per line: a dir
-# without a newline is in one of them exactly when it is in this text.
-chain_run_words(s) := concat("\n", [arg |
-	some st in chain(s)
-	some i in st.instructions
-	some c in i.run.commands
-	some arg in c.argv
-])
-
-# Stage s's filesystem certainly has a file set: the image ships it, or a
-# package manager with the usual layout (apk, apt) installs pkg.
-provides_files(s, fact, _) if has_fact(s, fact)
-
-provides_files(s, _, pkg) if {
-	facts(s).package_manager in {"apk", "apt"}
-	installs(s, pkg)
-}
-
-# A non-final stage, earlier in the file than the final one, that has the
-# files: the source for a COPY --from fix. Builders (used by the final image)
-# first, then the lowest index.
-files_source(fact, pkg) := s if {
+# A non-final stage, earlier in the file than image s, whose filesystem has
+# the file set (files.ca_certs, files.tzdata): the source for a COPY --from
+# fix. Builders (used by the final image) first, then the lowest index.
+files_source(s, fact) := src if {
 	candidates := [[rank, st.index] |
 		some st in input.stages
-		st.index < final.index
-		provides_files(st, fact, pkg)
+		st.index < s.index
+		st.files[fact] == true
 		rank := source_rank(st)
 	]
 	count(candidates) > 0
 	best := min(candidates)
-	s := input.stages[best[1]]
+	src := input.stages[best[1]]
 }
 
-source_rank(s) := 0 if s.used_by_final
+source_rank(s) := 0 if s.built
 
 else := 1
 
@@ -217,16 +161,16 @@ install_command(s, pkg) := sprintf("RUN apk add --no-cache %s", [pkg]) if {
 	facts(s).package_manager == "apt"
 }
 
-# Where the final FROM ends: a finding "at the final FROM line".
-final_from_finding(msg, fix) := {
+# A finding at the FROM line of image s.
+from_finding(s, msg, fix) := {
 	"msg": msg,
-	"line": final.line,
-	"end_line": final.from_end_line,
+	"line": s.line,
+	"end_line": s.from_end_line,
 	"fix": fix,
 }
 
-# An edit that adds a line right after the final FROM.
-insert_after_final_from(text) := insert_at({"line": final.from_end_line + 1, "column": 1}, text)
+# An edit that adds a line right after the FROM of stage s.
+insert_after_from(s, text) := insert_at({"line": s.from_end_line + 1, "column": 1}, text)
 
 # An ENV in the chain of s sets key.
 chain_sets_env(s, key) if {

@@ -10,10 +10,11 @@ package golintdocker.lib
 # The stage the image is built from (the last one, or --target).
 final := input.stages[input.final_stage]
 
-# Stages whose output ends up in the final image, directly or through COPY --from.
+# Stages that get built (for the final stage or a runtime image): their
+# output ends up in an image, directly or through COPY --from.
 shipping_stages contains s if {
 	some s in input.stages
-	s.used_by_final
+	s.built
 }
 
 # A stage and the stages it is built on, nearest first: everything in its
@@ -37,25 +38,11 @@ parent_graph := {s.index: parent |
 # The base image at the bottom of a stage's chain.
 base(s) := input.stages[s.root].from
 
-# The base image as name:tag, the form image patterns match.
-ref_string(from) := sprintf("%s:%s", [from.name, tag]) if {
-	from.tag != ""
-	tag := from.tag
-} else := sprintf("%s:latest", [from.name])
-
-# Facts about the image a stage is built on; {} when nothing is known.
-facts(s) := image_facts(base(s))
-
-image_facts(from) := data.golintdocker.images[best[1]] if {
-	ref := ref_string(from)
-	candidates := {[p, key] |
-		some key, img in data.golintdocker.images
-		some pattern in img.match
-		glob.match(pattern, ["/"], ref)
-		p := object.get(img, "priority", 0)
-	}
-	count(candidates) > 0
-	best := max(candidates)
+# Facts about the image a stage rests on (golint-docker works them out from
+# data.golintdocker.images when it builds the document); {} when the image
+# is unknown.
+facts(s) := s.image if {
+	s.image != null
 } else := {}
 
 # Known true / known false: unknown images never trigger a rule.
@@ -78,24 +65,35 @@ is_go if count(go_runs) > 0
 
 is_go if {
 	some s in input.stages
-	may_be_go_toolchain(s)
 	has_fact(s, "go_toolchain")
 }
 
-# A pattern of an image with go_toolchain true matches the base of s: the
-# best match (facts) can only be such an image then. Cheaper than facts(s)
-# for the stages of a Dockerfile without go commands.
-may_be_go_toolchain(s) if {
-	ref := ref_string(base(s))
-	some pattern in toolchain_patterns
-	glob.match(pattern, ["/"], ref)
-}
+# The runtime images the runtime-image rules check: the final stage when it
+# is one, else the runtime stages the last stage would hide (see
+# runtime_stages in the input schema).
+runtime_images := [input.stages[k] | some k in input.runtime_stages]
 
-toolchain_patterns := [pattern |
-	some img in data.golintdocker.images
-	img.go_toolchain == true
-	some pattern in img.match
-]
+# A runtime image that is not a Windows image: Linux advice applies.
+linux_runtime_images := [s | some s in runtime_images; s.os != "windows"]
+
+# How a finding names a runtime image: the final image, or a stage the last
+# stage hides (with what the last stage is).
+image_label(s) := sprintf("the final image (%s)", [base_name(s)]) if {
+	s.final
+} else := sprintf("the image of %s (%s; the last stage, %s, is a %s stage and does not build it)", [stage_label(s), base_name(s), stage_label(final), final.role]) if {
+	not s.index in final_chain_positions
+} else := sprintf("the image of %s (%s)", [stage_label(s), base_name(s)])
+
+# The runtime image holds a Go binary built in this Dockerfile.
+ships_go(s) if count(s.binaries) > 0
+
+# The go command a binary of a runtime image was built by: [stage,
+# instruction, go command].
+binary_build(bin) := [st, i, g] if {
+	st := input.stages[bin.stage]
+	i := st.instructions[bin.instruction]
+	g := i.run.go[bin.go]
+}
 
 # go commands that produce a binary.
 builds_binary(g) if g.subcommand in {"build", "install"}
@@ -215,8 +213,8 @@ final_chain := chain(final)
 
 final_chain_positions := {k | some k in chain_positions(final)}
 
-# The stages the final image uses, in stage order.
-shipping := [s | some s in input.stages; s.used_by_final != false]
+# The stages that get built, in stage order.
+shipping := [s | some s in input.stages; s.built]
 
 # The instructions of the kinds the rules look up, by kind: by_cmd[cmd] is
 # the list of [stage position, instruction position, stage, instruction] of
@@ -241,8 +239,8 @@ all_copies := array.concat(by_cmd.copy, by_cmd.add)
 # The RUN instructions with go commands: [stage, instruction].
 go_runs := [[s, i] | some [_, _, s, i] in by_cmd.run; count(i.run.go) > 0]
 
-# Those of the shipping stages.
-shipping_go_runs := [[s, i] | some [s, i] in go_runs; s.used_by_final != false]
+# Those of the stages that get built.
+shipping_go_runs := [[s, i] | some [s, i] in go_runs; s.built]
 
 # The go commands of the shipping stages: [stage, instruction, go command].
 shipping_go := [[s, i, g] | some [s, i] in shipping_go_runs; some g in i.run.go]
@@ -250,8 +248,16 @@ shipping_go := [[s, i, g] | some [s, i] in shipping_go_runs; some g in i.run.go]
 # Those that build a binary (go build, go install).
 shipping_builds := [[s, i, g] | some [s, i, g] in shipping_go; builds_binary(g)]
 
-# Those whose binary ships (ships_binary).
-shipped_builds := [[s, i, g] | some [s, i, g] in shipping_builds; ships_binary(s, i, g)]
+# The go builds whose binary reaches a runtime image, of the kind that
+# ships (not a check, cache warming or a debug build), with every runtime
+# image they reach: [stage, instruction, go command, runtime images].
+shipped_builds := [[s, i, g, images] |
+	some [s, i] in go_runs
+	some g in i.run.go
+	g.build.ships
+	g.build.kind == "binary"
+	images := [input.stages[k] | some k in g.build.shipped_to]
+]
 
 # Every COPY and ADD: [stage, instruction].
 copies := [[s, i] | some [_, _, s, i] in all_copies]

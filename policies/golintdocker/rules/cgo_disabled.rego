@@ -29,44 +29,46 @@ package golintdocker.rules.cgo_disabled
 
 import data.golintdocker.lib
 
-# Final images without glibc, where a cgo binary cannot run.
-no_glibc if lib.final_facts.libc in {"none", "musl"}
-
+# A binary that links the builder's C library dynamically, shipped on an
+# image with another C library (or none): it cannot start there ("no such
+# file or directory" for the dynamic loader).
 deny contains finding if {
-	no_glibc
-	some [s, _, g] in lib.shipping_builds
-	s.index != lib.final.index
-	g.cgo_enabled == null
+	some s in lib.linux_runtime_images
+	runtime_libc := lib.facts(s).libc
+	some bin in s.binaries
+	[st, _, g] := lib.binary_build(bin)
+	g.build.cgo == true
+	g.build.static == false
+	g.build.libc in {"glibc", "musl"}
+	runtime_libc in {"none", "glibc", "musl"}
+	runtime_libc != g.build.libc
+	not compat(s, g.build.libc)
 	finding := {
-		"msg": sprintf("`go %s` on line %d runs without CGO_ENABLED=0, and the final image (%s) has no glibc: a cgo build will not start there", [g.subcommand, g.line, lib.base_name(lib.final)]),
+		"msg": sprintf("`go %s` on line %d links %s dynamically (%s), and %s has %s: the binary cannot start there", [g.subcommand, g.line, g.build.libc, g.build.cgo_reason, lib.image_label(s), libc_text[runtime_libc]]),
 		"line": g.line,
 		"end_line": g.end_line,
-		"fix": sprintf("Prefix the command with CGO_ENABLED=0, or add `ENV CGO_ENABLED=0` to %s.", [lib.stage_label(s)]),
+		"severity": severity[runtime_libc],
+		"fix": fix(st, g),
 		"edits": edits(g),
 	}
 }
 
-deny contains finding if {
-	no_glibc
-	some [s, _, g] in lib.shipping_builds
-	s.index != lib.final.index
-	g.cgo_enabled != null
-	g.cgo_enabled != "0"
-	finding := {
-		"msg": sprintf("`go %s` on line %d builds with CGO_ENABLED=%s, and the final image (%s) has no glibc: the binary needs a C library that is not there", [g.subcommand, g.line, g.cgo_enabled, lib.base_name(lib.final)]),
-		"line": g.line,
-		"end_line": g.end_line,
-		"severity": severity(lib.final),
-		"fix": "Build with CGO_ENABLED=0, or ship on an image with glibc (gcr.io/distroless/base-debian12) if the program really needs cgo.",
-	}
+libc_text := {"none": "no C library", "glibc": "glibc, not musl", "musl": "musl, not glibc"}
+
+severity := {"none": "error", "glibc": "warning", "musl": "warning"}
+
+# gcompat / libc6-compat let glibc binaries run on musl.
+compat(s, "glibc") if {
+	some st in lib.chain(s)
+	some p in st.packages
+	p.name in {"gcompat", "libc6-compat"}
 }
 
-# With no C library at all the binary cannot start: an error. On musl it may
-# work if it was also built against musl: a warning.
-severity(s) := "error" if {
-	lib.facts(s).libc == "none"
-} else := "warning"
+fix(st, g) := sprintf("Prefix the command with CGO_ENABLED=0 (or add `ENV CGO_ENABLED=0` to %s); if the program needs cgo, link it statically (`-ldflags '-extldflags \"-static\"'`) or ship on an image with the same C library.", [lib.stage_label(st)]) if {
+	g.cgo_enabled == null
+} else := "Build with CGO_ENABLED=0; if the program needs cgo, link it statically (`-ldflags '-extldflags \"-static\"'`) or ship on an image with the same C library (gcr.io/distroless/base-debian12 for glibc)."
 
-edits(g) := [lib.insert_at(g, "CGO_ENABLED=0 ")] if g.exact
-
-edits(g) := [] if not g.exact
+edits(g) := [lib.insert_at(g, "CGO_ENABLED=0 ")] if {
+	g.exact
+	g.cgo_enabled == null
+} else := []

@@ -41,11 +41,11 @@ file_sets := [
 deny contains finding if {
 	some [s, i] in lib.copies
 	i.copy.from_stage != null
-	s.used_by_final
+	s.built
 	some set in file_sets
 	src := copied_from(i, set.dir)
 	from := input.stages[i.copy.from_stage]
-	lib.lacks_files(from, set.fact, set.pkg, [set.dir])
+	from.files[set.fact] == false
 	image := lib.base_name(from)
 	finding := {
 		"msg": sprintf(
@@ -62,10 +62,10 @@ deny contains finding if {
 deny contains finding if {
 	some [s, i] in lib.copies
 	i.copy.from_image != null
-	s.used_by_final
+	s.built
 	some set in file_sets
 	src := copied_from(i, set.dir)
-	lib.image_facts(i.copy.from_image)[set.fact] == false
+	i.copy.from_image_facts[set.fact] == false
 	finding := {
 		"msg": sprintf(
 			"COPY --from=%s copies %s, but the image %s ships no %s, so the build fails with \"%s: not found\"",

@@ -30,50 +30,74 @@ package golintdocker.rules.cross_compile_emulated
 
 import data.golintdocker.lib
 
-# The FROM that names the builder's image: the root of every stage built on
-# it. Stages the final image is built on must stay on the target platform.
+# The FROM that names the builder's image: the root of the stages that
+# build shipped binaries, when it has no --platform and is not the root of
+# an image it ships in (that one must stay on the target platform).
 deny contains finding if {
-	some [root, line, subcommand] in first_builds
+	some root, builds in builds_by_root
 	r := input.stages[root]
-	r.index == root
-	r.root == r.index
 	r.from.platform == ""
-	r.index != lib.final.root
+	lib.facts(r).go_toolchain == true
+	[_, _, g, _] := builds[0]
 	finding := {
-		"msg": sprintf("`go %s` on line %d runs on %s, and this FROM (%s) has no --platform: in a multi-platform build the compiler runs once per target platform, under emulation for the foreign ones", [subcommand, line, lib.base_name(r), lib.stage_label(r)]),
+		"msg": sprintf("`go %s` on line %d runs on %s, and this FROM (%s) has no --platform: in a multi-platform build the compiler runs once per target platform, under emulation for the foreign ones", [g.subcommand, g.line, lib.base_name(r), lib.stage_label(r)]),
 		"line": r.line,
 		"end_line": r.from_end_line,
-		"fix": fix_text(r),
-		"edits": edits(r),
+		"fix": fix_text(builds),
+		"edits": edits(r, builds),
 	}
 }
 
-# The go builds of the shipping stages by the root their stage rests on,
-# sorted: [root, line, subcommand]. The first of each root is what its
-# finding names (one pass, not one per root).
-builds_by_root := sort([[s.root, g.line, g.subcommand] | some [s, _, g] in lib.shipping_builds])
-
-first_builds contains b if {
-	some k, b in builds_by_root
-	not builds_by_root[k - 1][0] == b[0]
+# The shipped builds by the root of their stage, for roots that are not the
+# root of an image the build ships in.
+builds_by_root[root] := builds if {
+	some root in {s.root | some [s, _, _, _] in lib.shipped_builds}
+	builds := [b |
+		some b in lib.shipped_builds
+		[s, _, _, images] := b
+		s.root == root
+		every img in images {
+			img.root != root
+		}
+	]
+	count(builds) > 0
 }
 
-# The roots of shipping stages that build with cgo on.
-cgo_roots contains s.root if {
-	some [s, _, g] in lib.shipping_builds
-	g.cgo_enabled == "1"
+cgo(builds) if {
+	some [_, _, g, _] in builds
+	g.build.static != true
 }
 
-fix_text(r) := concat(" ", [base_fix, "With cgo on, cross-compiling also needs a C cross toolchain (for example tonistiigi/xx)."]) if {
-	r.index in cgo_roots
+fix_text(builds) := concat(" ", [base_fix, "With cgo on, cross-compiling also needs a C cross toolchain (for example tonistiigi/xx)."]) if {
+	cgo(builds)
 } else := base_fix
 
 base_fix := "Use `FROM --platform=$BUILDPLATFORM ...`, declare `ARG TARGETOS TARGETARCH` in the stage and build with `GOOS=$TARGETOS GOARCH=$TARGETARCH go build`."
 
-# A one-line FROM is rewritten with --platform after the keyword.
-edits(r) := [lib.replace_lines({"line": r.line, "end_line": r.from_end_line}, text)] if {
+# The whole change, or none: the FROM gets --platform, the stage declares
+# the platform ARGs and every shipped go build gets GOOS/GOARCH. Offered
+# when the builds are static go builds in the root stage itself, written
+# where they can be edited, without GOOS/GOARCH of their own.
+edits(r, builds) := array.concat(
+	[lib.replace_lines({"line": r.line, "end_line": r.from_end_line}, from_line(r)), declare(r, builds)],
+	[lib.insert_at(g, "GOOS=$TARGETOS GOARCH=$TARGETARCH ") | some [_, _, g, _] in builds],
+) if {
 	r.line == r.from_end_line
+	from_line(r)
+	not cgo(builds)
+	every b in builds {
+		[s, _, g, _] := b
+		s.index == r.index
+		g.exact
+		g.subcommand == "build"
+		g.goos == null
+		g.goarch == null
+	}
+} else := []
+
+from_line(r) := concat("", [parts[0][1], "--platform=$BUILDPLATFORM ", parts[0][2]]) if {
 	parts := regex.find_all_string_submatch_n(`^(\s*[Ff][Rr][Oo][Mm]\s+)(.*)$`, r.original, 1)
 	count(parts) == 1
-	text := concat("", [parts[0][1], "--platform=$BUILDPLATFORM ", parts[0][2]])
-} else := []
+}
+
+declare(r, _) := lib.insert_after_from(r, "ARG TARGETOS TARGETARCH\n")

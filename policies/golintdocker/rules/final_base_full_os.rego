@@ -28,21 +28,48 @@ package golintdocker.rules.final_base_full_os
 
 import data.golintdocker.lib
 
+# A runtime image on a full OS that runs a Go binary built here and uses
+# nothing of the OS: it installs no packages (beyond CA certificates and
+# tzdata) and runs nothing at build time but user and directory set-up.
 deny contains finding if {
-	lib.final_facts.full_os == true
-	not lib.final_facts.go_toolchain == true
-	lib.is_go
-	r := lib.root_stage(lib.final)
+	some s in lib.linux_runtime_images
+	lib.facts(s).full_os == true
+	not lib.facts(s).go_toolchain == true
+	lib.ships_go(s)
+	not uses_os(s)
+	r := input.stages[s.root]
 	finding := {
-		"msg": sprintf("The final image (%s) is built on %s, a full OS image, to run a Go binary: its package manager, shell and libraries only add size and CVEs", [lib.stage_label(lib.final), lib.base_name(lib.final)]),
+		"msg": sprintf("%s is built on %s, a full OS image, to run a Go binary: its package manager, shell and libraries only add size and CVEs", [lib.image_label(s), lib.base_name(s)]),
 		"line": r.line,
 		"end_line": r.from_end_line,
-		"fix": fix_text,
+		"fix": fix_text(s),
 	}
 }
 
-# A build that turns cgo on needs glibc: suggest distroless base then.
-fix_text := sprintf("Replace %s with gcr.io/distroless/base-debian12:nonroot, which has the glibc a cgo build needs, or build with CGO_ENABLED=0 and ship on scratch or distroless static.", [lib.base_name(lib.final)]) if {
-	some [_, _, g] in lib.shipping_builds
-	g.cgo_enabled == "1"
-} else := sprintf("Replace %s with scratch or gcr.io/distroless/static-debian12:nonroot (build with CGO_ENABLED=0), or alpine if a shell is really needed.", [lib.base_name(lib.final)])
+# Packages or commands that need the OS.
+uses_os(s) if {
+	some st in lib.chain(s)
+	some p in st.packages
+	not p.name in {"ca-certificates", "tzdata"}
+}
+
+uses_os(s) if {
+	some st in lib.chain(s)
+	some i in st.instructions
+	some c in i.run.commands
+	not c.name in setup_commands
+}
+
+# The OS image is used for the binary's libc: a dynamically linked build.
+uses_os(s) if {
+	some bin in s.binaries
+	[_, _, g] := lib.binary_build(bin)
+	g.build.static != true
+}
+
+setup_commands := {
+	"adduser", "useradd", "addgroup", "groupadd", "mkdir", "chown", "chmod", "ln", "true", "set",
+	"update-ca-certificates", "rm", "echo", "touch",
+}
+
+fix_text(s) := sprintf("Replace %s with scratch or gcr.io/distroless/static-debian12:nonroot (the binary is static), or alpine if a shell is really needed.", [lib.base_name(s)])

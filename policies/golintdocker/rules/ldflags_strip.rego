@@ -24,9 +24,14 @@ package golintdocker.rules.ldflags_strip
 
 import data.golintdocker.lib
 
+# A shipped binary linked without -s (the symbol table) or -w (DWARF). From
+# Go 1.22 -s implies -w, so a build with -s only is left alone. Debug images
+# keep their symbols.
 deny contains finding if {
-	some [_, _, g] in lib.shipped_builds
-	missing := [f | some f in ["-s", "-w"]; not has_flag(g.ldflags, f)]
+	some [_, _, g, images] in lib.shipped_builds
+	not "ldflags" in g.unknown
+	not debug_only(images)
+	missing := [f | some f in wanted(g.ldflags); not has_flag(g.ldflags, f)]
 	count(missing) > 0
 	finding := {
 		"msg": message(g, missing),
@@ -36,6 +41,21 @@ deny contains finding if {
 		"edits": edits(g, missing),
 	}
 }
+
+# Every image the binary ships in is a debug image.
+debug_only(images) if {
+	every s in images {
+		s.debug
+	}
+}
+
+wanted(ldflags) := ["-s"] if {
+	ldflags != null
+	has_flag(ldflags, "-w")
+} else := [] if {
+	ldflags != null
+	has_flag(ldflags, "-s")
+} else := ["-s", "-w"]
 
 # -s, -s=true, and all=-s (a package pattern on the first flag) count.
 has_flag(ldflags, want) if {

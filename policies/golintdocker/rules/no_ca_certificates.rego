@@ -31,31 +31,29 @@ package golintdocker.rules.no_ca_certificates
 
 import data.golintdocker.lib
 
-# Where TLS libraries (Go's crypto/x509 among them) look for roots.
-cert_paths := ["/etc/ssl/certs", "/etc/pki", "/etc/ssl/cert.pem", "/etc/ssl/ca-bundle.pem"]
-
+# A runtime image that certainly has no CA bundle: its base image ships
+# none, and nothing installs one (ca-certificates, or curl/wget/git with
+# their recommends), copies one in, or points SSL_CERT_FILE elsewhere.
 deny contains finding if {
-	lib.final_facts.ca_certs == false
-	lib.lacks_files(lib.final, "ca_certs", "ca-certificates", cert_paths)
-	not lib.chain_sets_env(lib.final, "SSL_CERT_FILE")
-	not lib.chain_sets_env(lib.final, "SSL_CERT_DIR")
+	some s in lib.linux_runtime_images
+	s.files.ca_certs == false
 	msg := sprintf(
-		"the final image (%s) has no CA certificates and nothing copies or installs them: HTTPS clients fail with \"x509: certificate signed by unknown authority\"",
-		[lib.base_name(lib.final)],
+		"%s has no CA certificates and nothing copies or installs them: HTTPS clients fail with \"x509: certificate signed by unknown authority\"",
+		[lib.image_label(s)],
 	)
-	finding := object.union(lib.final_from_finding(msg, fix), {"edits": edits})
+	finding := object.union(lib.from_finding(s, msg, fix(s)), {"edits": edits(s)})
 }
 
 bundle := "/etc/ssl/certs/ca-certificates.crt"
 
-source := lib.files_source("ca_certs", "ca-certificates")
-
-fix := sprintf("Copy the bundle from %s: `COPY --from=%s %s /etc/ssl/certs/`.", [lib.stage_label(source), lib.stage_from_name(source), bundle]) if {
-	source
+fix(s) := sprintf("Copy the bundle from %s: `COPY --from=%s %s /etc/ssl/certs/`.", [lib.stage_label(src), lib.stage_from_name(src), bundle]) if {
+	src := lib.files_source(s, "ca_certs")
 } else := sprintf("Install the bundle: `%s`.", [cmd]) if {
-	cmd := lib.install_command(lib.final, "ca-certificates")
-} else := "Copy /etc/ssl/certs/ca-certificates.crt from a builder stage that has it (golang:*-alpine, golang:* Debian), or ship on gcr.io/distroless/static-debian12, which has the bundle."
+	cmd := lib.install_command(s, "ca-certificates")
+} else := "Copy /etc/ssl/certs/ca-certificates.crt from a builder stage that has it (golang:*-alpine, golang:* Debian), or ship on gcr.io/distroless/static-debian12, which has the bundle." if {
+	lib.ships_go(s)
+} else := "Copy /etc/ssl/certs/ca-certificates.crt from a stage that has it (an alpine or Debian image with ca-certificates installed), or ship on an image that has the bundle."
 
-edits := [lib.insert_after_final_from(sprintf("COPY --from=%s %s /etc/ssl/certs/\n", [lib.stage_from_name(source), bundle]))] if {
-	source
+edits(s) := [lib.insert_after_from(s, sprintf("COPY --from=%s %s /etc/ssl/certs/\n", [lib.stage_from_name(src), bundle]))] if {
+	src := lib.files_source(s, "ca_certs")
 } else := []

@@ -28,50 +28,56 @@ package golintdocker.rules.no_expose
 
 import data.golintdocker.lib
 
+# A runtime image told to listen on a port (a flag of what it starts, or a
+# PORT variable) without an EXPOSE.
 deny contains finding if {
-	i := lib.final_start
-	not exposes
-	lib.is_go
+	some s in lib.linux_runtime_images
+	not exposes(s)
+	count(ports(s)) > 0
+	i := start(s)
 	finding := object.union(
 		{
-			"msg": sprintf("The final image (%s, %s) runs %s but has no EXPOSE: nothing says which port the service listens on", [lib.stage_label(lib.final), lib.base_name(lib.final), program(i)]),
-			"line": lib.final.line,
-			"end_line": object.get(lib.final, "from_end_line", lib.final.line),
+			"msg": sprintf("%s listens on port %s (%s) but has no EXPOSE: nothing says which port the service listens on", [lib.image_label(s), concat(", ", sort(ports(s))), concat(", ", s.serves)]),
+			"line": s.line,
+			"end_line": s.from_end_line,
 		},
-		fix_and_edits(i),
+		fix_and_edits(s, i),
 	)
 }
 
-exposes if {
-	some [k, _, _, _] in lib.by_cmd.expose
-	k in lib.final_chain_positions
+exposes(s) if {
+	some st in lib.chain(s)
+	some i in st.instructions
+	i.cmd == "expose"
 }
 
-program(i) := i.args[0] if {
-	i.form == "exec"
-	count(i.args) > 0
-} else := sprintf("`%s`", [concat(" ", i.args)])
+# What the image starts: the ENTRYPOINT in effect, else the CMD.
+start(s) := lib.instruction_at(s.entrypoint) if {
+	s.entrypoint != null
+} else := lib.instruction_at(s.cmd) if {
+	s.cmd != null
+}
 
 # A port the program is told to listen on: PORT=8080 in its environment, or
 # a flag such as --addr=:8080 or -port=8080.
-ports contains v if {
-	i := lib.final_start
+ports(s) := {v |
+	i := start(s)
 	some k in {"PORT", "HTTP_PORT", "APP_PORT", "SERVER_PORT", "LISTEN_PORT"}
 	v := lib.env_value(i, k)
 	regex.match(`^[0-9]{2,5}$`, v)
-}
-
-ports contains m[2] if {
-	i := lib.final_start
+} | {m[2] |
+	i := start(s)
 	i.form == "exec"
 	some a in i.args
 	m := regex.find_all_string_submatch_n(`^--?[A-Za-z_-]*(port|addr|listen)[A-Za-z_-]*=(?:[A-Za-z0-9.-]*:)?([0-9]{2,5})$`, a, 1)[0]
 }
 
-fix_and_edits(i) := {
+fix_and_edits(s, i) := {
 	"fix": sprintf("Declare the port: add `EXPOSE %s` before %s.", [port, upper(i.cmd)]),
 	"edits": [lib.insert_at({"line": i.line, "column": 1}, sprintf("EXPOSE %s\n", [port]))],
 } if {
-	count(ports) == 1
-	some port in ports
-} else := {"fix": sprintf("Add `EXPOSE <port>` (e.g. EXPOSE 8080) with the port the program listens on, before %s.", [upper(i.cmd)])}
+	count(ports(s)) == 1
+	some port in ports(s)
+	i.line > s.line
+	i.line <= s.end_line
+} else := {"fix": sprintf("Add `EXPOSE %s` before %s.", [concat(" ", sort(ports(s))), upper(i.cmd)])}

@@ -27,40 +27,25 @@ package golintdocker.rules.no_healthcheck
 
 import data.golintdocker.lib
 
+# A runtime image that serves (EXPOSE, a listening flag, a server base
+# image) and has no HEALTHCHECK, outside Kubernetes (whose kubelet ignores
+# HEALTHCHECK and probes instead).
 deny contains finding if {
-	lib.final.healthcheck == null
-	runs
+	some s in lib.linux_runtime_images
+	s.healthcheck == null
+	count(s.serves) > 0
+	not kubernetes
 	msg := sprintf(
-		"the final image (%s) runs %s but has no HEALTHCHECK: Docker only knows that the process is running, not that it serves",
-		[lib.base_name(lib.final), program],
+		"%s serves (%s) but has no HEALTHCHECK: Docker only knows that the process is running, not that it serves",
+		[lib.image_label(s), concat(", ", s.serves)],
 	)
-	finding := lib.final_from_finding(msg, fix)
+	finding := lib.from_finding(s, msg, fix(s))
 }
 
-runs if lib.final.entrypoint != null
+# Deployed to Kubernetes, by the file's path or the program's role.
+kubernetes if regex.match(`(?i)(^|[/_.-])(k8s|kubernetes|kube|operator|controller|helm|charts?)([/_.-]|$)`, input.file)
 
-runs if lib.final.cmd != null
-
-# What the image runs, for the message: the first exec-form word of the
-# ENTRYPOINT, else of the CMD.
-program := sprintf("`%s`", [exec_word(lib.final.entrypoint)]) if {
-	exec_word(lib.final.entrypoint)
-} else := sprintf("`%s`", [exec_word(lib.final.cmd)]) if {
-	exec_word(lib.final.cmd)
-} else := "a program"
-
-exec_word(ref) := i.args[0] if {
-	ref != null
-	i := lib.instruction_at(ref)
-	i.form == "exec"
-	count(i.args) > 0
-}
-
-fix := sprintf("Add a HEALTHCHECK that runs in this image, e.g. `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD [%q, \"-healthcheck\"]` (the binary checks itself), or `HEALTHCHECK NONE` when Kubernetes probes it instead.", [binary]) if {
-	binary := entry_binary
-} else := "Add a HEALTHCHECK that runs in this image (the binary checking itself, e.g. CMD [\"/main\", \"-healthcheck\"]), or `HEALTHCHECK NONE` when Kubernetes probes it instead."
-
-entry_binary := b if {
-	b := exec_word(lib.final.entrypoint)
-	startswith(b, "/")
-}
+fix(s) := sprintf("Add a HEALTHCHECK that probes the service: `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD %s` (or, in an image without a shell or wget, a health subcommand of the binary run in exec form), or `HEALTHCHECK NONE` when an orchestrator probes it instead.", [probe]) if {
+	lib.has_fact(s, "wget")
+	probe := "wget -qO- http://localhost:<port>/<health path> || exit 1"
+} else := "Add a HEALTHCHECK that probes the service (in an image without a shell or wget: a health subcommand of the binary, or a small static probe such as grpc-health-probe, copied in and run in exec form: `HEALTHCHECK --interval=30s --timeout=3s CMD [\"/bin/probe\", ...]`), or `HEALTHCHECK NONE` when an orchestrator probes it instead."

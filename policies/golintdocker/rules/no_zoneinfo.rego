@@ -31,47 +31,32 @@ package golintdocker.rules.no_zoneinfo
 
 import data.golintdocker.lib
 
-# Where Go's time package looks for the database (and the GOROOT fallback).
-zoneinfo_paths := [
-	"/usr/share/zoneinfo",
-	"/usr/share/lib/zoneinfo",
-	"/usr/lib/locale/TZ",
-	"/etc/zoneinfo",
-	"/usr/local/go/lib/time",
-]
-
+# A runtime image with a Go binary built here, no time zone database (the
+# base image ships none, nothing installs or copies one) and no binary that
+# embeds one.
 deny contains finding if {
-	lib.final_facts.tzdata == false
-	lib.lacks_files(lib.final, "tzdata", "tzdata", zoneinfo_paths)
-	not lib.final_facts.go_toolchain == true
-	lib.is_go
-	not embeds_tzdata
-	not lib.chain_sets_env(lib.final, "ZONEINFO")
+	some s in lib.linux_runtime_images
+	s.files.tzdata == false
+	s.embeds_tzdata == false
+	lib.ships_go(s)
+	not lib.facts(s).go_toolchain == true
 	msg := sprintf(
 		concat("", [
-			"the final image (%s) has no time zone database (/usr/share/zoneinfo) and no go build embeds one (-tags timetzdata): ",
+			"%s has no time zone database (/usr/share/zoneinfo) and no go build embeds one (-tags timetzdata): ",
 			"time.LoadLocation and TZ=... fail with \"unknown time zone\". ",
 			"If `go list -deps ./... | grep -x time/tzdata` prints time/tzdata, the program embeds it and this finding can be silenced",
 		]),
-		[lib.base_name(lib.final)],
+		[lib.image_label(s)],
 	)
-	finding := object.union(lib.final_from_finding(msg, fix), {"edits": edits})
+	finding := object.union(lib.from_finding(s, msg, fix(s)), {"edits": edits(s)})
 }
 
-# A go build of a stage the final image uses embeds the database.
-embeds_tzdata if {
-	some [_, _, g] in lib.shipping_builds
-	"timetzdata" in g.tags
-}
-
-source := lib.files_source("tzdata", "tzdata")
-
-fix := sprintf("Copy the database from %s: `COPY --from=%s /usr/share/zoneinfo /usr/share/zoneinfo`, or build with -tags timetzdata.", [lib.stage_label(source), lib.stage_from_name(source)]) if {
-	source
+fix(s) := sprintf("Copy the database from %s: `COPY --from=%s /usr/share/zoneinfo /usr/share/zoneinfo`, or build with -tags timetzdata.", [lib.stage_label(src), lib.stage_from_name(src)]) if {
+	src := lib.files_source(s, "tzdata")
 } else := sprintf("Install it (`%s`), or build with -tags timetzdata.", [cmd]) if {
-	cmd := lib.install_command(lib.final, "tzdata")
+	cmd := lib.install_command(s, "tzdata")
 } else := "Build with -tags timetzdata (or import _ \"time/tzdata\" in main), or install tzdata in the builder (`RUN apk add --no-cache tzdata`) and `COPY --from=builder /usr/share/zoneinfo /usr/share/zoneinfo`."
 
-edits := [lib.insert_after_final_from(sprintf("COPY --from=%s /usr/share/zoneinfo /usr/share/zoneinfo\n", [lib.stage_from_name(source)]))] if {
-	source
+edits(s) := [lib.insert_after_from(s, sprintf("COPY --from=%s /usr/share/zoneinfo /usr/share/zoneinfo\n", [lib.stage_from_name(src)]))] if {
+	src := lib.files_source(s, "tzdata")
 } else := []

@@ -1,9 +1,10 @@
 # METADATA
-# title: Final image runs as root
+# title: The image runs as root
 # description: |
 #   Without a USER, a container runs as whatever its base image sets, and for
 #   scratch, alpine, debian and distroless (other than :nonroot) that is root
-#   (uid 0). A compromised process then owns everything in the container and
+#   (uid 0). Checked on runtime images whose base image is known (an image
+#   golint-docker knows nothing about may set a user). A compromised process then owns everything in the container and
 #   has the best odds of escaping it. A Go binary needs no privileges to
 #   serve on a port above 1024: run it as a numeric non-root user.
 # related_resources:
@@ -29,40 +30,46 @@ import data.golintdocker.lib
 
 # An explicit USER root (or 0) is in effect.
 deny contains finding if {
-	ref := lib.final.user
-	ref != null
-	i := lib.instruction_at(ref)
+	some s in lib.linux_runtime_images
+	s.user != null
+	i := lib.instruction_at(s.user)
 	i.user.root
 	finding := {
-		"msg": sprintf("`%s` on line %d is the USER in effect: the final image (%s) runs as root", [i.original, i.line, lib.base_name(lib.final)]),
+		"msg": sprintf("`%s` on line %d is the USER in effect: %s runs as root", [i.original, i.line, lib.image_label(s)]),
 		"line": i.line,
 		"end_line": i.end_line,
 		"fix": "Switch to a non-root user after the steps that need root: `USER 65532:65532` (or a user the image defines).",
 	}
 }
 
-# No USER: the base image's default user applies.
+# No USER: the base image's default user applies, when it is known.
 deny contains finding if {
-	lib.final.user == null
-	msg := default_root
-	finding := object.union(lib.final_from_finding(msg, fix), {"edits": edits})
+	some s in lib.linux_runtime_images
+	s.user == null
+	lib.facts(s).user == "0"
+	msg := sprintf("no USER is set and the default user of %s is root (uid 0): the container runs as root", [lib.image_label(s)])
+	finding := object.union(lib.from_finding(s, msg, fix(s)), {"edits": edits(s)})
 }
 
-default_root := sprintf("no USER is set and the default user of the base image %s is root (uid 0): the container runs as root", [lib.base_name(lib.final)]) if {
-	lib.final_facts.user == "0"
-} else := sprintf("no USER is set and nothing is known about the base image %s: Docker runs the container as root unless that image sets a user", [lib.base_name(lib.final)]) if {
-	not lib.final_facts.user
-}
+# A Go binary runs from scratch as any numeric user; other images get a
+# generic fix.
+fix(s) := "Add `USER 65532:65532` before the ENTRYPOINT/CMD (a numeric user needs no /etc/passwd, so it works in scratch), or ship on gcr.io/distroless/static-debian12:nonroot." if {
+	lib.ships_go(s)
+} else := sprintf("Add a USER with a non-root user before the ENTRYPOINT/CMD%s: a numeric one (`USER 10001:10001`) needs no passwd entry, or create one first (`useradd`/`adduser`); give it the files it writes.", [image_user_note(s)])
 
-fix := "Add `USER 65532:65532` before the ENTRYPOINT/CMD (a numeric user needs no /etc/passwd, so it works in scratch), or ship on gcr.io/distroless/static-debian12:nonroot."
+image_user_note(s) := sprintf(" (the image defines %s)", [concat(", ", others)]) if {
+	others := [u | some u in lib.facts(s).users; not u in {"root", "bin", "daemon", "nobody", "guest"}]
+	count(others) > 0
+} else := ""
 
 # Insert the USER before the first ENTRYPOINT/CMD in effect, when that is in
-# the final stage itself.
-edits := [lib.insert_at({"line": min(lines), "column": 1}, "USER 65532:65532\n")] if {
+# the stage itself.
+edits(s) := [lib.insert_at({"line": min(lines), "column": 1}, "USER 65532:65532\n")] if {
+	lib.ships_go(s)
 	lines := [ref.line |
-		some ref in [lib.final.entrypoint, lib.final.cmd]
+		some ref in [s.entrypoint, s.cmd]
 		ref != null
-		ref.stage == lib.final.index
+		ref.stage == s.index
 	]
 	count(lines) > 0
 } else := []

@@ -32,13 +32,21 @@ package golintdocker.rules.single_stage_build
 
 import data.golintdocker.lib
 
+# A runtime image on a Go toolchain image that builds its own binary: the
+# compiler and the sources ship with it. (An image that copies a finished
+# binary onto golang on purpose, such as golangci-lint's, needs the
+# toolchain at run time and is not one.)
 deny contains finding if {
-	lib.final_facts.go_toolchain == true
-	s := lib.final
+	some s in lib.linux_runtime_images
+	lib.facts(s).go_toolchain == true
+	some bin in s.binaries
+	input.stages[bin.stage].root == s.root
+	[_, _, g] := lib.binary_build(bin)
+	not g.build.remote
 	finding := {
-		"msg": sprintf("The final image (%s) is built on %s, a Go toolchain image: it ships the compiler, the sources and the module cache along with the binary", [lib.stage_label(s), lib.base_name(s)]),
-		"line": s.line,
-		"end_line": s.from_end_line,
+		"msg": sprintf("%s is built on %s, a Go toolchain image, and builds its binary in place (`go %s` on line %d): it ships the compiler, the sources and the module cache along with the binary", [lib.image_label(s), lib.base_name(s), g.subcommand, g.line]),
+		"line": input.stages[s.root].line,
+		"end_line": input.stages[s.root].from_end_line,
 		"fix": sprintf("Build in a `FROM %s AS builder` stage and ship a minimal final stage (`FROM scratch` or `FROM gcr.io/distroless/static-debian12:nonroot`) that does `COPY --from=builder` of the binary only.", [lib.base_name(s)]),
 	}
 }

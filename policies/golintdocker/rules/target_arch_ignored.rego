@@ -25,35 +25,42 @@ package golintdocker.rules.target_arch_ignored
 
 import data.golintdocker.lib
 
+# A binary built on the build machine ($BUILDPLATFORM) without GOOS/GOARCH
+# that ships in an image built for the target platform.
 deny contains finding if {
-	some [s, i, g] in lib.shipped_builds
-	g.goarch == null
+	some [s, i, g, images] in lib.shipped_builds
+	g.build.platform == "build"
+	some img in images
+	img.root != s.root
 	platform := lib.root_stage(s).from.platform
-	contains(platform, "BUILDPLATFORM")
-	s.root != lib.final.root
 	finding := {
 		"msg": sprintf("`go %s` on line %d runs in %s (FROM --platform=%s) without GOARCH: the binary is built for the build machine, not for the target platform, and fails with \"exec format error\" on the others", [g.subcommand, g.line, lib.stage_label(s), platform]),
 		"line": g.line,
 		"end_line": g.end_line,
 		"fix": fix_text(s, i, g),
-		"edits": edits(g),
+		"edits": edits(i, g),
 	}
 }
 
-prefix(g) := "GOOS=$TARGETOS GOARCH=$TARGETARCH " if {
-	g.goos == null
-} else := "GOARCH=$TARGETARCH "
+# The platform ARGs the stage has not declared before the RUN.
+undeclared(i) := [a | some a in ["TARGETOS", "TARGETARCH"]; not a in object.keys(i.env)]
+
+prefix := "GOOS=$TARGETOS GOARCH=$TARGETARCH "
 
 # A cross-compiled go install writes to $GOPATH/bin/GOOS_GOARCH/ (and fails
 # when GOBIN is set): the fix is go build -o, not a prefix.
-fix_text(s, i, g) := "Build with `GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o <dir>/ <packages>` instead: a cross-compiled `go install` writes to /go/bin/<GOOS>_<GOARCH>/ and fails when GOBIN is set. Declare `ARG TARGETOS TARGETARCH` in the stage." if {
+fix_text(s, i, g) := sprintf("Build with `GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o <dir>/ <packages>` instead: a cross-compiled `go install` writes to /go/bin/<GOOS>_<GOARCH>/ and fails when GOBIN is set. Declare `ARG TARGETOS TARGETARCH` in %s.", [lib.stage_label(s)]) if {
 	g.subcommand == "install"
-} else := sprintf("Prefix the command with `%s`; %s already declares `ARG TARGETOS TARGETARCH`.", [trim_space(prefix(g)), lib.stage_label(s)]) if {
-	"TARGETOS" in object.keys(i.env)
-	"TARGETARCH" in object.keys(i.env)
-} else := sprintf("Declare `ARG TARGETOS TARGETARCH` in %s and prefix the command with `%s`.", [lib.stage_label(s), trim_space(prefix(g))])
+} else := sprintf("Prefix the command with `%s`; %s already declares `ARG TARGETOS TARGETARCH`.", [trim_space(prefix), lib.stage_label(s)]) if {
+	count(undeclared(i)) == 0
+} else := sprintf("Declare `ARG %s` in %s before line %d and prefix the command with `%s`: without the ARG the variables are empty inside the stage.", [concat(" ", undeclared(i)), lib.stage_label(s), i.line, trim_space(prefix)])
 
-edits(g) := [lib.insert_at(g, prefix(g))] if {
+# The edit is complete or not offered: the prefix, and the ARG it needs.
+edits(i, g) := array.concat(declare(i), [lib.insert_at(g, prefix)]) if {
 	g.exact
 	g.subcommand == "build"
 } else := []
+
+declare(i) := [] if {
+	count(undeclared(i)) == 0
+} else := [lib.insert_at({"line": i.line, "column": 1}, sprintf("ARG %s\n", [concat(" ", undeclared(i))]))]

@@ -34,7 +34,7 @@ deny contains finding if {
 	some c in i.run.commands
 	some v in c.vars
 	v in lib.platform_args
-	s.used_by_final != false
+	s.built
 	finding := undeclared(s, i)
 }
 
@@ -44,7 +44,7 @@ deny contains finding if {
 	some p in i.pairs
 	is_string(p.raw)
 	regex.match(`TARGET|BUILD`, p.raw)
-	s.used_by_final != false
+	s.built
 	finding := undeclared(s, i)
 }
 
@@ -52,7 +52,7 @@ deny contains finding if {
 	some cmd in ["copy", "add", "workdir"]
 	some [_, _, s, i] in lib.by_cmd[cmd]
 	regex.match(`TARGET|BUILD`, i.original)
-	s.used_by_final != false
+	s.built
 	finding := undeclared(s, i)
 }
 
