@@ -219,7 +219,9 @@ func (b *builder) runtimeStages() []int {
 	if stages[final].Role == RoleRuntime {
 		return []int{final}
 	}
-	if b.opt.Target != "" {
+	if b.opt.Target != "" || len(stages[final].From.Unresolved) > 0 && stages[final].From.Stage == nil {
+		// With --target, only the target is built; a last stage on $VAR
+		// (FROM release-$TARGETOS) may itself be the image.
 		return []int{}
 	}
 	out := []int{}

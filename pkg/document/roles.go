@@ -9,7 +9,7 @@ import (
 
 // Words in stage and file names that say what a stage is for.
 var (
-	devWords = wordSet("dev devel develop development devcontainer devcontainers tilt dapper gitpod workspace")
+	devWords = wordSet("dev devel develop development devcontainer devcontainers tilt dapper gitpod workspace shell debug")
 	// CI stages: checks, generators, dependency updates, docs.
 	checkWords = wordSet("validate validation validator lint linter linters lints test tests testing check checks " +
 		"verify vendor vet fmt format gofmt golangci govulncheck vulncheck shellcheck shfmt e2e integration unit " +
@@ -49,10 +49,25 @@ func (b *builder) fileWords() []string {
 	name := strings.ReplaceAll(b.doc.File, "__", "/")
 	base := path.Base(name)
 	ws := tokens(base)
-	if dir := path.Base(path.Dir(name)); dir == ".devcontainer" {
-		ws = append(ws, "devcontainer")
+	for _, dir := range strings.Split(path.Dir(name), "/") {
+		switch dir {
+		case ".devcontainer":
+			ws = append(ws, "devcontainer")
+		case "test", "tests", "e2e":
+			ws = append(ws, dir)
+		}
 	}
 	return ws
+}
+
+// fixture: the Dockerfile is a parser test case, not meant to be built.
+func (b *builder) fixture() bool {
+	for _, dir := range strings.Split(strings.ReplaceAll(b.doc.File, "__", "/"), "/") {
+		if dir == "testfiles" || dir == "testfiles-negative" || dir == "fixtures" {
+			return true
+		}
+	}
+	return false
 }
 
 // Programs that make an image a shell or an interpreter to work in, when
@@ -88,9 +103,12 @@ func (b *builder) role(i int, usedBy []int, copiedFrom bool, end []placement) (s
 		if w := anyWord(fw, devWords); w != "" {
 			return RoleDev, []string{fmt.Sprintf("the Dockerfile's name says %q", w)}
 		}
-		if w := anyWord(fw, checkWords); w != "" && len(end) == 0 {
+		if w := anyWord(fw, checkWords); w != "" {
 			return RoleCheck, []string{fmt.Sprintf("the Dockerfile's name says %q", w)}
 		}
+	}
+	if b.fixture() {
+		return RoleCheck, []string{"the Dockerfile is a test fixture (testfiles, fixtures)"}
 	}
 	if cmd := b.checkCommand(s); cmd != "" && len(start) == 0 {
 		return RoleCheck, []string{fmt.Sprintf("it runs `%s` and starts nothing", cmd)}
@@ -101,8 +119,11 @@ func (b *builder) role(i int, usedBy []int, copiedFrom bool, end []placement) (s
 	if !leaf && (copiedFrom || len(start) == 0) {
 		return RoleBuilder, []string{fmt.Sprintf("stage %s reads from it", b.label(usedBy[0]))}
 	}
-	if len(start) > 0 && interactive[path.Base(start[0])] && onlyOptions(start[1:]) {
+	if cmd := b.cmdWords(s); len(cmd) > 0 && interactive[path.Base(cmd[0])] && onlyOptions(cmd[1:]) {
 		return RoleToolchain, []string{fmt.Sprintf("it starts `%s`, a shell or interpreter to work in", strings.Join(start, " "))}
+	}
+	if onbuild(s) {
+		return RoleBase, []string{"it has ONBUILD instructions: an image to build on"}
 	}
 	localBuild := false
 	for _, p := range end {
@@ -117,7 +138,7 @@ func (b *builder) role(i int, usedBy []int, copiedFrom bool, end []placement) (s
 			toolchain = true
 		}
 	}
-	if toolchain && !localBuild && !released && (len(start) == 0 || !strings.Contains(start[0], "/") || goTools[path.Base(start[0])]) {
+	if toolchain && !localBuild && !released && !b.buildsByScript(s) {
 		why := fmt.Sprintf("it rests on %s, a toolchain image, and builds nothing of its own to run", s.From.Image)
 		if s.From.Stage != nil {
 			why = fmt.Sprintf("it rests on %s, a toolchain image, and builds nothing of its own to run", b.doc.Stages[s.Root].From.Image)
@@ -142,6 +163,49 @@ func (b *builder) role(i int, usedBy []int, copiedFrom bool, end []placement) (s
 		}
 	}
 	return RoleBase, []string{"it starts nothing (no ENTRYPOINT or CMD) and holds no binary built here: an image to build on"}
+}
+
+// cmdWords is the program the image runs for its users: the CMD when the
+// ENTRYPOINT is a wrapper script (docker-entrypoint.sh node), else what it
+// starts.
+func (b *builder) cmdWords(s *Stage) []string {
+	start := b.startWords(s)
+	if s.Entrypoint != nil && s.Cmd != nil && len(start) > 0 && strings.Contains(path.Base(start[0]), "entrypoint") {
+		in := b.doc.Stages[s.Cmd.Stage].Instructions[s.Cmd.Instruction]
+		if in.Form == "exec" {
+			return in.Args
+		}
+		return strings.Fields(strings.Join(in.Args, " "))
+	}
+	return start
+}
+
+func onbuild(s *Stage) bool {
+	for _, in := range s.Instructions {
+		if in.Cmd == "onbuild" {
+			return true
+		}
+	}
+	return false
+}
+
+// buildsByScript: the stage's chain builds with make or a build script,
+// which golint-docker cannot see into.
+func (b *builder) buildsByScript(s *Stage) bool {
+	found := false
+	b.chain(s.Index, func(st *Stage) {
+		for _, in := range st.Instructions {
+			if in.Run == nil {
+				continue
+			}
+			for _, c := range in.Run.Commands {
+				if c.Name == "make" || c.Name == "mage" || c.Name == "task" || strings.Contains(c.Name, "build") {
+					found = true
+				}
+			}
+		}
+	})
+	return found
 }
 
 func (b *builder) label(i int) string {
