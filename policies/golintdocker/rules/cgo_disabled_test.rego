@@ -7,12 +7,12 @@ doc(go_cmd, final_from) := {
 	"final_stage": 1,
 	"stages": [
 		{
-			"index": 0, "name": "build", "root": 0, "used_by_final": true,
+			"index": 0, "name": "build", "root": 0, "used_by_final": true, "built": true,
 			"from": {"name": "golang", "tag": "1.27", "image": "golang:1.27", "scratch": false},
 			"instructions": [{"cmd": "run", "line": 3, "end_line": 3, "run": {"go": [go_cmd]}}],
 		},
 		{
-			"index": 1, "name": "", "root": 1, "used_by_final": true,
+			"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true,
 			"from": final_from, "instructions": [],
 		},
 	],

@@ -1,5 +1,7 @@
 package golintdocker.tests.copies_uninstalled_files
 
+import data.golintdocker.testdoc
+
 import data.golintdocker.rules.copies_uninstalled_files
 
 golang_alpine := {"name": "golang", "tag": "1.21-alpine", "image": "golang:1.21-alpine", "scratch": false}
@@ -19,18 +21,18 @@ doc(builder_from, builder_instructions, copy) := {
 	"final_stage": 1,
 	"stages": [
 		{
-			"index": 0, "name": "builder", "root": 0, "used_by_final": true,
+			"index": 0, "name": "builder", "root": 0, "used_by_final": true, "built": true,
 			"line": 1, "from_end_line": 1, "from": builder_from, "instructions": builder_instructions,
 		},
 		{
-			"index": 1, "name": "", "root": 1, "used_by_final": true,
+			"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true,
 			"line": 10, "from_end_line": 10, "from": scratch, "instructions": [copy],
 		},
 	],
 }
 
 test_guide_zoneinfo_from_golang_alpine_fires if {
-	some f in copies_uninstalled_files.deny with input as doc(golang_alpine, [], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo"))
+	some f in copies_uninstalled_files.deny with input as testdoc.doc(doc(golang_alpine, [], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo")))
 	f.line == 20
 	contains(f.msg, `stage "builder"`)
 	contains(f.msg, "golang:1.21-alpine ships no tzdata")
@@ -39,7 +41,7 @@ test_guide_zoneinfo_from_golang_alpine_fires if {
 }
 
 test_certs_from_debian_fires_with_apt_fix if {
-	some f in copies_uninstalled_files.deny with input as doc(debian, [], copy_from(0, "builder", "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs"))
+	some f in copies_uninstalled_files.deny with input as testdoc.doc(doc(debian, [], copy_from(0, "builder", "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs")))
 	contains(f.msg, "debian:bookworm-slim ships no CA certificates")
 	contains(f.fix, "apt-get install -y --no-install-recommends ca-certificates")
 }
@@ -50,23 +52,23 @@ test_copy_from_image_fires if {
 		"sources": ["/usr/share/zoneinfo/UTC"], "dest_path": "/usr/share/zoneinfo/UTC",
 		"from": "alpine:3.22", "from_stage": null, "from_image": alpine_ref,
 	}}
-	some f in copies_uninstalled_files.deny with input as doc(golang_alpine, [], c)
+	some f in copies_uninstalled_files.deny with input as testdoc.doc(doc(golang_alpine, [], c))
 	contains(f.msg, "the image alpine:3.22 ships no tzdata")
 }
 
 test_installed_tzdata_is_quiet if {
-	count(copies_uninstalled_files.deny) == 0 with input as doc(golang_alpine, [apk_add("tzdata")], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo"))
+	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(golang_alpine, [apk_add("tzdata")], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo")))
 }
 
 test_certs_from_golang_alpine_are_there if {
-	count(copies_uninstalled_files.deny) == 0 with input as doc(golang_alpine, [], copy_from(0, "builder", "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs"))
+	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(golang_alpine, [], copy_from(0, "builder", "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs")))
 }
 
 test_unknown_builder_is_quiet if {
 	unknown := {"name": "registry.example.com/go-builder", "tag": "2", "image": "registry.example.com/go-builder:2", "scratch": false}
-	count(copies_uninstalled_files.deny) == 0 with input as doc(unknown, [], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo"))
+	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(unknown, [], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo")))
 }
 
 test_other_paths_are_quiet if {
-	count(copies_uninstalled_files.deny) == 0 with input as doc(golang_alpine, [], copy_from(0, "builder", "/app/main", "/main"))
+	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(golang_alpine, [], copy_from(0, "builder", "/app/main", "/main")))
 }

@@ -1,5 +1,7 @@
 package golintdocker.tests.copy_from_unknown_stage
 
+import data.golintdocker.testdoc
+
 import data.golintdocker.rules.copy_from_unknown_stage
 
 # Stages "builder" and "runtime"; the runtime stage holds instr.
@@ -19,7 +21,7 @@ mount_from(from) := {"cmd": "run", "line": 14, "end_line": 15, "run": {"mounts":
 ]}}
 
 test_typo_fires_with_suggestion if {
-	some f in copy_from_unknown_stage.deny with input as doc(copy_from("bulder"))
+	some f in copy_from_unknown_stage.deny with input as testdoc.doc(doc(copy_from("bulder")))
 	f.line == 12
 	contains(f.msg, "no stage named bulder (did you mean builder? stages: builder, runtime)")
 	contains(f.msg, "docker.io/library/bulder")
@@ -28,12 +30,12 @@ test_typo_fires_with_suggestion if {
 }
 
 test_missing_stage_number_fires if {
-	some f in copy_from_unknown_stage.deny with input as doc(copy_from("3"))
+	some f in copy_from_unknown_stage.deny with input as testdoc.doc(doc(copy_from("3")))
 	contains(f.msg, "no stage 3: the file has 2 stages, numbered 0–1")
 }
 
 test_mount_typo_fires if {
-	some f in copy_from_unknown_stage.deny with input as doc(mount_from("buidler"))
+	some f in copy_from_unknown_stage.deny with input as testdoc.doc(doc(mount_from("buidler")))
 	f.line == 14
 	f.end_line == 15
 	contains(f.msg, "RUN --mount from=buidler")
@@ -41,19 +43,19 @@ test_mount_typo_fires if {
 }
 
 test_unknown_name_without_close_stage_warns if {
-	some f in copy_from_unknown_stage.deny with input as doc(copy_from("nginx"))
+	some f in copy_from_unknown_stage.deny with input as testdoc.doc(doc(copy_from("nginx")))
 	f.severity == "warning"
 	contains(f.fix, "nginx:<version>")
 }
 
 test_known_image_is_quiet if {
-	count(copy_from_unknown_stage.deny) == 0 with input as doc(copy_from("alpine"))
+	count(copy_from_unknown_stage.deny) == 0 with input as testdoc.doc(doc(copy_from("alpine")))
 }
 
 test_image_reference_is_quiet if {
-	count(copy_from_unknown_stage.deny) == 0 with input as doc(copy_from("ghcr.io/grpc-ecosystem/grpc-health-probe:v0.4.40"))
+	count(copy_from_unknown_stage.deny) == 0 with input as testdoc.doc(doc(copy_from("ghcr.io/grpc-ecosystem/grpc-health-probe:v0.4.40")))
 }
 
 test_resolved_stage_is_quiet if {
-	count(copy_from_unknown_stage.deny) == 0 with input as doc({"cmd": "copy", "line": 12, "end_line": 12, "copy": {"from": "builder", "from_stage": 0}})
+	count(copy_from_unknown_stage.deny) == 0 with input as testdoc.doc(doc({"cmd": "copy", "line": 12, "end_line": 12, "copy": {"from": "builder", "from_stage": 0}}))
 }

@@ -17,7 +17,7 @@ builder(from, original, end, used, cgo) := {
 doc(b) := {"final_stage": 1, "stages": [
 	b,
 	{
-		"index": 1, "name": "", "root": 1, "used_by_final": true,
+		"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true,
 		"line": 6, "from_end_line": 6, "original": "FROM scratch", "from": scratch, "instructions": [],
 	},
 ]}

@@ -1,5 +1,7 @@
 package golintdocker.tests.entrypoint_not_found
 
+import data.golintdocker.testdoc
+
 import data.golintdocker.rules.entrypoint_not_found
 
 scratch := {"name": "scratch", "tag": "", "image": "scratch", "scratch": true}
@@ -31,7 +33,7 @@ copy(original, sources, dest_path, dest_dir) := {
 guide_bug := copy("COPY --from=builder /app/main /app", ["/app/main"], "/app", false)
 
 test_binary_copied_elsewhere_fires if {
-	some f in entrypoint_not_found.deny with input as doc(scratch, [guide_bug], "/main", "/")
+	some f in entrypoint_not_found.deny with input as testdoc.doc(doc(scratch, [guide_bug], "/main", "/"))
 	f.line == 20
 	contains(f.msg, "ENTRYPOINT runs /main, but nothing in the final stage (scratch) provides it: COPY --from=builder /app/main /app writes /app")
 	contains(f.fix, "`COPY --from=builder /app/main /main`")
@@ -39,41 +41,41 @@ test_binary_copied_elsewhere_fires if {
 
 test_relative_program_resolves_against_workdir if {
 	c := copy("COPY --from=builder /out/server /srv/", ["/out/server"], "/srv", true)
-	some f in entrypoint_not_found.deny with input as doc(scratch, [c], "./server", "/app")
+	some f in entrypoint_not_found.deny with input as testdoc.doc(doc(scratch, [c], "./server", "/app"))
 	contains(f.msg, "runs /app/server")
 	contains(f.msg, "writes /srv/server")
 }
 
 test_nothing_copied_fires if {
-	some f in entrypoint_not_found.deny with input as doc(scratch, [], "/main", "/")
+	some f in entrypoint_not_found.deny with input as testdoc.doc(doc(scratch, [], "/main", "/"))
 	endswith(f.msg, "provides it")
 }
 
 test_exact_copy_is_quiet if {
 	c := copy("COPY --from=builder /app/main /main", ["/app/main"], "/main", false)
-	count(entrypoint_not_found.deny) == 0 with input as doc(scratch, [c], "/main", "/")
+	count(entrypoint_not_found.deny) == 0 with input as testdoc.doc(doc(scratch, [c], "/main", "/"))
 }
 
 test_copy_into_directory_is_quiet if {
 	c := copy("COPY --from=builder /out/server /out/migrate /usr/local/bin/", ["/out/server", "/out/migrate"], "/usr/local/bin", true)
-	count(entrypoint_not_found.deny) == 0 with input as doc(scratch, [c], "/usr/local/bin/migrate", "/")
+	count(entrypoint_not_found.deny) == 0 with input as testdoc.doc(doc(scratch, [c], "/usr/local/bin/migrate", "/"))
 }
 
 test_tree_copied_two_levels_up_is_quiet if {
 	c := copy("COPY --from=builder /rootfs /", ["/rootfs"], "/", true)
-	count(entrypoint_not_found.deny) == 0 with input as doc(scratch, [c], "/usr/bin/app", "/")
+	count(entrypoint_not_found.deny) == 0 with input as testdoc.doc(doc(scratch, [c], "/usr/bin/app", "/"))
 }
 
 test_path_lookup_is_quiet if {
-	count(entrypoint_not_found.deny) == 0 with input as doc(scratch, [], "app", "/")
+	count(entrypoint_not_found.deny) == 0 with input as testdoc.doc(doc(scratch, [], "app", "/"))
 }
 
 test_image_with_files_is_quiet if {
-	count(entrypoint_not_found.deny) == 0 with input as doc(alpine, [guide_bug], "/main", "/")
+	count(entrypoint_not_found.deny) == 0 with input as testdoc.doc(doc(alpine, [guide_bug], "/main", "/"))
 }
 
 test_other_binary_is_not_suggested_as_the_copy if {
 	c := copy("COPY --from=builder /out/api /api", ["/out/api"], "/api", false)
-	some f in entrypoint_not_found.deny with input as doc(scratch, [c], "/worker", "/")
+	some f in entrypoint_not_found.deny with input as testdoc.doc(doc(scratch, [c], "/worker", "/"))
 	f.fix == "Make ENTRYPOINT run /api (what line 18 writes), or copy the binary it should run to /worker."
 }

@@ -16,12 +16,12 @@ doc(builder_from, go_cmds, final_from) := {
 	"final_stage": 1,
 	"stages": [
 		{
-			"index": 0, "name": "build", "root": 0, "used_by_final": true,
+			"index": 0, "name": "build", "root": 0, "used_by_final": true, "built": true,
 			"line": 1, "from_end_line": 1, "from": builder_from,
 			"instructions": [{"index": 0, "cmd": "run", "line": 3, "run": {"go": go_cmds}}],
 		},
 		{
-			"index": 1, "name": "", "root": 1, "used_by_final": true,
+			"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true,
 			"line": 5, "from_end_line": 6, "from": final_from, "instructions": [],
 		},
 	],

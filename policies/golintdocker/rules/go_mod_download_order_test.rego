@@ -11,7 +11,7 @@ doc_in(context, instructions) := {
 	"final_stage": 0,
 	"context": context,
 	"stages": [{
-		"index": 0, "name": "build", "root": 0, "used_by_final": true,
+		"index": 0, "name": "build", "root": 0, "used_by_final": true, "built": true,
 		"instructions": [object.union(ins, {"index": n}) | some n, ins in instructions],
 	}],
 }

@@ -1,5 +1,7 @@
 package golintdocker.tests.healthcheck_cannot_run
 
+import data.golintdocker.testdoc
+
 import data.golintdocker.rules.healthcheck_cannot_run
 
 scratch := {"name": "scratch", "tag": "", "image": "scratch", "scratch": true}
@@ -29,7 +31,7 @@ exec_check(test) := {
 doc(from, check, extra) := {
 	"final_stage": 0,
 	"stages": [{
-		"index": 0, "name": "", "root": 0, "used_by_final": true,
+		"index": 0, "name": "", "root": 0, "used_by_final": true, "built": true,
 		"line": 10, "from_end_line": 10, "from": from, "shell": sh,
 		"instructions": array.concat([copy_main, check, entrypoint], extra),
 		"healthcheck": {"stage": 0, "instruction": 1, "line": 15},
@@ -38,7 +40,7 @@ doc(from, check, extra) := {
 }
 
 test_guide_healthcheck_in_scratch_fires if {
-	some f in healthcheck_cannot_run.deny with input as doc(scratch, guide_check, [])
+	some f in healthcheck_cannot_run.deny with input as testdoc.doc(doc(scratch, guide_check, []))
 	f.line == 15
 	contains(f.msg, "is not valid JSON")
 	contains(f.msg, "(scratch) has no shell (nor wget)")
@@ -46,14 +48,14 @@ test_guide_healthcheck_in_scratch_fires if {
 }
 
 test_curl_in_distroless_fires if {
-	some f in healthcheck_cannot_run.deny with input as doc(distroless, exec_check(["curl", "-fsS", "http://localhost:8080/healthz"]), [])
+	some f in healthcheck_cannot_run.deny with input as testdoc.doc(doc(distroless, exec_check(["curl", "-fsS", "http://localhost:8080/healthz"]), []))
 	f.line == 15
 	contains(f.msg, "runs curl")
 	contains(f.msg, "has no curl")
 }
 
 test_probe_not_copied_fires if {
-	some f in healthcheck_cannot_run.deny with input as doc(scratch, exec_check(["/bin/grpc_health_probe", "-addr=:9090"]), [])
+	some f in healthcheck_cannot_run.deny with input as testdoc.doc(doc(scratch, exec_check(["/bin/grpc_health_probe", "-addr=:9090"]), []))
 	contains(f.msg, "nothing copies /bin/grpc_health_probe")
 }
 
@@ -62,25 +64,25 @@ test_simple_shell_form_gets_exec_form_fix if {
 		"index": 1, "cmd": "healthcheck", "line": 15, "end_line": 15, "form": "shell", "json_invalid": false,
 		"healthcheck": {"none": false, "form": "shell", "test": ["/main -healthcheck"]},
 	}
-	some f in healthcheck_cannot_run.deny with input as doc(distroless, check, [])
+	some f in healthcheck_cannot_run.deny with input as testdoc.doc(doc(distroless, check, []))
 	contains(f.msg, "is in shell form")
 	contains(f.fix, `HEALTHCHECK CMD ["/main", "-healthcheck"]`)
 }
 
 test_self_check_is_quiet if {
-	count(healthcheck_cannot_run.deny) == 0 with input as doc(scratch, exec_check(["/main", "-healthcheck"]), [])
+	count(healthcheck_cannot_run.deny) == 0 with input as testdoc.doc(doc(scratch, exec_check(["/main", "-healthcheck"]), []))
 }
 
 test_probe_copied_into_parent_dir_is_quiet if {
 	probe := {"index": 3, "cmd": "copy", "line": 12, "end_line": 12, "copy": {"dest_path": "/bin", "dest_dir": true, "from_stage": 0, "sources": ["/go/bin/grpc_health_probe"]}}
-	count(healthcheck_cannot_run.deny) == 0 with input as doc(distroless, exec_check(["/bin/grpc_health_probe", "-addr=:9090"]), [probe])
+	count(healthcheck_cannot_run.deny) == 0 with input as testdoc.doc(doc(distroless, exec_check(["/bin/grpc_health_probe", "-addr=:9090"]), [probe]))
 }
 
 test_wget_in_alpine_is_quiet if {
-	count(healthcheck_cannot_run.deny) == 0 with input as doc(alpine, guide_check, [])
+	count(healthcheck_cannot_run.deny) == 0 with input as testdoc.doc(doc(alpine, guide_check, []))
 }
 
 test_none_is_quiet if {
 	none := {"index": 1, "cmd": "healthcheck", "line": 15, "end_line": 15, "healthcheck": {"none": true, "test": []}}
-	count(healthcheck_cannot_run.deny) == 0 with input as doc(scratch, none, [])
+	count(healthcheck_cannot_run.deny) == 0 with input as testdoc.doc(doc(scratch, none, []))
 }

@@ -6,10 +6,10 @@ doc(g) := {
 	"final_stage": 1,
 	"stages": [
 		{
-			"index": 0, "name": "build", "root": 0, "used_by_final": true,
+			"index": 0, "name": "build", "root": 0, "used_by_final": true, "built": true,
 			"instructions": [{"index": 0, "cmd": "run", "line": 5, "run": {"commands": [], "go": [g]}}],
 		},
-		{"index": 1, "name": "", "root": 1, "used_by_final": true, "instructions": []},
+		{"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true, "instructions": []},
 	],
 }
 

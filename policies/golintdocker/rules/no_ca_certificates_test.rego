@@ -15,11 +15,11 @@ doc(final_from, final_instructions) := {
 	"final_stage": 1,
 	"stages": [
 		{
-			"index": 0, "name": "builder", "root": 0, "used_by_final": true,
+			"index": 0, "name": "builder", "root": 0, "used_by_final": true, "built": true,
 			"line": 1, "from_end_line": 1, "from": golang_alpine, "instructions": [],
 		},
 		{
-			"index": 1, "name": "", "root": 1, "used_by_final": true,
+			"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true,
 			"line": 10, "from_end_line": 11, "from": final_from, "instructions": final_instructions,
 		},
 	],
@@ -29,7 +29,7 @@ doc(final_from, final_instructions) := {
 single(final_from, final_instructions) := {
 	"final_stage": 0,
 	"stages": [{
-		"index": 0, "name": "", "root": 0, "used_by_final": true,
+		"index": 0, "name": "", "root": 0, "used_by_final": true, "built": true,
 		"line": 3, "from_end_line": 3, "from": final_from, "instructions": final_instructions,
 	}],
 }

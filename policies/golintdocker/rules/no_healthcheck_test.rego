@@ -14,7 +14,7 @@ doc(instructions, refs) := {
 	"final_stage": 0,
 	"stages": [object.union(
 		{
-			"index": 0, "name": "", "root": 0, "used_by_final": true,
+			"index": 0, "name": "", "root": 0, "used_by_final": true, "built": true,
 			"line": 10, "from_end_line": 11, "from": distroless, "instructions": instructions,
 			"healthcheck": null, "entrypoint": null, "cmd": null,
 		},

@@ -22,11 +22,11 @@ doc(builder_instructions, final_from, final_instructions) := {
 	"final_stage": 1,
 	"stages": [
 		{
-			"index": 0, "name": "builder", "root": 0, "used_by_final": true,
+			"index": 0, "name": "builder", "root": 0, "used_by_final": true, "built": true,
 			"line": 1, "from_end_line": 1, "from": golang_alpine, "instructions": builder_instructions,
 		},
 		{
-			"index": 1, "name": "", "root": 1, "used_by_final": true,
+			"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true,
 			"line": 8, "from_end_line": 8, "from": final_from, "instructions": final_instructions,
 		},
 	],
@@ -72,8 +72,8 @@ test_distroless_has_tzdata if {
 test_not_go_is_quiet if {
 	node := {"name": "node", "tag": "22-alpine", "image": "node:22-alpine", "scratch": false}
 	d := {"final_stage": 1, "stages": [
-		{"index": 0, "name": "web", "root": 0, "used_by_final": true, "line": 1, "from_end_line": 1, "from": node, "instructions": []},
-		{"index": 1, "name": "", "root": 1, "used_by_final": true, "line": 8, "from_end_line": 8, "from": scratch, "instructions": []},
+		{"index": 0, "name": "web", "root": 0, "used_by_final": true, "built": true, "line": 1, "from_end_line": 1, "from": node, "instructions": []},
+		{"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true, "line": 8, "from_end_line": 8, "from": scratch, "instructions": []},
 	]}
 	count(no_zoneinfo.deny) == 0 with input as d
 }

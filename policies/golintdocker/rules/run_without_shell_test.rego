@@ -1,5 +1,7 @@
 package golintdocker.tests.run_without_shell
 
+import data.golintdocker.testdoc
+
 import data.golintdocker.rules.run_without_shell
 
 scratch := {"name": "scratch", "tag": "", "image": "scratch", "scratch": true}
@@ -40,7 +42,7 @@ doc(from, instructions, used) := {
 }
 
 test_guide_adduser_in_scratch_fires if {
-	some f in run_without_shell.deny with input as doc(scratch, [adduser_run], true)
+	some f in run_without_shell.deny with input as testdoc.doc(doc(scratch, [adduser_run], true))
 	f.line == 9
 	contains(f.msg, "built on scratch, which has no shell")
 	contains(f.msg, "`addgroup`, `adduser`")
@@ -49,7 +51,7 @@ test_guide_adduser_in_scratch_fires if {
 }
 
 test_mkdir_in_distroless_fires_with_generic_fix if {
-	some f in run_without_shell.deny with input as doc(distroless, [object.union(mkdir_run, {"index": 0})], true)
+	some f in run_without_shell.deny with input as testdoc.doc(doc(distroless, [object.union(mkdir_run, {"index": 0})], true))
 	f.line == 12
 	f.end_line == 13
 	contains(f.msg, "gcr.io/distroless/static-debian12:nonroot")
@@ -57,23 +59,23 @@ test_mkdir_in_distroless_fires_with_generic_fix if {
 }
 
 test_shell_copied_in_before_is_quiet if {
-	count(run_without_shell.deny) == 0 with input as doc(distroless, [copy_to(0, "/bin"), mkdir_run], true)
+	count(run_without_shell.deny) == 0 with input as testdoc.doc(doc(distroless, [copy_to(0, "/bin"), mkdir_run], true))
 }
 
 test_shell_copied_in_after_still_fires if {
-	some f in run_without_shell.deny with input as doc(scratch, [adduser_run, copy_to(1, "/bin")], true)
+	some f in run_without_shell.deny with input as testdoc.doc(doc(scratch, [adduser_run, copy_to(1, "/bin")], true))
 	f.line == 9
 }
 
 test_exec_form_is_quiet if {
 	run := {"index": 0, "cmd": "run", "form": "exec", "line": 9, "end_line": 9, "args": ["/migrate"], "run": {"shell": sh, "mounts": [], "commands": [{"name": "migrate", "argv": ["/migrate"]}]}}
-	count(run_without_shell.deny) == 0 with input as doc(scratch, [run], true)
+	count(run_without_shell.deny) == 0 with input as testdoc.doc(doc(scratch, [run], true))
 }
 
 test_alpine_has_a_shell if {
-	count(run_without_shell.deny) == 0 with input as doc(alpine, [adduser_run], true)
+	count(run_without_shell.deny) == 0 with input as testdoc.doc(doc(alpine, [adduser_run], true))
 }
 
 test_unused_stage_is_quiet if {
-	count(run_without_shell.deny) == 0 with input as doc(scratch, [adduser_run], false)
+	count(run_without_shell.deny) == 0 with input as testdoc.doc(doc(scratch, [adduser_run], false))
 }

@@ -1,5 +1,7 @@
 package golintdocker.tests.shell_form_entrypoint
 
+import data.golintdocker.testdoc
+
 import data.golintdocker.rules.shell_form_entrypoint
 
 scratch := {"name": "scratch", "tag": "", "image": "scratch", "scratch": true}
@@ -32,7 +34,7 @@ instr(cmd, original, text) := {
 
 test_shell_entrypoint_in_alpine_warns_with_edit if {
 	i := instr("entrypoint", "ENTRYPOINT /app serve --port=8080", "/app serve --port=8080")
-	some f in shell_form_entrypoint.deny with input as doc(alpine, i)
+	some f in shell_form_entrypoint.deny with input as testdoc.doc(doc(alpine, i))
 	f.line == 7
 	f.severity == "warning"
 	contains(f.msg, "PID 1")
@@ -41,7 +43,7 @@ test_shell_entrypoint_in_alpine_warns_with_edit if {
 
 test_shell_cmd_in_scratch_is_error if {
 	i := instr("cmd", "CMD /app", "/app")
-	some f in shell_form_entrypoint.deny with input as doc(scratch, i)
+	some f in shell_form_entrypoint.deny with input as testdoc.doc(doc(scratch, i))
 	f.severity == "error"
 	contains(f.msg, "there is no ENTRYPOINT")
 	contains(f.msg, "cannot start at all")
@@ -50,28 +52,28 @@ test_shell_cmd_in_scratch_is_error if {
 
 test_variables_get_no_edit if {
 	i := instr("entrypoint", "ENTRYPOINT /app --addr=:$PORT", "/app --addr=:$PORT")
-	some f in shell_form_entrypoint.deny with input as doc(alpine, i)
+	some f in shell_form_entrypoint.deny with input as testdoc.doc(doc(alpine, i))
 	not f.edits
 }
 
 test_exec_form_is_quiet if {
 	i := object.union(instr("entrypoint", `ENTRYPOINT ["/app"]`, "/app"), {"form": "exec"})
-	count(shell_form_entrypoint.deny) == 0 with input as doc(scratch, i)
+	count(shell_form_entrypoint.deny) == 0 with input as testdoc.doc(doc(scratch, i))
 }
 
 test_invalid_json_is_left_to_json_form_invalid if {
 	i := object.union(instr("entrypoint", `ENTRYPOINT ['/app']`, `['/app']`), {"json_invalid": true})
-	count(shell_form_entrypoint.deny) == 0 with input as doc(scratch, i)
+	count(shell_form_entrypoint.deny) == 0 with input as testdoc.doc(doc(scratch, i))
 }
 
 test_no_entrypoint_or_cmd_is_quiet if {
 	i := instr("workdir", "WORKDIR /app", "/app")
-	count(shell_form_entrypoint.deny) == 0 with input as doc(scratch, i)
+	count(shell_form_entrypoint.deny) == 0 with input as testdoc.doc(doc(scratch, i))
 }
 
 test_exec_prefix_is_dropped if {
 	i := instr("entrypoint", "ENTRYPOINT exec /usr/local/bin/app", "exec /usr/local/bin/app")
-	some f in shell_form_entrypoint.deny with input as doc(alpine, i)
+	some f in shell_form_entrypoint.deny with input as testdoc.doc(doc(alpine, i))
 	contains(f.msg, "CMD arguments are ignored")
 	f.edits == [{"line": 7, "column": 0, "end_line": 7, "end_column": 0, "text": `ENTRYPOINT ["/usr/local/bin/app"]`}]
 }

@@ -45,8 +45,8 @@ deny contains finding if {
 	not g.build.remote
 	finding := {
 		"msg": sprintf("%s is built on %s, a Go toolchain image, and builds its binary in place (`go %s` on line %d): it ships the compiler, the sources and the module cache along with the binary", [lib.image_label(s), lib.base_name(s), g.subcommand, g.line]),
-		"line": input.stages[s.root].line,
-		"end_line": input.stages[s.root].from_end_line,
+		"line": s.line,
+		"end_line": s.from_end_line,
 		"fix": sprintf("Build in a `FROM %s AS builder` stage and ship a minimal final stage (`FROM scratch` or `FROM gcr.io/distroless/static-debian12:nonroot`) that does `COPY --from=builder` of the binary only.", [lib.base_name(s)]),
 	}
 }

@@ -4,11 +4,11 @@ import data.golintdocker.rules.target_arch_ignored
 
 doc(platform, env, g) := {"final_stage": 1, "stages": [
 	{
-		"index": 0, "name": "build", "root": 0, "used_by_final": true,
+		"index": 0, "name": "build", "root": 0, "used_by_final": true, "built": true,
 		"from": {"platform": platform},
 		"instructions": [{"index": 0, "cmd": "run", "line": 5, "env": env, "run": {"commands": [], "go": [g]}}],
 	},
-	{"index": 1, "name": "", "root": 1, "used_by_final": true, "from": {"platform": ""}, "instructions": []},
+	{"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true, "from": {"platform": ""}, "instructions": []},
 ]}
 
 declared := {"TARGETOS": null, "TARGETARCH": null}

@@ -12,7 +12,7 @@ doc(used, gs, later) := {
 				later,
 			),
 		},
-		{"index": 1, "name": "", "root": 1, "used_by_final": true, "instructions": []},
+		{"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true, "instructions": []},
 	],
 }
 

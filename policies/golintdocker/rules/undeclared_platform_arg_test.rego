@@ -3,7 +3,7 @@ package golintdocker.tests.undeclared_platform_arg
 import data.golintdocker.rules.undeclared_platform_arg
 
 doc(instructions) := {"final_stage": 0, "stages": [{
-	"index": 0, "name": "build", "root": 0, "used_by_final": true,
+	"index": 0, "name": "build", "root": 0, "used_by_final": true, "built": true,
 	"instructions": instructions,
 }]}
 
@@ -49,11 +49,11 @@ test_assigned_in_run_is_quiet if {
 test_declared_in_parent_stage_is_quiet if {
 	d := {"final_stage": 1, "stages": [
 		{
-			"index": 0, "name": "base", "root": 0, "used_by_final": true,
+			"index": 0, "name": "base", "root": 0, "used_by_final": true, "built": true,
 			"instructions": [{"index": 0, "cmd": "arg", "line": 2, "env": {}, "pairs": [{"key": "TARGETOS", "value": null, "raw": null}, {"key": "TARGETARCH", "value": null, "raw": null}]}],
 		},
 		{
-			"index": 1, "name": "build", "root": 0, "used_by_final": true,
+			"index": 1, "name": "build", "root": 0, "used_by_final": true, "built": true,
 			"instructions": [run({"TARGETOS": null, "TARGETARCH": null}, [go_cmd])],
 		},
 	]}
