@@ -42,7 +42,7 @@ func (st *stageState) build(g *GoCommand, inv, goflags gocmd.Invocation, in *Ins
 		b.Libc = st.image.String("libc")
 	}
 	if strings.Contains(st.stage().From.Platform, "BUILDPLATFORM") || st.platformFromParent() {
-		if g.GOARCH == nil && g.GOOS == nil {
+		if g.GOARCH == nil {
 			b.Platform = "build"
 		}
 	}

@@ -43,9 +43,9 @@ test_mount_typo_fires if {
 }
 
 test_unknown_name_without_close_stage_warns if {
-	some f in copy_from_unknown_stage.deny with input as testdoc.doc(doc(copy_from("nginx")))
+	some f in copy_from_unknown_stage.deny with input as testdoc.doc(doc(copy_from("somevendor")))
 	f.severity == "warning"
-	contains(f.fix, "nginx:<version>")
+	contains(f.fix, "somevendor:<version>")
 }
 
 test_known_image_is_quiet if {

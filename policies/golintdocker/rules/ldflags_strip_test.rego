@@ -2,22 +2,28 @@ package golintdocker.tests.ldflags_strip
 
 import data.golintdocker.rules.ldflags_strip
 
-doc(g) := {
+# A builder whose go command g ships to the runtime image (stage 1).
+doc(g) := doc_debug(g, false)
+
+doc_debug(g, debug) := {
 	"final_stage": 1,
+	"runtime_stages": [1],
 	"stages": [
 		{
-			"index": 0, "name": "build", "root": 0, "used_by_final": true, "built": true,
+			"index": 0, "name": "build", "root": 0, "built": true, "role": "builder",
 			"instructions": [{"index": 0, "cmd": "run", "line": 5, "run": {"commands": [], "go": [g]}}],
 		},
-		{"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true, "instructions": []},
+		{"index": 1, "name": "", "root": 1, "built": true, "final": true, "role": "runtime", "debug": debug, "instructions": []},
 	],
 }
+
+facts(kind, ships) := {"kind": kind, "ships": ships, "shipped_to": [1 | ships]}
 
 pos(col, exact) := {"line": 5, "column": col, "end_line": 5, "end_column": col, "exact": exact}
 
 build(ldflags) := {
 	"subcommand": "build", "ldflags": ldflags, "packages": ["./cmd/api"], "output": "/out/api",
-	"flags": [], "env": {}, "flags_pos": pos(13, true),
+	"flags": [], "env": {}, "flags_pos": pos(13, true), "unknown": [], "build": facts("binary", true),
 	"line": 5, "column": 5, "end_line": 5, "end_column": 60, "exact": true,
 }
 
@@ -42,11 +48,17 @@ test_quoted_x_only_gets_both_flags if {
 	f.edits == [{"line": 5, "column": 24, "end_line": 5, "end_column": 24, "text": "-s -w "}]
 }
 
-test_missing_w_only if {
+# From Go 1.22, -s implies -w.
+test_s_alone_is_quiet if {
 	l := ldflags("-s", ["-s"], "'")
+	count(ldflags_strip.deny) == 0 with input as doc(build(l))
+}
+
+test_missing_s_only if {
+	l := ldflags("-w", ["-w"], "'")
 	some f in ldflags_strip.deny with input as doc(build(l))
-	contains(f.msg, "without -w")
-	f.edits == [{"line": 5, "column": 24, "end_line": 5, "end_column": 24, "text": "-w "}]
+	contains(f.msg, "without -s")
+	f.edits == [{"line": 5, "column": 24, "end_line": 5, "end_column": 24, "text": "-s "}]
 }
 
 test_unquoted_value_is_rewritten if {
@@ -73,11 +85,26 @@ test_stripped_is_quiet if {
 }
 
 test_compile_check_is_quiet if {
-	g := object.union(build(null), {"output": null, "packages": ["./..."]})
+	g := object.union(build(null), {"output": null, "packages": ["./..."], "build": facts("check", false)})
 	count(ldflags_strip.deny) == 0 with input as doc(g)
 }
 
 test_debug_build_is_quiet if {
-	g := object.union(build(null), {"flags": [{"name": "gcflags", "value": "all=-N -l"}]})
+	g := object.union(build(null), {"flags": [{"name": "gcflags", "value": "all=-N -l"}], "build": facts("debug", true)})
 	count(ldflags_strip.deny) == 0 with input as doc(g)
+}
+
+# A debug image (Delve) is not told to strip its symbols.
+test_debug_image_is_quiet if {
+	count(ldflags_strip.deny) == 0 with input as doc_debug(build(null), true)
+}
+
+test_unshipped_build_is_quiet if {
+	count(ldflags_strip.deny) == 0 with input as doc(object.union(build(null), {"build": facts("binary", false)}))
+}
+
+# -ldflags "${LDFLAGS}" with an ARG that has no default: nothing is known.
+test_unknown_ldflags_is_quiet if {
+	l := ldflags("${LDFLAGS}", ["${LDFLAGS}"], "\"")
+	count(ldflags_strip.deny) == 0 with input as doc(object.union(build(l), {"unknown": ["ldflags"]}))
 }

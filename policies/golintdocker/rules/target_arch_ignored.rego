@@ -45,18 +45,20 @@ deny contains finding if {
 # The platform ARGs the stage has not declared before the RUN.
 undeclared(i) := [a | some a in ["TARGETOS", "TARGETARCH"]; not a in object.keys(i.env)]
 
-prefix := "GOOS=$TARGETOS GOARCH=$TARGETARCH "
+prefix(g) := "GOOS=$TARGETOS GOARCH=$TARGETARCH " if {
+	g.goos == null
+} else := "GOARCH=$TARGETARCH "
 
 # A cross-compiled go install writes to $GOPATH/bin/GOOS_GOARCH/ (and fails
 # when GOBIN is set): the fix is go build -o, not a prefix.
 fix_text(s, i, g) := sprintf("Build with `GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o <dir>/ <packages>` instead: a cross-compiled `go install` writes to /go/bin/<GOOS>_<GOARCH>/ and fails when GOBIN is set. Declare `ARG TARGETOS TARGETARCH` in %s.", [lib.stage_label(s)]) if {
 	g.subcommand == "install"
-} else := sprintf("Prefix the command with `%s`; %s already declares `ARG TARGETOS TARGETARCH`.", [trim_space(prefix), lib.stage_label(s)]) if {
+} else := sprintf("Prefix the command with `%s`; %s already declares `ARG TARGETOS TARGETARCH`.", [trim_space(prefix(g)), lib.stage_label(s)]) if {
 	count(undeclared(i)) == 0
-} else := sprintf("Declare `ARG %s` in %s before line %d and prefix the command with `%s`: without the ARG the variables are empty inside the stage.", [concat(" ", undeclared(i)), lib.stage_label(s), i.line, trim_space(prefix)])
+} else := sprintf("Declare `ARG %s` in %s before line %d and prefix the command with `%s`: without the ARG the variables are empty inside the stage.", [concat(" ", undeclared(i)), lib.stage_label(s), i.line, trim_space(prefix(g))])
 
 # The edit is complete or not offered: the prefix, and the ARG it needs.
-edits(i, g) := array.concat(declare(i), [lib.insert_at(g, prefix)]) if {
+edits(i, g) := array.concat(declare(i), [lib.insert_at(g, prefix(g))]) if {
 	g.exact
 	g.subcommand == "build"
 } else := []

@@ -2,20 +2,28 @@ package golintdocker.tests.target_arch_ignored
 
 import data.golintdocker.rules.target_arch_ignored
 
-doc(platform, env, g) := {"final_stage": 1, "stages": [
+# A builder on platform, whose go command g ships to the runtime image.
+# golint-docker marks a build on $BUILDPLATFORM without GOARCH "build".
+doc(platform, env, g) := {"final_stage": 1, "runtime_stages": [1], "stages": [
 	{
-		"index": 0, "name": "build", "root": 0, "used_by_final": true, "built": true,
+		"index": 0, "name": "build", "root": 0, "built": true, "role": "builder",
 		"from": {"platform": platform},
-		"instructions": [{"index": 0, "cmd": "run", "line": 5, "env": env, "run": {"commands": [], "go": [g]}}],
+		"instructions": [{"index": 0, "cmd": "run", "line": 5, "env": env, "run": {"commands": [], "go": [object.union(g, {"build": object.union(g.build, {"platform": where(platform, g)})})]}}],
 	},
-	{"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true, "from": {"platform": ""}, "instructions": []},
+	{"index": 1, "name": "", "root": 1, "built": true, "final": true, "role": "runtime", "from": {"platform": ""}, "instructions": []},
 ]}
+
+where(platform, g) := "build" if {
+	contains(platform, "BUILDPLATFORM")
+	g.goarch == null
+} else := "target"
 
 declared := {"TARGETOS": null, "TARGETARCH": null}
 
 build(goos, goarch) := {
 	"subcommand": "build", "goos": goos, "goarch": goarch, "packages": ["./cmd/api"], "output": "/out/api",
 	"flags": [], "env": {}, "line": 5, "column": 5, "end_line": 5, "end_column": 50, "exact": true,
+	"unknown": [], "build": {"kind": "binary", "ships": true, "shipped_to": [1]},
 }
 
 test_no_goarch_fires_with_edit if {
@@ -29,7 +37,17 @@ test_no_goarch_fires_with_edit if {
 test_goos_set_inserts_only_goarch if {
 	some f in target_arch_ignored.deny with input as doc("${BUILDPLATFORM}", {}, build("linux", null))
 	contains(f.fix, "Declare `ARG TARGETOS TARGETARCH`")
-	f.edits == [{"line": 5, "column": 5, "end_line": 5, "end_column": 5, "text": "GOARCH=$TARGETARCH "}]
+
+	# The edit is complete: the ARG the prefix needs comes with it.
+	f.edits == [
+		{"line": 5, "column": 1, "end_line": 5, "end_column": 1, "text": "ARG TARGETOS TARGETARCH\n"},
+		{"line": 5, "column": 5, "end_line": 5, "end_column": 5, "text": "GOARCH=$TARGETARCH "},
+	]
+}
+
+test_only_missing_arg_is_declared if {
+	some f in target_arch_ignored.deny with input as doc("$BUILDPLATFORM", {"TARGETARCH": null}, build(null, null))
+	f.edits[0].text == "ARG TARGETOS\n"
 }
 
 test_go_install_has_no_edit if {
@@ -48,6 +66,6 @@ test_no_platform_is_quiet if {
 }
 
 test_compile_check_is_quiet if {
-	g := object.union(build(null, null), {"output": null, "packages": ["./..."]})
+	g := object.union(build(null, null), {"output": null, "packages": ["./..."], "build": {"kind": "check", "ships": false, "shipped_to": []}})
 	count(target_arch_ignored.deny) == 0 with input as doc("$BUILDPLATFORM", declared, g)
 }
