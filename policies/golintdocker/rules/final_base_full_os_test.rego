@@ -2,54 +2,64 @@ package golintdocker.tests.final_base_full_os
 
 import data.golintdocker.rules.final_base_full_os
 
-golang := {"name": "golang", "tag": "1.27", "image": "golang:1.27", "scratch": false}
-
 debian := {"name": "debian", "tag": "12-slim", "image": "debian:12-slim", "scratch": false}
 
-ubuntu := {"name": "ubuntu", "tag": "24.04", "image": "ubuntu:24.04", "scratch": false}
+full_os := {"id": "debian", "full_os": true, "go_toolchain": false}
 
-distroless := {"name": "gcr.io/distroless/static-debian12", "tag": "nonroot", "image": "gcr.io/distroless/static-debian12:nonroot", "scratch": false}
-
-build(cgo) := {"subcommand": "build", "cgo_enabled": cgo, "line": 3}
-
-doc(builder_from, go_cmds, final_from) := {
+# A builder (stage 0) and the runtime image (stage 1, lines 5-6) on an
+# image with the given facts, holding a binary built in stage 0.
+doc(facts, static, instructions) := {
 	"final_stage": 1,
+	"runtime_stages": [1],
 	"stages": [
 		{
-			"index": 0, "name": "build", "root": 0, "used_by_final": true, "built": true,
-			"line": 1, "from_end_line": 1, "from": builder_from,
-			"instructions": [{"index": 0, "cmd": "run", "line": 3, "run": {"go": go_cmds}}],
+			"index": 0, "name": "build", "root": 0, "built": true, "role": "builder", "packages": [],
+			"line": 1, "from_end_line": 1, "from": {"image": "golang:1.27"},
+			"instructions": [{"index": 0, "cmd": "run", "line": 3, "run": {"commands": [], "go": [{"subcommand": "build", "line": 3, "build": {"static": static}}]}}],
 		},
 		{
-			"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true,
-			"line": 5, "from_end_line": 6, "from": final_from, "instructions": [],
+			"index": 1, "name": "", "root": 1, "built": true, "final": true, "role": "runtime", "os": "linux",
+			"line": 5, "from_end_line": 6, "from": debian, "image": facts, "packages": [], "instructions": instructions,
+			"binaries": [{"stage": 0, "instruction": 0, "go": 0, "path": "/app"}],
 		},
 	],
 }
 
 test_debian_final_fires if {
-	some f in final_base_full_os.deny with input as doc(golang, [build("0")], debian)
+	some f in final_base_full_os.deny with input as doc(full_os, true, [])
 	f.line == 5
 	f.end_line == 6
 	contains(f.msg, "debian:12-slim")
 	contains(f.fix, "scratch")
 }
 
-test_cgo_build_suggests_distroless_base if {
-	some f in final_base_full_os.deny with input as doc(golang, [build("1")], ubuntu)
-	contains(f.msg, "ubuntu:24.04")
-	contains(f.fix, "distroless/base-debian12")
+test_user_setup_still_fires if {
+	run := {"index": 0, "cmd": "run", "line": 7, "run": {"commands": [{"name": "useradd", "argv": ["useradd", "app"]}]}}
+	some f in final_base_full_os.deny with input as doc(full_os, true, [run])
+	f.line == 5
 }
 
 test_distroless_final_is_quiet if {
-	count(final_base_full_os.deny) == 0 with input as doc(golang, [build("0")], distroless)
+	count(final_base_full_os.deny) == 0 with input as doc({"id": "distroless-static", "full_os": false}, true, [])
+}
+
+# A dynamically linked (cgo) binary uses the image's glibc.
+test_dynamic_binary_is_quiet if {
+	count(final_base_full_os.deny) == 0 with input as doc(full_os, false, [])
+}
+
+# The program uses the OS: gitea needs git and ssh there.
+test_installed_packages_are_quiet if {
+	d := doc(full_os, true, [])
+	pkgs := {"packages": [{"name": "git", "manager": "apt", "recommends": true, "removed": false, "line": 7}]}
+	count(final_base_full_os.deny) == 0 with input as object.union(d, {"stages": [d.stages[0], object.union(d.stages[1], pkgs)]})
 }
 
 test_not_go_is_quiet if {
-	# A debian builder running no go command, and a debian final: not Go.
-	count(final_base_full_os.deny) == 0 with input as doc(debian, [], debian)
+	d := doc(full_os, true, [])
+	count(final_base_full_os.deny) == 0 with input as object.union(d, {"stages": [d.stages[0], object.union(d.stages[1], {"binaries": []})]})
 }
 
 test_golang_final_left_to_single_stage_build if {
-	count(final_base_full_os.deny) == 0 with input as doc(golang, [build("0")], golang)
+	count(final_base_full_os.deny) == 0 with input as doc({"id": "golang-debian", "full_os": true, "go_toolchain": true}, true, [])
 }
