@@ -14,15 +14,23 @@ copy_from(stage, from, src, dest) := {"cmd": "copy", "index": 0, "line": 20, "en
 	"sources": [src], "dest_path": dest, "from": from, "from_stage": stage, "from_image": null,
 }}
 
-apk_add(pkg) := {"cmd": "run", "index": 0, "line": 2, "end_line": 2, "run": {"commands": [{"name": "apk", "argv": ["apk", "add", "--no-cache", pkg]}]}}
+# What golint-docker says the builder's filesystem has.
+bare := {"ca_certs": false, "tzdata": false}
 
-# A builder FROM builder_from and a scratch stage with one COPY.
-doc(builder_from, builder_instructions, copy) := {
+certs := {"ca_certs": true, "tzdata": false}
+
+tz := {"ca_certs": true, "tzdata": true}
+
+unknown := {"ca_certs": null, "tzdata": null}
+
+# A builder FROM builder_from whose files are files, and a scratch stage
+# with one COPY.
+doc(builder_from, files, copy) := {
 	"final_stage": 1,
 	"stages": [
 		{
 			"index": 0, "name": "builder", "root": 0, "used_by_final": true, "built": true,
-			"line": 1, "from_end_line": 1, "from": builder_from, "instructions": builder_instructions,
+			"line": 1, "from_end_line": 1, "from": builder_from, "instructions": [], "files": files,
 		},
 		{
 			"index": 1, "name": "", "root": 1, "used_by_final": true, "built": true,
@@ -32,7 +40,7 @@ doc(builder_from, builder_instructions, copy) := {
 }
 
 test_guide_zoneinfo_from_golang_alpine_fires if {
-	some f in copies_uninstalled_files.deny with input as testdoc.doc(doc(golang_alpine, [], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo")))
+	some f in copies_uninstalled_files.deny with input as testdoc.doc(doc(golang_alpine, certs, copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo")))
 	f.line == 20
 	contains(f.msg, `stage "builder"`)
 	contains(f.msg, "golang:1.21-alpine ships no tzdata")
@@ -41,7 +49,7 @@ test_guide_zoneinfo_from_golang_alpine_fires if {
 }
 
 test_certs_from_debian_fires_with_apt_fix if {
-	some f in copies_uninstalled_files.deny with input as testdoc.doc(doc(debian, [], copy_from(0, "builder", "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs")))
+	some f in copies_uninstalled_files.deny with input as testdoc.doc(doc(debian, bare, copy_from(0, "builder", "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs")))
 	contains(f.msg, "debian:bookworm-slim ships no CA certificates")
 	contains(f.fix, "apt-get install -y --no-install-recommends ca-certificates")
 }
@@ -51,24 +59,25 @@ test_copy_from_image_fires if {
 	c := {"cmd": "copy", "index": 0, "line": 20, "end_line": 20, "copy": {
 		"sources": ["/usr/share/zoneinfo/UTC"], "dest_path": "/usr/share/zoneinfo/UTC",
 		"from": "alpine:3.22", "from_stage": null, "from_image": alpine_ref,
+		"from_image_facts": {"id": "alpine", "tzdata": false},
 	}}
-	some f in copies_uninstalled_files.deny with input as testdoc.doc(doc(golang_alpine, [], c))
+	some f in copies_uninstalled_files.deny with input as testdoc.doc(doc(golang_alpine, certs, c))
 	contains(f.msg, "the image alpine:3.22 ships no tzdata")
 }
 
 test_installed_tzdata_is_quiet if {
-	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(golang_alpine, [apk_add("tzdata")], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo")))
+	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(golang_alpine, tz, copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo")))
 }
 
 test_certs_from_golang_alpine_are_there if {
-	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(golang_alpine, [], copy_from(0, "builder", "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs")))
+	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(golang_alpine, certs, copy_from(0, "builder", "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs")))
 }
 
 test_unknown_builder_is_quiet if {
-	unknown := {"name": "registry.example.com/go-builder", "tag": "2", "image": "registry.example.com/go-builder:2", "scratch": false}
-	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(unknown, [], copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo")))
+	image := {"name": "registry.example.com/go-builder", "tag": "2", "image": "registry.example.com/go-builder:2", "scratch": false}
+	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(image, unknown, copy_from(0, "builder", "/usr/share/zoneinfo", "/usr/share/zoneinfo")))
 }
 
 test_other_paths_are_quiet if {
-	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(golang_alpine, [], copy_from(0, "builder", "/app/main", "/main")))
+	count(copies_uninstalled_files.deny) == 0 with input as testdoc.doc(doc(golang_alpine, bare, copy_from(0, "builder", "/app/main", "/main")))
 }

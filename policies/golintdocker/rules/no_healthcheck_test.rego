@@ -6,43 +6,53 @@ distroless := {"name": "gcr.io/distroless/static-debian12", "tag": "nonroot", "i
 
 entrypoint := {"index": 0, "cmd": "entrypoint", "line": 14, "end_line": 14, "form": "exec", "args": ["/web"]}
 
-cmd_shell := {"index": 0, "cmd": "cmd", "line": 14, "end_line": 14, "form": "shell", "args": ["web --port 8080"]}
-
 none := {"index": 1, "cmd": "healthcheck", "line": 13, "end_line": 13, "healthcheck": {"none": true, "test": []}}
 
-doc(instructions, refs) := {
+# The runtime image (lines 10-11); serves is what says it serves.
+doc(instructions, refs, serves, facts) := {
+	"file": "services/web/Dockerfile",
 	"final_stage": 0,
+	"runtime_stages": [0],
 	"stages": [object.union(
 		{
-			"index": 0, "name": "", "root": 0, "used_by_final": true, "built": true,
-			"line": 10, "from_end_line": 11, "from": distroless, "instructions": instructions,
-			"healthcheck": null, "entrypoint": null, "cmd": null,
+			"index": 0, "name": "", "root": 0, "built": true, "final": true, "role": "runtime", "os": "linux",
+			"line": 10, "from_end_line": 11, "from": distroless, "instructions": instructions, "image": facts,
+			"healthcheck": null, "entrypoint": {"stage": 0, "instruction": 0, "line": 14}, "cmd": null, "serves": serves,
 		},
 		refs,
 	)],
 }
 
-test_entrypoint_without_healthcheck_fires if {
-	some f in no_healthcheck.deny with input as doc([entrypoint], {"entrypoint": {"stage": 0, "instruction": 0, "line": 14}})
+distroless_facts := {"id": "distroless-static-nonroot", "wget": false, "shell": false}
+
+test_serving_image_without_healthcheck_fires if {
+	some f in no_healthcheck.deny with input as doc([entrypoint], {}, ["EXPOSE on line 12"], distroless_facts)
 	f.line == 10
 	f.end_line == 11
-	contains(f.msg, "runs `/web` but has no HEALTHCHECK")
-	contains(f.fix, `CMD ["/web", "-healthcheck"]`)
+	contains(f.msg, "serves (EXPOSE on line 12) but has no HEALTHCHECK")
+
+	# No invented flag: how to add one.
+	not contains(f.fix, "-healthcheck")
+	contains(f.fix, "health subcommand")
 }
 
-test_shell_form_cmd_fires if {
-	some f in no_healthcheck.deny with input as doc([cmd_shell], {"cmd": {"stage": 0, "instruction": 0, "line": 14}})
-	contains(f.msg, "runs a program but has no HEALTHCHECK")
+test_image_with_wget_gets_a_wget_probe if {
+	some f in no_healthcheck.deny with input as doc([entrypoint], {}, ["EXPOSE on line 12"], {"id": "alpine", "wget": true})
+	contains(f.fix, "wget -qO-")
+}
+
+# A CLI, a worker, an export stage: nothing says it serves.
+test_not_serving_is_quiet if {
+	count(no_healthcheck.deny) == 0 with input as doc([entrypoint], {}, [], distroless_facts)
+}
+
+# Kubernetes ignores HEALTHCHECK.
+test_kubernetes_is_quiet if {
+	d := doc([entrypoint], {}, ["EXPOSE on line 12"], distroless_facts)
+	count(no_healthcheck.deny) == 0 with input as object.union(d, {"file": "deploy/k8s/operator/Dockerfile"})
 }
 
 test_healthcheck_none_is_quiet if {
-	refs := {
-		"entrypoint": {"stage": 0, "instruction": 0, "line": 14},
-		"healthcheck": {"stage": 0, "instruction": 1, "line": 13},
-	}
-	count(no_healthcheck.deny) == 0 with input as doc([entrypoint, none], refs)
-}
-
-test_nothing_to_run_is_quiet if {
-	count(no_healthcheck.deny) == 0 with input as doc([], {})
+	refs := {"healthcheck": {"stage": 0, "instruction": 1, "line": 13}}
+	count(no_healthcheck.deny) == 0 with input as doc([entrypoint, none], refs, ["EXPOSE on line 12"], distroless_facts)
 }
