@@ -70,7 +70,11 @@ func benchCorpus() string {
 func benchInputs(b *testing.B) []ast.Value {
 	b.Helper()
 	files, _ := filepath.Glob(benchCorpus())
-	l := lint.New(nil, lint.Options{})
+	facts, err := policies.Facts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := lint.New(nil, lint.Options{Facts: facts})
 	var inputs []ast.Value
 	for _, f := range files {
 		doc, err := l.ReadDocument(f, nil)

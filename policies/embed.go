@@ -3,9 +3,25 @@
 // `opa test policies` and `opa run --server policies` work on it as it is.
 package policies
 
-import "embed"
+import (
+	"embed"
+
+	"github.com/golint-docker/golint-docker/pkg/imagefacts"
+	"github.com/golint-docker/golint-docker/pkg/policy"
+)
 
 // FS holds the rules, helpers, data and tests (tests are skipped at run time).
 //
 //go:embed golintdocker
 var FS embed.FS
+
+// Facts are the image and package facts of the built-in data alone (no
+// configuration over it), the ones input documents are built with.
+func Facts() (*imagefacts.Catalog, error) {
+	data, err := policy.LoadData([]policy.Source{{Name: "policies", FS: FS, Builtin: true}})
+	if err != nil {
+		return nil, err
+	}
+	gd, _ := data["golintdocker"].(map[string]any)
+	return imagefacts.New(gd)
+}

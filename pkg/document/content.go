@@ -27,7 +27,7 @@ type evidence struct{ present, maybe bool }
 
 // files works out, stage by stage on top of each stage's parent, whether
 // the CA bundle and the time zone database are there.
-func (b *builder) files() {
+func (b *builder) files(ends [][]placement) {
 	stages := b.doc.Stages
 	ca := make([]evidence, len(stages))
 	tz := make([]evidence, len(stages))
@@ -40,7 +40,7 @@ func (b *builder) files() {
 			fs fileSet
 			ev *evidence
 		}{{caFiles, &ca[i]}, {tzFiles, &tz[i]}} {
-			b.look(s, set.fs, set.ev)
+			b.look(s, set.fs, set.ev, ends)
 		}
 		s.Files = Files{CACerts: verdict(s, caFiles, ca[i]), Tzdata: verdict(s, tzFiles, tz[i])}
 	}
@@ -62,7 +62,7 @@ func verdict(s *Stage, fs fileSet, ev evidence) *bool {
 }
 
 // look adds what stage s itself does for file set fs.
-func (b *builder) look(s *Stage, fs fileSet, ev *evidence) {
+func (b *builder) look(s *Stage, fs fileSet, ev *evidence, ends [][]placement) {
 	for _, p := range s.Packages {
 		if !p.Removed && slices.Contains(b.opt.Facts.Brings(p.Name, p.Recommends), fs.fact) {
 			ev.present = true
@@ -71,8 +71,11 @@ func (b *builder) look(s *Stage, fs fileSet, ev *evidence) {
 	for _, in := range s.Instructions {
 		switch {
 		case in.Copy != nil && in.Copy.DestPath == "/":
-			// A tree copied onto / may hold anything.
-			ev.maybe = true
+			// A tree copied onto / may hold anything; binaries built here
+			// (COPY --from=build /out/server /) are only themselves.
+			if !onlyBinaries(in.Copy, ends) {
+				ev.maybe = true
+			}
 		case in.Copy != nil:
 			for _, d := range fs.dirs {
 				if overlaps(in.Copy.DestPath, d) {
@@ -98,6 +101,29 @@ func (b *builder) look(s *Stage, fs fileSet, ev *evidence) {
 			}
 		}
 	}
+}
+
+// onlyBinaries: every source of COPY --from c is a go build output of its
+// stage.
+func onlyBinaries(c *Copy, ends [][]placement) bool {
+	if c.FromStage == nil || *c.FromStage >= len(ends) || len(c.Sources) == 0 {
+		return false
+	}
+	for _, src := range c.Sources {
+		if !path.IsAbs(src) {
+			src = "/" + src
+		}
+		found := false
+		for _, p := range ends[*c.FromStage] {
+			if !p.dir && p.path == path.Clean(src) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // overlaps: p is dir, under it, or a parent of it (copying /etc/ssl covers

@@ -33,7 +33,7 @@ func (b *builder) facts() {
 	b.doc.RuntimeStages = b.runtimeStages()
 	b.reach(b.doc.RuntimeStages, func(s *Stage) { s.Ships = true })
 	b.reach(append([]int{b.doc.FinalStage}, b.doc.RuntimeStages...), func(s *Stage) { s.Built = true })
-	b.files()
+	b.files(ends)
 	for _, r := range b.doc.RuntimeStages {
 		s := &stages[r]
 		seen := map[[3]int]bool{}

@@ -88,6 +88,11 @@ func (b *builder) role(i int, usedBy []int, copiedFrom bool, end []placement) (s
 	if s.Image != nil {
 		kind = s.Image.String("kind")
 	}
+	// The stage --target builds, when it starts something: the user asks
+	// for that image.
+	if b.opt.Target != "" && i == b.doc.FinalStage && len(start) > 0 && !b.fixture() {
+		return RoleRuntime, []string{fmt.Sprintf("--target %s builds it and it starts `%s`", b.opt.Target, strings.Join(start, " "))}
+	}
 	// Development containers and CI stages, by name.
 	if w := anyWord(nameWords, devWords); w != "" {
 		return RoleDev, []string{fmt.Sprintf("the stage is named %q", s.Name)}

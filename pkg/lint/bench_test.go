@@ -124,7 +124,7 @@ func BenchmarkCompile(b *testing.B) {
 // BenchmarkLintFile is the whole pipeline for one file, as the CLI runs it.
 func BenchmarkLintFile(b *testing.B) {
 	names, data := corpus(b)
-	l := lint.New(engine(b), lint.Options{})
+	l := lint.New(engine(b), lint.Options{Facts: facts(b)})
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -137,7 +137,7 @@ func BenchmarkLintFile(b *testing.B) {
 
 func BenchmarkReport(b *testing.B) {
 	names, data := corpus(b)
-	l := lint.New(engine(b), lint.Options{})
+	l := lint.New(engine(b), lint.Options{Facts: facts(b)})
 	var results []report.Result
 	for k := range data {
 		r := l.Bytes(context.Background(), names[k], data[k])
@@ -163,7 +163,7 @@ func BenchmarkReport(b *testing.B) {
 // BuildKit's checks are left out: their cost is not linear (see
 // bkcheck.MaxInstructions).
 func BenchmarkScaling(b *testing.B) {
-	l := lint.New(engine(b), lint.Options{})
+	l := lint.New(engine(b), lint.Options{Facts: facts(b)})
 	ctx := context.Background()
 	for _, kib := range []int{32, 128, 512} {
 		data := testgen.BigBuild(kib << 10)

@@ -19,7 +19,7 @@ func TestCorpus(t *testing.T) {
 	if len(files) < 300 {
 		t.Fatalf("found %d corpus files; ../shared/corpus/files should hold a few hundred", len(files))
 	}
-	l := lint.New(engine(t), lint.Options{})
+	l := lint.New(engine(t), lint.Options{Facts: facts(t)})
 	parsed, findings := 0, 0
 	for _, f := range files {
 		res := l.File(context.Background(), f, nil)

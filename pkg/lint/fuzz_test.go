@@ -26,7 +26,7 @@ func FuzzLint(f *testing.F) {
 			return nil
 		})
 	}
-	l := lint.New(engine(f), lint.Options{ContextDir: f.TempDir()})
+	l := lint.New(engine(f), lint.Options{ContextDir: f.TempDir(), Facts: facts(f)})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res := l.Bytes(context.Background(), "Dockerfile", data)
 		if res.Err != nil && strings.Contains(res.Err.Error(), "internal error") {

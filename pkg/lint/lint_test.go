@@ -33,7 +33,7 @@ func ruleIDs(r finding.Result) []string {
 }
 
 func TestBuildKitChecksSkippedOnHugeFiles(t *testing.T) {
-	l := lint.New(engine(t), lint.Options{BuildKitChecks: true})
+	l := lint.New(engine(t), lint.Options{BuildKitChecks: true, Facts: facts(t)})
 	ctx := context.Background()
 
 	// 3 instructions besides the build stage's: at the limit BuildKit runs.

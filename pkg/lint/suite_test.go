@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/policy"
@@ -29,6 +30,16 @@ func engine(t testing.TB) *policy.Engine {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// facts are the image facts of the built-in data.
+func facts(t testing.TB) *imagefacts.Catalog {
+	t.Helper()
+	c, err := policies.Facts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 var (
@@ -134,6 +145,7 @@ func TestTestdata(t *testing.T) {
 			}
 			exp := readExpectations(t, path, data)
 			f, _ := parse.Parse(path, data)
+			exp.opts.Facts = facts(t)
 			res := lint.New(e, exp.opts).Bytes(context.Background(), path, data)
 			if res.Err != nil {
 				t.Fatal(res.Err)

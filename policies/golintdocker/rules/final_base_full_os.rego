@@ -60,16 +60,16 @@ uses_os(s) if {
 	not c.name in setup_commands
 }
 
-# The OS image is used for the binary's libc: a dynamically linked build.
-uses_os(s) if {
+# User and directory set-up, and the package manager commands around the
+# installs looked at above.
+setup_commands := {
+	"adduser", "useradd", "addgroup", "groupadd", "mkdir", "chown", "chmod", "ln", "true", "set",
+	"update-ca-certificates", "rm", "echo", "touch", "apt-get", "apt", "apk", "microdnf", "dnf", "yum",
+}
+
+# A binary that links a C library dynamically needs glibc: distroless base.
+fix_text(s) := sprintf("Replace %s with gcr.io/distroless/base-debian12:nonroot, which has the glibc a cgo build needs, or build with CGO_ENABLED=0 and ship on scratch or distroless static.", [lib.base_name(s)]) if {
 	some bin in s.binaries
 	[_, _, g] := lib.binary_build(bin)
 	g.build.static != true
-}
-
-setup_commands := {
-	"adduser", "useradd", "addgroup", "groupadd", "mkdir", "chown", "chmod", "ln", "true", "set",
-	"update-ca-certificates", "rm", "echo", "touch",
-}
-
-fix_text(s) := sprintf("Replace %s with scratch or gcr.io/distroless/static-debian12:nonroot (the binary is static), or alpine if a shell is really needed.", [lib.base_name(s)])
+} else := sprintf("Replace %s with scratch or gcr.io/distroless/static-debian12:nonroot (the binary is static), or alpine if a shell is really needed.", [lib.base_name(s)])

@@ -1,15 +1,16 @@
-# The CMD comes from a parent stage; the final stage adds the binary but
-# still has no HEALTHCHECK.
+# The CMD and the EXPOSE come from a parent stage; the final stage adds the
+# binary but still has no HEALTHCHECK.
 FROM golang:1.25-alpine AS build
 WORKDIR /src
 COPY . .
-RUN CGO_ENABLED=0 go build -o /out/cron ./cmd/cron
+RUN CGO_ENABLED=0 go build -o /out/api ./cmd/api
 
 FROM alpine:3.22 AS runtime
 RUN apk add --no-cache ca-certificates tzdata
 USER nobody
-CMD ["/usr/local/bin/cron"]
+EXPOSE 8080
+CMD ["/usr/local/bin/api"]
 
 # want: no-healthcheck
 FROM runtime
-COPY --from=build /out/cron /usr/local/bin/cron
+COPY --from=build /out/api /usr/local/bin/api
