@@ -53,11 +53,12 @@ type builder struct {
 }
 
 type stageEnd struct {
-	image   imagefacts.Facts
-	vars    *vars
-	workdir string
-	shell   []string
-	goenv   map[string]string
+	image    imagefacts.Facts
+	compiler bool
+	vars     *vars
+	workdir  string
+	shell    []string
+	goenv    map[string]string
 }
 
 // Build turns a parsed file into the input document.
@@ -197,6 +198,7 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		st.shell = end.shell
 		st.goenv = maps.Clone(end.goenv)
 		st.image = end.image
+		st.compiler = end.compiler
 	} else {
 		from.Ref = imageref.Parse(image)
 		if len(from.Unresolved) == 0 {
@@ -264,7 +266,7 @@ func (b *builder) finish(st *stageState) {
 		}
 	}
 	s.Image = st.image
-	b.ends = append(b.ends, &stageEnd{image: st.image, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
+	b.ends = append(b.ends, &stageEnd{image: st.image, compiler: st.compiler, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
 }
 
 func (b *builder) resolveFinal() error {
@@ -305,13 +307,15 @@ func (b *builder) resolveFinal() error {
 
 // stageState is the running state inside one stage.
 type stageState struct {
-	b       *builder
-	idx     int
-	image   imagefacts.Facts
-	vars    *vars
-	workdir string
-	shell   []string
-	goenv   map[string]string
+	b     *builder
+	idx   int
+	image imagefacts.Facts
+	// compiler: a C compiler was installed in the chain so far.
+	compiler bool
+	vars     *vars
+	workdir  string
+	shell    []string
+	goenv    map[string]string
 }
 
 func (st *stageState) stage() *Stage { return &st.b.doc.Stages[st.idx] }

@@ -83,7 +83,14 @@ func (b *builder) placements() [][]placement {
 		if s.From.Stage != nil && *s.From.Stage < i {
 			cur = ends[*s.From.Stage]
 		}
-		add := func(p placement) { cur = append(cur[:len(cur):len(cur)], p) }
+		// The parent's list is shared until this stage adds to it.
+		owned := false
+		add := func(p placement) {
+			if !owned {
+				cur, owned = slices.Clone(cur), true
+			}
+			cur = append(cur, p)
+		}
 		for j := range s.Instructions {
 			in := &s.Instructions[j]
 			switch {

@@ -209,20 +209,9 @@ func (st *stageState) cgo(g *GoCommand, b *GoBuild, unknown map[string]bool) {
 	}
 }
 
-// installed reports whether the stage's chain installed one of pkgs so far.
-func (st *stageState) installed(pkgs map[string]bool) bool {
-	for i := st.idx; ; {
-		s := &st.b.doc.Stages[i]
-		for _, p := range s.Packages {
-			if pkgs[p.Name] && !p.Removed {
-				return true
-			}
-		}
-		if s.From.Stage == nil {
-			return false
-		}
-		i = *s.From.Stage
-	}
+// installed reports whether the stage's chain installed a C compiler so far.
+func (st *stageState) installed(_ map[string]bool) bool {
+	return st.compiler
 }
 
 // static: the binary needs no C library at run time.

@@ -24,6 +24,7 @@ func (st *stageState) addPackages(cmds []Command, line int) {
 			names, virt, _ := packageArgs(args, map[string]bool{"--virtual": true, "-t": true, "--repository": true, "-X": true})
 			for _, n := range names {
 				s.Packages = append(s.Packages, Package{Name: n, Manager: "apk", Recommends: true, Line: line})
+				st.compiler = st.compiler || cCompilers[n]
 			}
 			if virt != "" {
 				virtual[virt] = names
@@ -41,6 +42,7 @@ func (st *stageState) addPackages(cmds []Command, line int) {
 			rec := !flags["--no-install-recommends"]
 			for _, n := range names {
 				s.Packages = append(s.Packages, Package{Name: n, Manager: "apt", Recommends: rec, Line: line})
+				st.compiler = st.compiler || cCompilers[n]
 			}
 		case (manager == "apt-get" || manager == "apt") && (verb == "purge" || verb == "remove"):
 			names, _, _ := packageArgs(args, nil)
@@ -52,6 +54,7 @@ func (st *stageState) addPackages(cmds []Command, line int) {
 			rec := !flags["--setopt=install_weak_deps=False"] && !flags["--setopt=install_weak_deps=0"] && !flags["--no-recommends"]
 			for _, n := range names {
 				s.Packages = append(s.Packages, Package{Name: n, Manager: manager, Recommends: rec, Line: line})
+				st.compiler = st.compiler || cCompilers[n]
 			}
 		}
 	}
