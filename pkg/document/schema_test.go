@@ -11,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/golint-docker/golint-docker/pkg/parse"
+	"github.com/golint-docker/golint-docker/policies"
 )
 
 // dockerfiles returns the Dockerfiles the schema is checked on: the project's
@@ -36,6 +37,10 @@ func TestDocumentsMatchSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	facts, err := policies.Facts()
+	if err != nil {
+		t.Fatal(err)
+	}
 	checked := 0
 	for _, p := range dockerfiles(t) {
 		data, err := os.ReadFile(p)
@@ -46,7 +51,7 @@ func TestDocumentsMatchSchema(t *testing.T) {
 		if err != nil {
 			continue // not a valid Dockerfile: nothing to describe
 		}
-		d, err := Build(f, Options{Context: &Context{Dir: filepath.Dir(p), FoundBy: "dockerfile_dir", DockerignorePatterns: []string{}}})
+		d, err := Build(f, Options{Context: &Context{Dir: filepath.Dir(p), FoundBy: "dockerfile_dir", DockerignorePatterns: []string{}}, Facts: facts})
 		if err != nil {
 			t.Errorf("%s: %v", p, err)
 			continue
