@@ -2,6 +2,8 @@ package policies_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/format"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
+	"github.com/open-policy-agent/opa/v1/util"
 
 	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/policies"
@@ -63,17 +66,62 @@ func TestRego(t *testing.T) {
 	}
 }
 
-// TestStrict compiles the rules as `opa check --strict` does.
+// inputSchema is docs/input.schema.json as the schema.input the rules'
+// `# schemas:` annotations name.
+func inputSchema(t *testing.T) *ast.SchemaSet {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "docs", "input.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := util.Unmarshal(raw, &v); err != nil {
+		t.Fatal(err)
+	}
+	ss := ast.NewSchemaSet()
+	ss.Put(ast.MustParseRef("schema.input"), v)
+	return ss
+}
+
+// strict compiles modules as `opa check --strict -s <dir with input.json>`
+// does: strict, and input type-checked against the document's schema.
+func strict(t *testing.T, modules map[string]*ast.Module) ast.Errors {
+	c := ast.NewCompiler().WithStrict(true).WithEnablePrintStatements(true).
+		WithSchemas(inputSchema(t)).WithUseTypeCheckAnnotations(true)
+	c.Compile(modules)
+	return c.Errors
+}
+
+// TestStrict compiles the rules as `opa check --strict` does, with the
+// input schema.
 func TestStrict(t *testing.T) {
 	l := load(t)
 	modules := map[string]*ast.Module{}
 	for _, f := range l.Files {
 		modules[f.Path] = f.Module
 	}
-	c := ast.NewCompiler().WithStrict(true).WithEnablePrintStatements(true)
-	c.Compile(modules)
-	for _, e := range c.Errors {
+	for _, e := range strict(t, modules) {
 		t.Error(e)
+	}
+}
+
+// TestSchemaCatchesMisspeltFields: a rule that declares the schema and reads
+// a field the document does not have fails to compile.
+func TestSchemaCatchesMisspeltFields(t *testing.T) {
+	mod := ast.MustParseModuleWithOpts(`# METADATA
+# schemas:
+#   - input: schema.input
+package golintdocker.rules.typo
+
+deny contains msg if {
+	some s in input.stages
+	input.stages[s.index].rol == "runtime"
+	msg := "x"
+}
+`, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+	errs := strict(t, map[string]*ast.Module{"typo.rego": mod})
+	if len(errs) == 0 || !strings.Contains(errs.Error(), "rol") {
+		t.Fatalf("a misspelt field compiles: %v", errs)
 	}
 }
 

@@ -4,6 +4,8 @@
 #   Small shared helpers over the input document: stage chains, facts about
 #   base images (from data.golintdocker.images), the go commands that build
 #   what ships, and edit builders for fixes.
+# schemas:
+#   - input: schema.input
 # scope: package
 package golintdocker.lib
 

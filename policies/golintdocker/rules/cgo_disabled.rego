@@ -7,6 +7,8 @@
 #   directory" for the dynamic loader). golang:* Debian images have gcc, so
 #   cgo is on unless CGO_ENABLED=0 is set; set it explicitly, inline or with
 #   ENV, so the build stays static whichever builder image is used.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#cgo-disabled
 # custom:

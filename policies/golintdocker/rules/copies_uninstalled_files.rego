@@ -6,6 +6,8 @@
 #   build with "not found". The same happens for /etc/ssl/certs from a
 #   debian, ubuntu, busybox or scratch stage, which have no CA bundle. The
 #   files exist only after the source stage installs the package.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#copies-uninstalled-files
 # custom:

@@ -6,6 +6,8 @@
 #   number silently points at another stage: the build copies the wrong
 #   files or fails with "not found". A stage name (`AS build`) stays right
 #   and says what is copied.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#copy-from-index
 # custom:

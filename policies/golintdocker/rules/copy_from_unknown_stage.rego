@@ -7,6 +7,8 @@
 #   worse, someone else's image of that name), and a stage number past the
 #   last stage fails the build. Stage names are the `AS name` of FROM lines;
 #   numbers count FROM lines from 0.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#copy-from-unknown-stage
 # custom:

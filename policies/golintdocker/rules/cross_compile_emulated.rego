@@ -7,6 +7,8 @@
 #   compiling is many times slower and sometimes crashes. Go cross-compiles
 #   natively: run the builder on the build machine ($BUILDPLATFORM) and set
 #   GOOS/GOARCH from TARGETOS/TARGETARCH.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#cross-compile-emulated
 # custom:

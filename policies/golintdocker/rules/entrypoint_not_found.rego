@@ -6,6 +6,8 @@
 #   puts it there. A path that no COPY writes, as when the binary is copied
 #   to /app but ENTRYPOINT says /main, builds fine and fails at start with
 #   `exec /main: no such file or directory`.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#entrypoint-not-found
 # custom:

@@ -6,6 +6,8 @@
 #   tens of megabytes and a steady stream of CVEs to patch, none of which a
 #   static Go binary uses. scratch or distroless static hold only what the
 #   binary needs; distroless base has glibc for cgo builds.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#final-base-full-os
 # custom:

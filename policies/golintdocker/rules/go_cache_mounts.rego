@@ -6,6 +6,8 @@
 #   is rebuilt, every module is downloaded and every package compiled again
 #   from nothing. Cache mounts keep both across builds (and out of the
 #   image), so a one-line change recompiles one package.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#go-cache-mounts
 # custom:

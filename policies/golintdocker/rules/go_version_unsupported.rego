@@ -6,6 +6,8 @@
 #   the binary, so their CVEs ship with it) and newer modules stop building
 #   with them (`go.mod requires go >= ...`). The guide's own
 #   `golang:1.21-alpine` is long past end of support.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#go-version-unsupported
 # custom:

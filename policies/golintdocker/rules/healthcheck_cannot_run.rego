@@ -6,6 +6,8 @@
 #   wget, so every check fails and the container is marked unhealthy (and
 #   restarted by orchestrators that act on it). The same happens for curl or
 #   wget in distroless, or a probe binary that was never copied in.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#healthcheck-cannot-run
 # custom:

@@ -6,6 +6,8 @@
 #   the day one is pushed, so builds stop being reproducible and break
 #   without any change in the repository. This applies to FROM, to
 #   COPY --from=<image> and to RUN --mount=from=<image> alike.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#image-tag-latest
 # custom:

@@ -7,6 +7,8 @@
 #   whole text as a shell command: `/bin/sh -c '[ "wget", ... ] || exit 1'`
 #   runs the `[` test builtin instead of the program, and in scratch or
 #   distroless, which have no /bin/sh, it cannot run at all.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#json-form-invalid
 # custom:

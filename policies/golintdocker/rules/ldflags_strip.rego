@@ -6,6 +6,8 @@
 #   its size, shipped in every image and pulled on every deploy, for debug
 #   data nobody reads in production (panics still print stack traces).
 #   Existing linker flags such as `-X main.version=...` stay as they are.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#ldflags-strip
 # custom:

@@ -6,6 +6,8 @@
 #   request with "x509: certificate signed by unknown authority". The guide
 #   copies /etc/ssl/certs/ca-certificates.crt from the builder; without that
 #   COPY (or an install of ca-certificates) the image cannot verify anyone.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#no-ca-certificates
 # custom:

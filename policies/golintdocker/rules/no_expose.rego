@@ -7,6 +7,8 @@
 #   image has to read the code to find the port. A Go service image that
 #   starts a program should say where it listens (a CLI or a worker without
 #   a port can ignore this).
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#no-expose
 # custom:

@@ -6,6 +6,8 @@
 #   server stays "up". The guide adds one with --interval, --timeout,
 #   --start-period and --retries. Kubernetes ignores HEALTHCHECK and uses
 #   probes instead; there, `HEALTHCHECK NONE` documents the choice.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#no-healthcheck
 # custom:

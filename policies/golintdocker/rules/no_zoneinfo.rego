@@ -7,6 +7,8 @@
 #   (import _ "time/tzdata", or go build -tags timetzdata). The guide copies
 #   /usr/share/zoneinfo from the builder; without that, or an embedded
 #   database, time zone handling breaks only in production.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#no-zoneinfo
 # custom:

@@ -6,6 +6,8 @@
 #   (or "exec: \"/bin/sh\": stat /bin/sh: no such file or directory"). The
 #   guide's non-root step does exactly this: `RUN addgroup ... && adduser ...`
 #   in its scratch stage, which has neither a shell nor adduser.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#run-without-shell
 # custom:

@@ -7,6 +7,8 @@
 #   golint-docker knows nothing about may set a user). A compromised process then owns everything in the container and
 #   has the best odds of escaping it. A Go binary needs no privileges to
 #   serve on a port above 1024: run it as a numeric non-root user.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#runs-as-root
 # custom:

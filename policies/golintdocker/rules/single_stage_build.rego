@@ -6,6 +6,8 @@
 #   installed: hundreds of megabytes and a large attack surface, for a
 #   program that is one static binary. Compile in a builder stage and copy
 #   only the binary into a minimal final stage.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#single-stage-build
 # custom:

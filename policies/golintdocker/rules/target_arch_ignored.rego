@@ -6,6 +6,8 @@
 #   machine it runs on, so every platform of a multi-platform image gets the
 #   build machine's binary, and the arm64 image fails at start with "exec
 #   format error". The target comes from the TARGETOS/TARGETARCH arguments.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#target-arch-ignored
 # custom:

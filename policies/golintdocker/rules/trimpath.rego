@@ -6,6 +6,8 @@
 #   output depends on where it was built, so two builds of the same commit
 #   differ, and the builder's layout leaks into every panic. -trimpath makes
 #   the build reproducible.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#trimpath
 # custom:

@@ -6,6 +6,8 @@
 #   stage declares them with `ARG TARGETARCH`, so `GOARCH=$TARGETARCH` or
 #   `ENV GOOS=$TARGETOS` silently expands to an empty string and the build
 #   falls back to the build machine's platform.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#undeclared-platform-arg
 # custom:

@@ -7,6 +7,8 @@
 #   Images pulled from anywhere else — in FROM, COPY --from or RUN
 #   --mount=from — bypass the team's mirroring, scanning and signing. The
 #   rule does nothing until trusted-registries is set.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#untrusted-base-image
 # custom:

@@ -6,6 +6,8 @@
 #   and alpine or distroless know only their own users, so `USER appuser`
 #   without creating the user fails at start: "unable to find user appuser:
 #   no matching entries in passwd file". The guide's scratch stage does this.
+# schemas:
+#   - input: schema.input
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#user-without-passwd
 # custom:
