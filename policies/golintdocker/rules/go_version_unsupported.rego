@@ -100,19 +100,47 @@ replaceable(s, v) if {
 	regex.match(`^(-.*)?$`, suffix)
 }
 
-# The version is written in the FROM line: edit it there.
+# The variant after the version ("-alpine3.19"), and the one to use with
+# the newest release: the same if the golang image publishes it, else its
+# family ("-alpine"), else the Debian release the image defaults to for an
+# older Debian one; undefined when none fits.
+suffix(s, v) := substring(s.from.tag, count(v.text), -1)
+
+new_suffix(s, v) := "" if {
+	suffix(s, v) == ""
+} else := suffix(s, v) if {
+	trim_prefix(suffix(s, v), "-") in published
+} else := concat("", ["-", family]) if {
+	family := regex.find_n(`^[a-z]+`, trim_prefix(suffix(s, v), "-"), 1)[0]
+	family in published
+} else := "-bookworm" if {
+	trim_prefix(suffix(s, v), "-") in {"buster", "bullseye", "stretch", "jessie", "wheezy"}
+	"bookworm" in published
+}
+
+published := object.get(object.get(data.golintdocker.go, "variants", {}), newest, [])
+
+# Variants are only checked when the data lists them.
+variant_ok(_, _) if count(published) == 0
+
+variant_ok(s, v) if suffix(s, v) == new_suffix(s, v)
+
+# The version is written in the FROM line: edit it there, with a variant
+# that exists for the new release.
 fix_and_edits(s, v) := {
-	"fix": sprintf("Use Go %s: `%s`.", [newest, line]),
+	"fix": sprintf("Use Go %s: `%s`%s.", [newest, line, variant_note(s, v)]),
 	"edits": [{"line": s.line, "column": 0, "end_line": s.from_end_line, "end_column": 0, "text": line}],
 } if {
 	replaceable(s, v)
 	s.line == s.from_end_line
-	line := replace_after(s.original, concat("", [":", v.text]), concat("", [":", newest]), 0)
+	new := concat("", [newest, new_suffix_or_same(s, v)])
+	line := replace_after(s.original, concat("", [":", s.from.tag]), concat("", [":", new]), 0)
 } else := {
 	"fix": sprintf("Set the default to %s: `%s`.", [newest, line]),
 	"edits": [{"line": a.line, "column": 0, "end_line": a.end_line, "end_column": 0, "text": line}],
 } if {
 	replaceable(s, v)
+	variant_ok(s, v)
 	a := version_arg(s, v)
 	not a.provided
 	a.line == a.end_line
@@ -126,6 +154,14 @@ fix_and_edits(s, v) := {
 digest_note(s) := " (and update the digest with the tag)" if s.from.digest != ""
 
 else := ""
+
+new_suffix_or_same(s, v) := new_suffix(s, v) if {
+	count(published) > 0
+} else := suffix(s, v)
+
+variant_note(s, v) := sprintf(" (golang:%s%s is not published; %s is)", [newest, suffix(s, v), concat("", [newest, new_suffix(s, v)])]) if {
+	not variant_ok(s, v)
+} else := ""
 
 # text with the first old after byte offset from replaced by new.
 replace_after(text, old, new, from) := concat("", [substring(text, 0, k), new, substring(text, k + count(old), -1)]) if {

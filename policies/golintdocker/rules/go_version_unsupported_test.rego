@@ -72,3 +72,31 @@ test_other_images_are_quiet if {
 	from := {"original": "node:18", "image": "node:18", "name": "node", "tag": "18.1", "digest": "", "stage": null, "unresolved": []}
 	count(go_version_unsupported.deny) == 0 with input as doc(stage("FROM node:18.1", from), [])
 }
+
+# golang:1.27-alpine3.19 does not exist: the fix keeps the family.
+test_missing_variant_becomes_its_family if {
+	s := stage("FROM golang:1.22-alpine3.19 AS builder", golang("golang:1.22-alpine3.19", "1.22-alpine3.19"))
+	some f in go_version_unsupported.deny with input as doc(s, [])
+	f.edits == [{"line": 4, "column": 0, "end_line": 4, "end_column": 0, "text": "FROM golang:1.27-alpine AS builder"}]
+	contains(f.fix, "golang:1.27-alpine3.19 is not published")
+}
+
+test_published_variant_is_kept if {
+	s := stage("FROM golang:1.22-alpine3.24 AS builder", golang("golang:1.22-alpine3.24", "1.22-alpine3.24"))
+	some f in go_version_unsupported.deny with input as doc(s, [])
+	f.edits[0].text == "FROM golang:1.27-alpine3.24 AS builder"
+}
+
+test_old_debian_becomes_bookworm if {
+	s := stage("FROM golang:1.19-bullseye AS builder", golang("golang:1.19-bullseye", "1.19-bullseye"))
+	some f in go_version_unsupported.deny with input as doc(s, [])
+	f.edits[0].text == "FROM golang:1.27-bookworm AS builder"
+}
+
+# The version comes from an ARG, the variant from the FROM line: changing
+# the ARG alone would name an image that does not exist.
+test_arg_with_missing_variant_has_no_edit if {
+	s := stage("FROM golang:${GO_VERSION}-alpine3.19 AS builder", golang("golang:${GO_VERSION}-alpine3.19", "1.21-alpine3.19"))
+	some f in go_version_unsupported.deny with input as doc(s, [go_version_arg("1.21", false)])
+	not f.edits
+}
