@@ -31,7 +31,7 @@ package golintdocker.rules.go_cache_mounts
 import data.golintdocker.lib
 
 deny contains finding if {
-	some [_, i] in lib.shipping_go_runs
+	some [s, i] in lib.shipping_go_runs
 
 	# [cache, where it is] of each cache the RUN needs and has no mount for.
 	missing := [[c, dir] |
@@ -43,14 +43,64 @@ deny contains finding if {
 	]
 	count(missing) > 0
 	cmds := {sprintf("`go %s`", [g.subcommand]) | some g in i.run.go; uses_cache(g)}
-	mounts := concat("", [sprintf("--mount=type=cache,target=%s ", [dir]) | some [_, dir] in missing])
 	finding := {
 		"msg": sprintf("RUN on line %d runs %s without a cache mount for %s: whenever this layer is rebuilt, %s", [i.line, concat(" and ", cmds), concat(" and ", [sprintf(description[c], [dir]) | some [c, dir] in missing]), concat(" and ", [effect[c] | some [c, _] in missing])]),
 		"line": i.line,
 		"end_line": i.end_line,
-		"fix": sprintf("Add %s to the RUN.", [concat(" and ", [sprintf("`--mount=type=cache,target=%s`", [dir]) | some [_, dir] in missing])]),
-		"edits": edits(i, mounts),
+		"fix": fix_text(s, i, missing),
+		"edits": edits_for(s, i),
 	}
+}
+
+fix_text(s, i, missing) := sprintf("Add %s to this RUN and to the RUN on line %d that builds, or to neither: on the download alone the modules leave the layer, and the build downloads them all again.", [concat(" and ", mount_list(missing)), later.line]) if {
+	later := unmounted_build_after(s, i)
+} else := sprintf("Add %s to the RUN.", [concat(" and ", mount_list(missing))])
+
+# The --mount flags for the caches RUN i lacks.
+mounts_of(i) := concat("", [sprintf("--mount=type=cache,target=%s ", [dir]) |
+	some c in caches
+	needs(i, c)
+	v := setting_value(i, c)
+	not has_mount(i, c, v)
+	dir := cache_dir(v, c)
+])
+
+mount_list(missing) := [sprintf("`--mount=type=cache,target=%s`", [dir]) | some [_, dir] in missing]
+
+# A lone go mod download gets its mount only together with the builds after
+# it: the mount on both or on neither.
+edits_for(s, i) := [] if {
+	unmounted_build_after(s, i)
+} else := edits(i, mounts_of(i))
+
+# The first RUN after i (in its stage, or a stage built on it) that builds
+# with the module cache and has no mount for it, when i only downloads.
+unmounted_build_after(s, i) := later if {
+	not builds(i)
+	afters := [[j.line, j] |
+		some [st, j] in lib.shipping_go_runs
+		after(s, i, st, j)
+		needs(j, "mod")
+		builds(j)
+		not has_mount(j, "mod", setting_value(j, "mod"))
+	]
+	count(afters) > 0
+	later := min(afters)[1]
+}
+
+builds(i) if {
+	some g in i.run.go
+	lib.builds_binary(g)
+}
+
+after(s, i, st, j) if {
+	st.index == s.index
+	j.index > i.index
+}
+
+after(s, _, st, _) if {
+	st.index != s.index
+	s.index in lib.chain_positions(st)
 }
 
 effect := {"mod": "every module is downloaded again", "build": "every package is compiled from scratch"}

@@ -76,3 +76,31 @@ test_vendored_build_needs_only_build_cache if {
 	g := object.union(build, {"flags": [{"name": "mod", "value": "vendor"}]})
 	count(go_cache_mounts.deny) == 0 with input as doc(run([g], [cache("/root/.cache/go-build")]), {})
 }
+
+# go mod download alone, then a build without a mount: a mount on the
+# download only would move the modules out of the layer the build reads.
+# Both or neither: the fix says so and offers no edit.
+test_lone_download_before_unmounted_build_has_no_edit if {
+	d := doc(run([download], []), {})
+	later := {"index": 1, "cmd": "run", "line": 7, "end_line": 7, "flags": [], "env": {}, "run": run([build], [])}
+	stages := [object.union(d.stages[0], {"instructions": array.concat(d.stages[0].instructions, [later])}), d.stages[1]]
+	fs := go_cache_mounts.deny with input as object.union(d, {"stages": stages})
+	some f in fs
+	f.line == 4
+	contains(f.fix, "and to the RUN on line 7 that builds, or to neither")
+	f.edits == []
+
+	# The build's own finding keeps its edit.
+	some b in fs
+	b.line == 7
+	count(b.edits) == 1
+}
+
+test_lone_download_before_mounted_build_keeps_its_edit if {
+	d := doc(run([download], []), {})
+	later := {"index": 1, "cmd": "run", "line": 7, "end_line": 7, "flags": [], "env": {}, "run": run([build], [cache("/go/pkg/mod"), cache("/root/.cache/go-build")])}
+	stages := [object.union(d.stages[0], {"instructions": array.concat(d.stages[0].instructions, [later])}), d.stages[1]]
+	some f in go_cache_mounts.deny with input as object.union(d, {"stages": stages})
+	f.line == 4
+	f.edits[0].text == "--mount=type=cache,target=/go/pkg/mod "
+}
