@@ -52,7 +52,7 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 	if !c.PrependShell {
 		// Exec form: argv is known, there is no shell to parse.
 		if len(c.CmdLine) > 0 {
-			cmd := Command{Name: path.Base(c.CmdLine[0]), Argv: c.CmdLine, Env: map[string]string{}, Vars: []string{},
+			cmd := Command{Name: path.Base(c.CmdLine[0]), Argv: c.CmdLine, Expanded: c.CmdLine, Env: map[string]string{}, Vars: []string{},
 				Span: Span{Line: in.Line, EndLine: in.EndLine}}
 			r.Commands = append(r.Commands, cmd)
 			st.goCommands(r, []shellscript.Command{{Args: words(c.CmdLine)}}, nil, in)
@@ -124,8 +124,16 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 			}
 		}
 	}
+	sh := newShellVars(st.vars)
 	for i, cmd := range all {
-		r.Commands = append(r.Commands, toCommand(cmd, texts[i]))
+		c := toCommand(cmd, texts[i])
+		if len(cmd.Args) == 0 || cmd.Args[0].Value == "export" {
+			sh.assign(cmd.Assigns, len(cmd.Args) > 0)
+		}
+		if argv, ok := cmd.ExpandArgs(sh.lookup(cmd.Assigns)); ok {
+			c.Expanded = argv
+		}
+		r.Commands = append(r.Commands, c)
 	}
 	st.addPackages(r.Commands, in.Line)
 	st.goCommands(r, all, texts, in)

@@ -325,6 +325,10 @@ type Span struct {
 type Command struct {
 	Name string   `json:"name"`
 	Argv []string `json:"argv"`
+	// Expanded is Argv expanded as the shell would (ARG, ENV, --build-arg,
+	// the script's own variables, field splitting); null when a value it
+	// needs cannot be known.
+	Expanded []string `json:"expanded"`
 	// Env holds the inline assignments (FOO=1 cmd).
 	Env  map[string]string `json:"env"`
 	Vars []string          `json:"vars"`

@@ -118,7 +118,8 @@ creates(tools, name) if {
 	not lib.run_lacks_shell(s, i)
 	some c in i.run.commands
 	c.name in tools
-	name in c.argv
+	some argv in [c.argv, object.get(c, "expanded", [])]
+	name in argv
 }
 
 fix(name) := sprintf("Use a numeric user, `USER 65532:65532`, which needs no passwd entry; or copy the entries from %s, which creates %q: `COPY --from=%s /etc/passwd /etc/group /etc/`.", [lib.stage_label(s), name, lib.stage_from_name(s)]) if {
