@@ -103,7 +103,7 @@ func (b *builder) role(i int, usedBy []int, copiedFrom bool, end []placement) (s
 	if w := anyWord(nameWords, checkWords); w != "" && !released {
 		return RoleCheck, []string{fmt.Sprintf("the stage is named %q", s.Name)}
 	}
-	if leaf && !released {
+	if !copiedFrom && !released {
 		fw := b.fileWords()
 		if w := anyWord(fw, devWords); w != "" {
 			return RoleDev, []string{fmt.Sprintf("the Dockerfile's name says %q", w)}
