@@ -12,6 +12,7 @@ import (
 // runtime images contain. Rules read these instead of deriving them.
 func (b *builder) facts() {
 	stages := b.doc.Stages
+	b.doc.Fixture = b.fixture()
 	ends := b.placements()
 	usedBy := make([][]int, len(stages))
 	copiedFrom := make([]bool, len(stages))

@@ -34,6 +34,9 @@ type Document struct {
 	// runtime images the last stage would hide (a release stage followed by
 	// a test stage), each not built on another of them; else none.
 	RuntimeStages []int `json:"runtime_stages"`
+	// Fixture: the Dockerfile is a parser or builder test case under
+	// testfiles/ or fixtures/, not meant to be built.
+	Fixture bool `json:"fixture"`
 }
 
 // Context is what is known about the build context (pkg/buildctx finds it

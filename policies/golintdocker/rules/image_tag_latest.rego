@@ -27,6 +27,7 @@ package golintdocker.rules.image_tag_latest
 import data.golintdocker.lib
 
 deny contains finding if {
+	not input.fixture
 	some s in input.stages
 	s.from.stage == null
 	not s.from.scratch
@@ -42,6 +43,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
+	not input.fixture
 	some [_, i] in lib.copies
 	ref := i.copy.from_image
 	ref != null
@@ -58,6 +60,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
+	not input.fixture
 	some [_, i, m] in lib.from_mounts
 	m.from_stage == null
 	not regex.match(`^[0-9]+$`, m.from)

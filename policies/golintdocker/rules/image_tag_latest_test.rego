@@ -63,3 +63,9 @@ test_unexpanded_variable_is_quiet if {
 	c := {"cmd": "copy", "line": 9, "end_line": 9, "copy": {"from": "${BUILDER}", "from_image": {"name": "${BUILDER}", "tag": "", "digest": "", "scratch": false, "error": "invalid reference format"}}}
 	count(image_tag_latest.deny) == 0 with input as doc(pinned, [c])
 }
+
+# A parser test case under testfiles/ is not built: no advice about it.
+test_fixture_is_quiet if {
+	s := {"index": 0, "line": 1, "from_end_line": 1, "from": {"image": "ubuntu", "name": "ubuntu", "tag": "", "digest": "", "scratch": false, "stage": null, "unresolved": []}, "instructions": []}
+	count(image_tag_latest.deny) == 0 with input as {"fixture": true, "stages": [s], "args": []}
+}
