@@ -140,6 +140,14 @@ has_mount(i, c, null) if {
 	endswith(lib.clean_path(mt.target), suffix[c])
 }
 
+# A mount of the module download cache alone (/go/pkg/mod/cache) keeps the
+# downloads: nothing is fetched again.
+has_mount(i, "mod", _) if {
+	some mt in i.run.mounts
+	mt.type == "cache"
+	contains(lib.clean_path(mt.target), "pkg/mod/cache")
+}
+
 has_mount(i, _, v) if {
 	v != null
 	some mt in i.run.mounts

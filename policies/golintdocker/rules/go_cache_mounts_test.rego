@@ -104,3 +104,8 @@ test_lone_download_before_mounted_build_keeps_its_edit if {
 	f.line == 4
 	f.edits[0].text == "--mount=type=cache,target=/go/pkg/mod "
 }
+
+# The download cache alone (pkg/mod/cache) already saves the downloads.
+test_download_cache_mount_is_enough if {
+	count(go_cache_mounts.deny) == 0 with input as doc(run([download], [cache("/go/pkg/mod/cache")]), {})
+}
