@@ -30,6 +30,10 @@ func (b *builder) facts() {
 	for i := range stages {
 		s := &stages[i]
 		s.Role, s.RoleEvidence = b.role(i, usedBy[i], copiedFrom[i], ends[i])
+		if w := b.startWords(s); len(w) > 0 && strings.HasSuffix(w[0], ".wasm") || strings.Contains(s.From.PlatformResolved, "wasi") || strings.Contains(s.From.PlatformResolved, "wasm") {
+			// A WebAssembly module run by a Wasm runtime, not a Linux process.
+			s.OS = "wasm"
+		}
 	}
 	b.doc.RuntimeStages = b.runtimeStages()
 	b.reach(b.doc.RuntimeStages, func(s *Stage) { s.Ships = true })

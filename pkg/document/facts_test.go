@@ -210,9 +210,9 @@ RUN go build -ldflags "$UNSET" -o /app .
 
 func TestCgoModel(t *testing.T) {
 	for _, tc := range []struct {
-		name, src string
+		name, src   string
 		cgo, static *bool
-		libc      string
+		libc        string
 	}{
 		{"golang:alpine has no C compiler", "FROM golang:1.27-alpine\nRUN go build -o /app .\n", ptr(false), ptr(true), "musl"},
 		{"golang (Debian) has gcc", "FROM golang:1.27\nRUN go build -o /app .\n", ptr(true), ptr(false), "glibc"},

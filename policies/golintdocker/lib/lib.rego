@@ -75,8 +75,9 @@ is_go if {
 # runtime_stages in the input schema).
 runtime_images := [input.stages[k] | some k in input.runtime_stages]
 
-# A runtime image that is not a Windows image: Linux advice applies.
-linux_runtime_images := [s | some s in runtime_images; s.os != "windows"]
+# A runtime image that is a Linux image (not Windows, not a WebAssembly
+# module): Linux advice applies.
+linux_runtime_images := [s | some s in runtime_images; not s.os in {"windows", "wasm"}]
 
 # How a finding names a runtime image: the final image, or a stage the last
 # stage hides (with what the last stage is).

@@ -39,11 +39,22 @@ import data.golintdocker.lib
 deny contains finding if {
 	some s in lib.linux_runtime_images
 	s.files.ca_certs == false
+	not network_none(s)
 	msg := sprintf(
 		"%s has no CA certificates and nothing copies or installs them: HTTPS clients fail with \"x509: certificate signed by unknown authority\"",
 		[lib.image_label(s)],
 	)
 	finding := object.union(lib.from_finding(s, msg, fix(s)), {"edits": edits(s)})
+}
+
+# A BuildKit frontend that declares it runs without network.
+network_none(s) if {
+	some st in lib.chain(s)
+	some i in st.instructions
+	i.cmd == "label"
+	some p in i.pairs
+	p.key == "moby.buildkit.frontend.network.none"
+	p.value == "true"
 }
 
 bundle := "/etc/ssl/certs/ca-certificates.crt"

@@ -55,3 +55,17 @@ test_export_stage_is_quiet if {
 	d := doc(true, false, scratch_facts)
 	count(no_ca_certificates.deny) == 0 with input as object.union(d, {"runtime_stages": []})
 }
+
+# A BuildKit frontend that runs without network makes no TLS calls.
+test_network_none_frontend_is_quiet if {
+	d := doc(true, false, scratch_facts)
+	label := {"index": 0, "cmd": "label", "line": 12, "pairs": [{"key": "moby.buildkit.frontend.network.none", "value": "true", "raw": "\"true\""}]}
+	stages := [d.stages[0], object.union(d.stages[1], {"instructions": [label]})]
+	count(no_ca_certificates.deny) == 0 with input as object.union(d, {"stages": stages})
+}
+
+# A WebAssembly module on scratch is not a Linux process.
+test_wasm_module_is_quiet if {
+	d := doc(true, false, scratch_facts)
+	count(no_ca_certificates.deny) == 0 with input as object.union(d, {"stages": [d.stages[0], object.union(d.stages[1], {"os": "wasm"})]})
+}
