@@ -25,7 +25,10 @@ func engine(t testing.TB) *policy.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := policy.New(context.Background(), l, policy.Options{})
+	// The rules that are off by default are on here, so that their
+	// testdata is checked too.
+	on := map[string]any{"golintdocker": map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}}}}
+	e, err := policy.New(context.Background(), l, policy.Options{Data: on})
 	if err != nil {
 		t.Fatal(err)
 	}

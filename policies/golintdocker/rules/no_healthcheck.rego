@@ -5,7 +5,11 @@
 #   the process is running, not that it serves: a deadlocked or wedged Go
 #   server stays "up". The guide adds one with --interval, --timeout,
 #   --start-period and --retries. Kubernetes ignores HEALTHCHECK and uses
-#   probes instead; there, `HEALTHCHECK NONE` documents the choice.
+#   probes instead; there, `HEALTHCHECK NONE` documents the choice. Checked
+#   on runtime images that serve (EXPOSE, a listening flag, a server base
+#   image). Off by default, since a Dockerfile does not say whether Docker or
+#   Kubernetes runs it: enable it with `data: {options: {no_healthcheck:
+#   {enabled: true}}}` in .golint-docker.yaml.
 # schemas:
 #   - input: schema.input
 # related_resources:
@@ -33,6 +37,7 @@ import data.golintdocker.lib
 # image) and has no HEALTHCHECK, outside Kubernetes (whose kubelet ignores
 # HEALTHCHECK and probes instead).
 deny contains finding if {
+	enabled
 	some s in lib.linux_runtime_images
 	s.healthcheck == null
 	count(s.serves) > 0
@@ -43,6 +48,10 @@ deny contains finding if {
 	)
 	finding := lib.from_finding(s, msg, fix(s))
 }
+
+# Off by default (see data.golintdocker.options.no_healthcheck): whether
+# the image runs under Docker or Kubernetes is not in the Dockerfile.
+enabled if data.golintdocker.options.no_healthcheck.enabled == true
 
 # Deployed to Kubernetes, by the file's path or the program's role.
 kubernetes if regex.match(`(?i)(^|[/_.-])(k8s|kubernetes|kube|operator|controller|helm|charts?)([/_.-]|$)`, input.file)
