@@ -147,6 +147,12 @@ func copied(c *Copy, p placement) (placement, bool) {
 				p.path = into(path.Base(p.path))
 				return p, true
 			}
+			if p.dir && path.Dir(src) == p.path {
+				// /go/bin/* of a go install whose binaries' names are not
+				// known: they go into the destination.
+				p.path = c.DestPath
+				return p, true
+			}
 		case src == p.path:
 			if p.dir {
 				p.path = c.DestPath

@@ -283,3 +283,18 @@ func boolStr(b *bool) string {
 	}
 	return "false"
 }
+
+// go install of several commands puts binaries whose names are not known in
+// $GOPATH/bin; COPY --from=build /go/bin/* ships them.
+func TestGlobCopyOfInstallDir(t *testing.T) {
+	d := withFacts(t, `FROM golang:1.27-alpine AS build
+WORKDIR /src
+COPY . .
+RUN go install ./cmd/agent ./cmd/cli
+FROM alpine:3.22
+COPY --from=build /go/bin/* /usr/local/bin/
+`, Options{})
+	if d.Stages[1].Role != RoleRuntime || !goBuild(t, d, 4).Build.Ships {
+		t.Errorf("role %s (%v), ships %v", d.Stages[1].Role, d.Stages[1].RoleEvidence, goBuild(t, d, 4).Build.Ships)
+	}
+}
