@@ -39,7 +39,15 @@ func (b *builder) facts() {
 	b.reach(b.doc.RuntimeStages, func(s *Stage) { s.Ships = true })
 	b.reach(append([]int{b.doc.FinalStage}, b.doc.RuntimeStages...), func(s *Stage) { s.Built = true })
 	b.files(ends)
-	for _, r := range b.doc.RuntimeStages {
+	// Binaries reach users in runtime images, and as files through the
+	// export stages docker build --output writes out.
+	shipTo := slices.Clone(b.doc.RuntimeStages)
+	for i, s := range stages {
+		if s.Role == RoleExport && len(usedBy[i]) == 0 && (b.opt.Target == "" || i == b.doc.FinalStage) {
+			shipTo = append(shipTo, i)
+		}
+	}
+	for _, r := range shipTo {
 		s := &stages[r]
 		seen := map[[3]int]bool{}
 		for _, p := range ends[r] {
@@ -56,6 +64,9 @@ func (b *builder) facts() {
 			}
 		}
 		s.Debug = b.debugImage(r)
+		if s.Role == RoleExport {
+			continue
+		}
 		s.Serves = b.serves(r)
 		s.EmbedsTzdata = b.embedsTzdata(r)
 	}

@@ -382,8 +382,8 @@ type GoBuild struct {
 	// when not known.
 	Output    string `json:"output"`
 	OutputDir bool   `json:"output_dir"`
-	// Ships: the binary reaches a runtime stage (RuntimeStages), listed in
-	// ShippedTo.
+	// Ships: the binary reaches a runtime stage (RuntimeStages) or a last
+	// export stage (files for docker build --output), listed in ShippedTo.
 	Ships     bool  `json:"ships"`
 	ShippedTo []int `json:"shipped_to"`
 	// CGO is whether cgo is on (null: not known), and CGOReason why:

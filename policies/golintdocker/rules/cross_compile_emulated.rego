@@ -58,8 +58,10 @@ builds_by_root[root] := builds if {
 		some b in lib.shipped_builds
 		[s, _, _, images] := b
 		s.root == root
-		every img in images {
-			img.root != root
+		some img in images
+		img.role == "runtime"
+		every img2 in images {
+			img2.root != root
 		}
 	]
 	count(builds) > 0

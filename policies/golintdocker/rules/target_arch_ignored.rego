@@ -33,6 +33,7 @@ deny contains finding if {
 	some [s, i, g, images] in lib.shipped_builds
 	g.build.platform == "build"
 	some img in images
+	img.role == "runtime"
 	img.root != s.root
 	platform := lib.root_stage(s).from.platform
 	finding := {
