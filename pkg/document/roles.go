@@ -15,8 +15,10 @@ var (
 		"verify vendor vet fmt format gofmt golangci govulncheck vulncheck shellcheck shfmt e2e integration unit " +
 		"coverage cover generate generated gen codegen update updates outdated authors docs doctoc yamllint tidy ci " +
 		"fuzz gomod mod conformance smoke archutil")
-	// Names that say a stage is the shipped image.
+	// Names that say a stage is the shipped image; the first set also
+	// outweighs what the Dockerfile's name says.
 	releaseWords = wordSet("release releases prod production runtime final app server image deploy service")
+	shipWords    = wordSet("release releases prod production")
 )
 
 func wordSet(s string) map[string]bool {
@@ -103,7 +105,7 @@ func (b *builder) role(i int, usedBy []int, copiedFrom bool, end []placement) (s
 	if w := anyWord(nameWords, checkWords); w != "" && !released {
 		return RoleCheck, []string{fmt.Sprintf("the stage is named %q", s.Name)}
 	}
-	if !copiedFrom && !released {
+	if !copiedFrom && anyWord(nameWords, shipWords) == "" {
 		fw := b.fileWords()
 		if w := anyWord(fw, devWords); w != "" {
 			return RoleDev, []string{fmt.Sprintf("the Dockerfile's name says %q", w)}
