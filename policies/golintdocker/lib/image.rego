@@ -171,12 +171,3 @@ from_finding(s, msg, fix) := {
 
 # An edit that adds a line right after the FROM of stage s.
 insert_after_from(s, text) := insert_at({"line": s.from_end_line + 1, "column": 1}, text)
-
-# An ENV in the chain of s sets key.
-chain_sets_env(s, key) if {
-	some st in chain(s)
-	some i in st.instructions
-	i.cmd == "env"
-	some p in i.pairs
-	p.key == key
-}

@@ -62,14 +62,6 @@ stage_label(s) := sprintf("stage %q", [s.name]) if {
 	s.name != ""
 } else := sprintf("stage %d", [s.index])
 
-# The Dockerfile builds Go: a go command or a Go toolchain image.
-is_go if count(go_runs) > 0
-
-is_go if {
-	some s in input.stages
-	has_fact(s, "go_toolchain")
-}
-
 # The runtime images the runtime-image rules check: the final stage when it
 # is one, else the runtime stages the last stage would hide (see
 # runtime_stages in the input schema).
@@ -244,12 +236,6 @@ go_runs := [[s, i] | some [_, _, s, i] in by_cmd.run; count(i.run.go) > 0]
 
 # Those of the stages that get built.
 shipping_go_runs := [[s, i] | some [s, i] in go_runs; s.built]
-
-# The go commands of the shipping stages: [stage, instruction, go command].
-shipping_go := [[s, i, g] | some [s, i] in shipping_go_runs; some g in i.run.go]
-
-# Those that build a binary (go build, go install).
-shipping_builds := [[s, i, g] | some [s, i, g] in shipping_go; builds_binary(g)]
 
 # The go builds whose binary reaches a runtime image, of the kind that
 # ships (not a check, cache warming or a debug build), with every runtime
