@@ -53,16 +53,7 @@ type Loaded struct {
 func Load(sources []Source, withTests bool) (*Loaded, error) {
 	l := &Loaded{Data: map[string]any{}}
 	for _, src := range sources {
-		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return fmt.Errorf("%s: %w", join(src.Name, p), err)
-			}
-			if d.IsDir() {
-				if p != "." && strings.HasPrefix(d.Name(), ".") {
-					return fs.SkipDir
-				}
-				return nil
-			}
+		err := walkFiles(src, func(p string) error {
 			switch {
 			case strings.HasSuffix(p, ".rego"):
 				test := strings.HasSuffix(p, "_test.rego")
@@ -102,16 +93,7 @@ func Load(sources []Source, withTests bool) (*Loaded, error) {
 func LoadData(sources []Source) (map[string]any, error) {
 	data := map[string]any{}
 	for _, src := range sources {
-		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return fmt.Errorf("%s: %w", join(src.Name, p), err)
-			}
-			if d.IsDir() {
-				if p != "." && strings.HasPrefix(d.Name(), ".") {
-					return fs.SkipDir
-				}
-				return nil
-			}
+		err := walkFiles(src, func(p string) error {
 			if path.Base(p) == "data.json" {
 				return loadData(data, src, p)
 			}
@@ -122,6 +104,23 @@ func LoadData(sources []Source) (map[string]any, error) {
 		}
 	}
 	return data, nil
+}
+
+// walkFiles calls fn with the path of every file of src, skipping hidden
+// directories.
+func walkFiles(src Source, fn func(p string) error) error {
+	return fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: %w", join(src.Name, p), err)
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		return fn(p)
+	})
 }
 
 // loadData merges the data.json file p at its directory's path.
