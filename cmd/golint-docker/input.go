@@ -8,6 +8,7 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/app"
 	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/policies"
 )
 
 const inputUsage = `Usage: golint-docker input [flags] PATH
@@ -34,6 +35,11 @@ func runInput(_ context.Context, args []string, e env) int {
 	opt, err := f.options()
 	if err != nil {
 		return usageError(e, fs.Name(), err)
+	}
+	// The image facts of the built-in data.
+	if opt.Facts, err = policies.Facts(); err != nil {
+		fmt.Fprintf(e.stderr, "golint-docker: %v\n", err)
+		return app.ExitError
 	}
 	doc, err := lint.New(nil, opt).ReadDocument(fs.Arg(0), e.stdin)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/opaclient"
 	"github.com/golint-docker/golint-docker/pkg/policy"
@@ -31,6 +32,9 @@ type Catalogue struct {
 	// directories', and BuildKit's checks when they run.
 	Rules     []finding.Rule
 	Evaluator lint.Evaluator
+	// Facts are the image and package facts input documents are built
+	// with: the rules' data with the configuration's over it.
+	Facts *imagefacts.Catalog
 }
 
 // NewCatalogue loads and compiles the rules.
@@ -40,6 +44,9 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 		return nil, err
 	}
 	c := &Catalogue{Rules: loaded.Rules}
+	if c.Facts, err = Facts(loaded, o.Data); err != nil {
+		return nil, err
+	}
 	if o.OPAURL != "" {
 		client, err := opaclient.New(o.OPAURL, o.Limits.Timeout, loaded.Rules)
 		if err != nil {
@@ -59,6 +66,23 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 		c.Rules = append(c.Rules, bkcheck.Rules()...)
 	}
 	return c, nil
+}
+
+// Facts reads the image and package facts (data.golintdocker.images and
+// .packages) of the loaded rules' data with data merged over it, as the
+// engine merges them.
+func Facts(loaded *policy.Loaded, data map[string]any) (*imagefacts.Catalog, error) {
+	merged := map[string]any{}
+	if err := policy.Merge(merged, nil, loaded.Data); err != nil {
+		return nil, err
+	}
+	if data != nil {
+		if err := policy.Merge(merged, nil, data); err != nil {
+			return nil, fmt.Errorf("data overrides: %w", err)
+		}
+	}
+	gd, _ := merged["golintdocker"].(map[string]any)
+	return imagefacts.New(gd)
 }
 
 // LoadPolicies reads the built-in rules and the policy directories, without

@@ -216,6 +216,7 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 		return nil, err
 	}
 	opt, unknown := res.Canonical(cat.Rules)
+	opt.Facts = cat.Facts
 	for _, u := range unknown {
 		r.warn("%s (golint-docker rules lists them)", u)
 	}

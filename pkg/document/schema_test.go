@@ -11,7 +11,6 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/golint-docker/golint-docker/pkg/parse"
-	"github.com/golint-docker/golint-docker/policies"
 )
 
 // dockerfiles returns the Dockerfiles the schema is checked on: the project's
@@ -37,10 +36,7 @@ func TestDocumentsMatchSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	facts, err := policies.Facts()
-	if err != nil {
-		t.Fatal(err)
-	}
+	facts := builtinFacts(t)
 	checked := 0
 	for _, p := range dockerfiles(t) {
 		data, err := os.ReadFile(p)
