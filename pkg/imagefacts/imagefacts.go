@@ -2,7 +2,7 @@
 // (its C library, shell, users, CA bundle, Go toolchain...) and what an
 // installed package brings with it, from the data documents the rules ship
 // (policies/golintdocker/images and packages), which a configuration's
-// `data:` may extend or override. Other Go programs may import it.
+// `data:` may extend or override. It is public API for other Go programs.
 package imagefacts
 
 import (

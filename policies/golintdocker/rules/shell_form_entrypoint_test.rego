@@ -91,6 +91,6 @@ test_entrypoint_exec_still_loses_cmd_arguments if {
 
 test_cmd_exec_without_a_shell_is_error if {
 	i := instr("cmd", "CMD exec /app", "exec /app")
-	some f in shell_form_entrypoint.deny with input as doc(scratch, i)
+	some f in shell_form_entrypoint.deny with input as testdoc.doc(doc(scratch, i))
 	f.severity == "error"
 }
