@@ -33,6 +33,9 @@ import data.golintdocker.lib
 deny contains finding if {
 	some [s, i] in lib.shipping_go_runs
 
+	# The cache paths are Linux ones.
+	not s.os == "windows"
+
 	# [cache, where it is] of each cache the RUN needs and has no mount for.
 	missing := [[c, dir] |
 		some c in caches

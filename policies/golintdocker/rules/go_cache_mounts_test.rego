@@ -109,3 +109,9 @@ test_lone_download_before_mounted_build_keeps_its_edit if {
 test_download_cache_mount_is_enough if {
 	count(go_cache_mounts.deny) == 0 with input as doc(run([download], [cache("/go/pkg/mod/cache")]), {})
 }
+
+# Windows images keep their caches elsewhere (C:\): no Linux paths.
+test_windows_stage_is_quiet if {
+	d := doc(run([build], []), {})
+	count(go_cache_mounts.deny) == 0 with input as object.union(d, {"stages": [object.union(d.stages[0], {"os": "windows"}), d.stages[1]]})
+}
