@@ -2,7 +2,9 @@ package policies_test
 
 import (
 	"context"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -135,6 +137,56 @@ func TestFormatted(t *testing.T) {
 		}
 		if string(want) != string(f.Raw) {
 			t.Errorf("%s is not formatted: run `make fmt` (opa fmt)", f.Path)
+		}
+	}
+}
+
+// TestEmbedded: every policy file on disk is in the embedded FS (the
+// go:embed patterns name directories and globs, not every file), and no
+// rule's testdata is.
+func TestEmbedded(t *testing.T) {
+	disk := os.DirFS("golintdocker")
+	err := fs.WalkDir(disk, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == "testdata" {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch path.Ext(p) {
+		case ".rego", ".json":
+		case ".md":
+			return nil
+		default:
+			t.Errorf("golintdocker/%s: only .rego, .json and .md files belong beside the rules (testdata/ holds the rest)", p)
+			return nil
+		}
+		if _, err := fs.Stat(policies.FS, "golintdocker/"+p); err != nil {
+			t.Errorf("golintdocker/%s is not embedded: add it to the go:embed patterns in embed.go", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == "testdata" {
+			t.Errorf("%s is embedded", p)
+		}
+		return nil
+	})
+}
+
+// TestOneRuleOneDirectory: a built-in rule NAME lives in rules/NAME/NAME.rego,
+// beside its tests and testdata.
+func TestOneRuleOneDirectory(t *testing.T) {
+	for _, r := range load(t).Rules {
+		key := strings.TrimPrefix(r.Package, policy.RulesPackage+".")
+		if want := "policies/golintdocker/rules/" + key + "/" + key + ".rego"; r.File != want {
+			t.Errorf("%s (%s) is in %s, not %s", r.ID, r.Name, r.File, want)
 		}
 	}
 }

@@ -331,7 +331,7 @@ func TestSARIFOfTestdata(t *testing.T) {
 	dir := t.TempDir()
 	broken := write(t, dir, "Dockerfile", "FROM alpine\nRUN <<EOF\n")
 	out := filepath.Join(dir, "all.sarif")
-	r := golint(t, "", nil, "--format", "sarif:"+out, "../../testdata/guide", "../../testdata/rules", broken)
+	r := golint(t, "", nil, "--format", "sarif:"+out, "../../testdata/guide", "../../policies/golintdocker/rules", broken)
 	if r.code != 2 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}

@@ -143,13 +143,14 @@ func TestOPAServerRoundTrip(t *testing.T) {
 func testdataDockerfiles(t *testing.T) []string {
 	t.Helper()
 	var out []string
-	filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.Contains(p, string(filepath.Separator)+"rules"+string(filepath.Separator)) || err == nil && !d.IsDir() && strings.Contains(p, "guide") {
-			if strings.Contains(d.Name(), "Dockerfile") && !strings.HasSuffix(d.Name(), ".dockerignore") {
+	// The rules' testdata (policies/golintdocker/rules/NAME/testdata) and the guide's examples.
+	for _, root := range []string{filepath.Join("..", "..", "policies", "golintdocker", "rules"), filepath.Join("..", "..", "testdata", "guide")} {
+		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.Contains(d.Name(), "Dockerfile") && !strings.HasSuffix(d.Name(), ".dockerignore") {
 				out = append(out, p)
 			}
-		}
-		return nil
-	})
+			return nil
+		})
+	}
 	return out
 }

@@ -14,16 +14,18 @@ import (
 )
 
 // dockerfiles returns the Dockerfiles the schema is checked on: the project's
-// testdata and the shared corpus of real-world files.
+// testdata (the rules' too) and the shared corpus of real-world files.
 func dockerfiles(t testing.TB) []string {
 	t.Helper()
 	var out []string
-	filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.Contains(d.Name(), "Dockerfile") || d.Name() == "Containerfile") && !strings.HasSuffix(d.Name(), ".dockerignore") {
-			out = append(out, p)
-		}
-		return nil
-	})
+	for _, root := range []string{filepath.Join("..", "..", "testdata"), filepath.Join("..", "..", "policies", "golintdocker", "rules")} {
+		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (strings.Contains(d.Name(), "Dockerfile") || d.Name() == "Containerfile") && !strings.HasSuffix(d.Name(), ".dockerignore") {
+				out = append(out, p)
+			}
+			return nil
+		})
+	}
 	corpus, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
 	return append(out, corpus...)
 }

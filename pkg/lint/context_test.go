@@ -33,7 +33,7 @@ func findingsOf(res finding.Result, rule string) []finding.Finding {
 // A Dockerfile built from the repository root: the context is found there,
 // a note says so, and the fix copies the go.sum that is there.
 func TestContextFoundAboveTheDockerfile(t *testing.T) {
-	dir := filepath.Join("..", "..", "testdata", "rules", "go-mod-download-order", "repo")
+	dir := filepath.Join("..", "..", "policies", "golintdocker", "rules", "go_mod_download_order", "testdata", "repo")
 	res := lintFile(t, lint.New(engine(t), lint.Options{}), filepath.Join(dir, "build", "Dockerfile"))
 	if len(res.Notes) != 1 || !strings.HasPrefix(res.Notes[0], "build context: "+dir+", ") || !strings.Contains(res.Notes[0], "(go.mod)") {
 		t.Errorf("notes %q", res.Notes)
@@ -50,7 +50,7 @@ func TestContextFoundAboveTheDockerfile(t *testing.T) {
 }
 
 func TestFixNeverCopiesAMissingGoSum(t *testing.T) {
-	path := filepath.Join("..", "..", "testdata", "rules", "go-mod-download-order", "nosum", "Dockerfile")
+	path := filepath.Join("..", "..", "policies", "golintdocker", "rules", "go_mod_download_order", "testdata", "nosum", "Dockerfile")
 	res := lintFile(t, lint.New(engine(t), lint.Options{}), path)
 	fs := findingsOf(res, "go-mod-download-order")
 	if len(fs) != 1 || !strings.Contains(fs[0].Replacement, "COPY go.mod ./\nRUN go mod download\nCOPY . .") || strings.Contains(fs[0].Fix+fs[0].Replacement, "go.sum") {

@@ -16,7 +16,7 @@ import (
 // and every output format on the result. Whatever the bytes: no panic, an
 // error or findings with lines inside the file, and every format writes.
 func FuzzLint(f *testing.F) {
-	for _, dir := range []string{filepath.Join("..", "..", "testdata"), filepath.Join("..", "..", "..", "shared", "corpus", "files")} {
+	for _, dir := range []string{filepath.Join("..", "..", "testdata"), filepath.Join("..", "..", "policies", "golintdocker", "rules"), filepath.Join("..", "..", "..", "shared", "corpus", "files")} {
 		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.Contains(d.Name(), "Dockerfile") {
 				if data, err := os.ReadFile(p); err == nil && len(data) < 32<<10 {

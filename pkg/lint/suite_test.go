@@ -21,14 +21,24 @@ import (
 
 func engine(t testing.TB) *policy.Engine {
 	t.Helper()
+	return engineWith(t, nil)
+}
+
+// engineWith is the built-in rules with config (data.golintdocker.config,
+// as golint-docker derives it from .golint-docker.yaml) set.
+func engineWith(t testing.TB, config map[string]any) *policy.Engine {
+	t.Helper()
 	l, err := policy.Load([]policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The rules that are off by default are on here, so that their
 	// testdata is checked too.
-	on := map[string]any{"golintdocker": map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}}}}
-	e, err := policy.New(context.Background(), l, policy.Options{Data: on})
+	data := map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}}}
+	if config != nil {
+		data["config"] = config
+	}
+	e, err := policy.New(context.Background(), l, policy.Options{Data: map[string]any{"golintdocker": data}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,8 +64,9 @@ var (
 // Dockerfile. A want comment applies to the instruction that follows it; a
 // finding matches when its line falls inside that instruction.
 type expectation struct {
-	wants map[string][]string // "line-endline" -> rule names
-	opts  lint.Options
+	wants  map[string][]string // "line-endline" -> rule names
+	opts   lint.Options
+	config map[string]any // data.golintdocker.config, when the file sets some
 }
 
 func readExpectations(t *testing.T, path string, data []byte) expectation {
@@ -85,6 +96,12 @@ func readExpectations(t *testing.T, path string, data []byte) expectation {
 					if v == "discover" {
 						exp.opts.ContextDir = ""
 					}
+				case "trusted-registries":
+					var list []any
+					for _, r := range strings.Split(v, ",") {
+						list = append(list, r)
+					}
+					exp.config = map[string]any{"trusted_registries": list}
 				case "build-arg":
 					bk, bv, _ := strings.Cut(v, "=")
 					if exp.opts.BuildArgs == nil {
@@ -118,30 +135,70 @@ func readExpectations(t *testing.T, path string, data []byte) expectation {
 	return exp
 }
 
-// TestTestdata lints every Dockerfile under testdata/ and compares the
-// findings with its `# want:` comments, both ways. Under testdata/rules/NAME/
-// only rule NAME is checked (as staticcheck's analysistest checks one
-// analyzer); everywhere else (the guide's examples, clean Dockerfiles) every
-// rule is.
-func TestTestdata(t *testing.T) {
-	e := engine(t)
-	root := filepath.Join("..", "..", "testdata")
-	n := 0
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if d.Name() == "fuzz" || d.Name() == "badinput" || d.Name() == "golden" {
-				return filepath.SkipDir
+// Testdata Dockerfiles live in two places: a rule's own in
+// policies/golintdocker/rules/NAME/testdata/ (only rule NAME is checked there,
+// as staticcheck's analysistest checks one analyzer), and testdata/ at the
+// root (the guide's examples, clean Dockerfiles: every rule is checked).
+var testdataRoots = []string{
+	filepath.Join("..", "..", "policies", "golintdocker", "rules"),
+	filepath.Join("..", "..", "testdata"),
+}
+
+// testdataFile is one Dockerfile of the suite.
+type testdataFile struct {
+	path string
+	rule string // the rule under test, "" for all of them
+}
+
+func testdataFiles(t *testing.T) []testdataFile {
+	t.Helper()
+	var out []testdataFile
+	for _, root := range testdataRoots {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if d.Name() == "fuzz" || d.Name() == "badinput" || d.Name() == "golden" {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if isDockerfile(d.Name()) {
+				out = append(out, testdataFile{path: path, rule: ruleUnderTest(path)})
 			}
 			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if !isDockerfile(d.Name()) {
-			return nil
+	}
+	if len(out) == 0 {
+		t.Fatal("no testdata Dockerfiles found")
+	}
+	return out
+}
+
+// ruleUnderTest is NAME (as findings spell it) for files under
+// rules/NAME/testdata/.
+func ruleUnderTest(path string) string {
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	for i := 0; i+2 < len(parts); i++ {
+		if parts[i] == "rules" && parts[i+2] == "testdata" {
+			return strings.ReplaceAll(parts[i+1], "_", "-")
 		}
-		n++
-		t.Run(strings.TrimPrefix(filepath.ToSlash(path), "../../testdata/"), func(t *testing.T) {
+	}
+	return ""
+}
+
+// TestTestdata lints every testdata Dockerfile and compares the findings
+// with its `# want:` comments, both ways.
+func TestTestdata(t *testing.T) {
+	e := engine(t)
+	configured := map[string]*policy.Engine{} // by configuration
+	for _, tf := range testdataFiles(t) {
+		path := tf.path
+		t.Run(strings.TrimPrefix(filepath.ToSlash(path), "../../"), func(t *testing.T) {
 			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -149,14 +206,21 @@ func TestTestdata(t *testing.T) {
 			exp := readExpectations(t, path, data)
 			f, _ := parse.Parse(path, data)
 			exp.opts.Facts = facts(t)
+			e := e
+			if exp.config != nil {
+				k := fmt.Sprint(exp.config)
+				if configured[k] == nil {
+					configured[k] = engineWith(t, exp.config)
+				}
+				e = configured[k]
+			}
 			res := lint.New(e, exp.opts).Bytes(context.Background(), path, data)
 			if res.Err != nil {
 				t.Fatal(res.Err)
 			}
-			only := ruleUnderTest(path)
 			got := map[string][]string{}
 			for _, fd := range res.Findings {
-				if only != "" && fd.RuleName != only {
+				if tf.rule != "" && fd.RuleName != tf.rule {
 					continue
 				}
 				key := ""
@@ -192,25 +256,61 @@ func TestTestdata(t *testing.T) {
 				}
 			}
 		})
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n == 0 {
-		t.Fatal("no testdata Dockerfiles found")
 	}
 }
 
-// ruleUnderTest is NAME for files under testdata/rules/NAME/.
-func ruleUnderTest(path string) string {
-	parts := strings.Split(filepath.ToSlash(path), "/")
-	for i := 0; i+2 < len(parts); i++ {
-		if parts[i] == "testdata" && parts[i+1] == "rules" {
-			return parts[i+2]
+// TestEveryRuleHasTestdata: each built-in rule has testdata of its own
+// (rules/NAME/testdata/) with a Dockerfile it fires on and one it stays quiet
+// on, and no testdata directory names a rule that does not exist.
+func TestEveryRuleHasTestdata(t *testing.T) {
+	fires, quiet := map[string]int{}, map[string]int{}
+	for _, tf := range testdataFiles(t) {
+		if tf.rule == "" {
+			continue
+		}
+		data, err := os.ReadFile(tf.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, rules := range readExpectations(t, tf.path, data).wants {
+			for _, r := range rules {
+				if r == tf.rule {
+					n++
+				}
+			}
+		}
+		if n > 0 {
+			fires[tf.rule]++
+		} else {
+			quiet[tf.rule]++
 		}
 	}
-	return ""
+	l, err := policy.Load([]policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, r := range l.Rules {
+		known[r.Name] = true
+		dir := "policies/golintdocker/rules/" + strings.ReplaceAll(r.Name, "-", "_") + "/testdata/"
+		if fires[r.Name] == 0 {
+			t.Errorf("%s (%s): no Dockerfile in %s marks a line with `# want: %s`", r.ID, r.Name, dir, r.Name)
+		}
+		if quiet[r.Name] == 0 {
+			t.Errorf("%s (%s): no Dockerfile in %s on which it stays quiet", r.ID, r.Name, dir)
+		}
+	}
+	for name := range fires {
+		if !known[name] {
+			t.Errorf("testdata for %s, which is not a built-in rule", name)
+		}
+	}
+	for name := range quiet {
+		if !known[name] {
+			t.Errorf("testdata for %s, which is not a built-in rule", name)
+		}
+	}
 }
 
 func norm(s []string) []string {
