@@ -4,7 +4,6 @@ import (
 	"context"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/pkg/testenv"
 	"github.com/golint-docker/golint-docker/policies"
 )
 
@@ -28,7 +28,7 @@ import (
 //     evaluation, so these do not add up to "all": they show where the time
 //     goes, and the rules that cost the most alone.
 //
-// The corpus is /work/shared/corpus/files (GOLINT_DOCKER_CORPUS=GLOB picks
+// The corpus is ../shared/corpus/files (GOLINT_DOCKER_CORPUS=GLOB picks
 // other Dockerfiles). GOLINT_DOCKER_POLICIES=DIR benchmarks the policy
 // directory DIR (one holding golintdocker/, such as a copy of this one taken
 // before a change) instead of the built-in rules, to compare two versions
@@ -57,19 +57,11 @@ func BenchmarkRules(b *testing.B) {
 	}
 }
 
-// benchCorpus is the glob of the Dockerfiles the benchmark averages over.
-func benchCorpus() string {
-	if g := os.Getenv("GOLINT_DOCKER_CORPUS"); g != "" {
-		return g
-	}
-	return filepath.Join("..", "..", "shared", "corpus", "files", "*")
-}
-
 // benchInputs are the input documents of the corpus files that golint-docker
 // can read, built as it builds them (each with its own build context).
 func benchInputs(b *testing.B) []ast.Value {
 	b.Helper()
-	files, _ := filepath.Glob(benchCorpus())
+	files := testenv.Corpus(b)
 	facts, err := policies.Facts()
 	if err != nil {
 		b.Fatal(err)
@@ -88,7 +80,7 @@ func benchInputs(b *testing.B) []ast.Value {
 		inputs = append(inputs, v)
 	}
 	if len(inputs) == 0 {
-		b.Skip("no corpus at " + benchCorpus())
+		b.Fatal("no corpus file is a Dockerfile golint-docker reads")
 	}
 	return inputs
 }

@@ -8,23 +8,15 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
-)
 
-// corpusFiles lists ../shared/corpus/files, or skips the test without it.
-func corpusFiles(t *testing.T) []string {
-	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
-	if len(files) == 0 {
-		t.Skip("../shared/corpus/files is not there (a plain clone): skipping the corpus")
-	}
-	return files
-}
+	"github.com/golint-docker/golint-docker/pkg/testenv"
+)
 
 // TestCorpus runs the checks over every real-world Dockerfile of
 // ../shared/corpus: no panic, no error other than BuildKit refusing the file,
 // and well-formed findings.
 func TestCorpus(t *testing.T) {
-	files := corpusFiles(t)
+	files := testenv.Corpus(t)
 	if len(files) < 300 {
 		t.Fatalf("found %d corpus files; ../shared/corpus/files should hold a few hundred", len(files))
 	}
@@ -60,7 +52,10 @@ func TestCorpus(t *testing.T) {
 // TestConcurrent checks files from several goroutines at once, as a linter
 // running files in parallel does, and expects what a lone run gives.
 func TestConcurrent(t *testing.T) {
-	files := corpusFiles(t)
+	// The corpus when it is there, else the rules' testdata.
+	files := testenv.OptionalCorpus(t)
+	testdata, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "rules", "*", "*Dockerfile*"))
+	files = append(files, testdata...)
 	if len(files) > 60 {
 		files = files[:60]
 	}
@@ -97,7 +92,7 @@ func TestConcurrent(t *testing.T) {
 // BuildKit's client out (see run); on every corpus file it must find what
 // BuildKit finds through the client, and stop where it stops.
 func TestWithoutClientSameFindings(t *testing.T) {
-	files := corpusFiles(t)
+	files := testenv.Corpus(t)
 	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -15,6 +14,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/report"
+	"github.com/golint-docker/golint-docker/pkg/testenv"
 	"github.com/golint-docker/golint-docker/pkg/testgen"
 	"github.com/golint-docker/golint-docker/policies"
 )
@@ -23,8 +23,7 @@ import (
 // per-file benchmarks (ns/op is per file, averaged over the corpus).
 func corpus(b *testing.B) (names []string, data [][]byte) {
 	b.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
-	for _, f := range files {
+	for _, f := range testenv.Corpus(b) {
 		d, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
@@ -35,7 +34,7 @@ func corpus(b *testing.B) (names []string, data [][]byte) {
 		}
 	}
 	if len(data) == 0 {
-		b.Skip("no corpus")
+		b.Fatal("no corpus file parses")
 	}
 	return names, data
 }

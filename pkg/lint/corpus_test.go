@@ -9,13 +9,14 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/parse"
+	"github.com/golint-docker/golint-docker/pkg/testenv"
 )
 
 // TestCorpus lints every real-world Dockerfile of ../shared/corpus: no
 // panic, no internal error, and a file fails only when BuildKit itself
 // rejects it (a parse error naming the line).
 func TestCorpus(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
+	files := testenv.Corpus(t)
 	if len(files) < 300 {
 		t.Fatalf("found %d corpus files; ../shared/corpus/files should hold a few hundred", len(files))
 	}

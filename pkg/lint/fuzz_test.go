@@ -10,21 +10,26 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/report"
+	"github.com/golint-docker/golint-docker/pkg/testenv"
 )
 
 // FuzzLint runs the whole lint of one file — document, rules, findings —
 // and every output format on the result. Whatever the bytes: no panic, an
 // error or findings with lines inside the file, and every format writes.
 func FuzzLint(f *testing.F) {
-	for _, dir := range []string{filepath.Join("..", "..", "testdata"), filepath.Join("..", "..", "policies", "golintdocker", "rules"), filepath.Join("..", "..", "..", "shared", "corpus", "files")} {
+	var seeds []string
+	for _, dir := range []string{filepath.Join("..", "..", "testdata"), filepath.Join("..", "..", "policies", "golintdocker", "rules")} {
 		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.Contains(d.Name(), "Dockerfile") {
-				if data, err := os.ReadFile(p); err == nil && len(data) < 32<<10 {
-					f.Add(data)
-				}
+				seeds = append(seeds, p)
 			}
 			return nil
 		})
+	}
+	for _, p := range append(seeds, testenv.OptionalCorpus(f)...) {
+		if data, err := os.ReadFile(p); err == nil && len(data) < 32<<10 {
+			f.Add(data)
+		}
 	}
 	l := lint.New(engine(f), lint.Options{ContextDir: f.TempDir(), Facts: facts(f)})
 	f.Fuzz(func(t *testing.T, data []byte) {
