@@ -11,6 +11,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/opaclient"
 	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/pkg/pragma"
 	"github.com/golint-docker/golint-docker/policies"
 )
 
@@ -35,6 +36,10 @@ type Catalogue struct {
 	// Facts are the image and package facts input documents are built
 	// with: the rules' data with the configuration's over it.
 	Facts *imagefacts.Catalog
+	// Known are the rules the evaluator can report, when they are known
+	// here (nil for an OPA server, whose bundle may hold more): a pragma
+	// naming none of them is reported.
+	Known []finding.Rule
 }
 
 // NewCatalogue loads and compiles the rules.
@@ -60,11 +65,12 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.Evaluator, c.Rules = eng, eng.Rules
+		c.Evaluator, c.Rules, c.Known = eng, eng.Rules, eng.Rules
 	}
 	if o.BuildKitChecks {
 		c.Rules = append(c.Rules, bkcheck.Rules()...)
 	}
+	c.Rules = append(c.Rules, pragma.Rule)
 	return c, nil
 }
 
@@ -109,5 +115,5 @@ func AllRules(dirs []string) ([]finding.Rule, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(loaded.Rules, bkcheck.Rules()...), nil
+	return append(append(loaded.Rules, bkcheck.Rules()...), pragma.Rule), nil
 }

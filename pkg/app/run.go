@@ -217,6 +217,7 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 	}
 	opt, unknown := res.Canonical(cat.Rules)
 	opt.Facts = cat.Facts
+	opt.Rules = cat.Known
 	for _, u := range unknown {
 		r.warn("%s (golint-docker rules lists them)", u)
 	}

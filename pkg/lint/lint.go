@@ -50,6 +50,10 @@ type Options struct {
 	// Facts are the image and package facts the document is built with
 	// (the rules' data and the configuration's); nil knows no image.
 	Facts *imagefacts.Catalog
+	// Rules are the rules the evaluator may report (BuildKit's checks and
+	// pragma.Rule are known anyway): a pragma naming none of them is
+	// reported. Nil when they are not known here (an OPA server's bundle).
+	Rules []finding.Rule
 }
 
 // Evaluator runs rules on an input document: the in-process engine, or a
@@ -161,14 +165,18 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res findi
 		res.Err = finding.AsFileError(name, err)
 		return res
 	}
+	bkComplete := false
 	if l.opt.BuildKitChecks {
-		bk, note := l.buildkit(ctx, name, data, len(f.Instructions), doc.Context)
+		bk, complete, note := l.buildkit(ctx, name, data, len(f.Instructions), doc.Context)
 		fs = append(fs, bkcheck.DropTwins(fs, bk)...)
 		if note != "" {
 			res.Notes = append(res.Notes, note)
 		}
+		bkComplete = complete
 	}
-	fs = l.filter(fs, pragmas(f))
+	sup := pragmas(f)
+	fs = l.filter(fs, sup)
+	fs = append(fs, l.filter(sup.Unused(l.pragmaChecks(bkComplete)), sup)...)
 	for i := range fs {
 		fs[i].File = name
 		complete(&fs[i], lines)
@@ -179,11 +187,11 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res findi
 	return res
 }
 
-// buildkit runs BuildKit's checks within their bounds; note says why they
-// were cut short.
-func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) (fs []finding.Finding, note string) {
+// buildkit runs BuildKit's checks within their bounds; complete says they
+// ran over the whole file, note why they were cut short.
+func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) (fs []finding.Finding, complete bool, note string) {
 	if instructions > bkcheck.MaxInstructions {
-		return nil, fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions)
+		return nil, false, fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions)
 	}
 	ctx, cancel, timeout := limits.WithTimeout(ctx, l.opt.BuildKitTimeout, len(data))
 	defer cancel()
@@ -196,9 +204,10 @@ func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instruc
 		DockerIgnore: dockerignore(c),
 	})
 	if errors.Is(err, context.DeadlineExceeded) {
-		return nil, fmt.Sprintf("BuildKit's checks stopped after %s (the time limit)", timeout.Round(time.Millisecond))
+		return nil, false, fmt.Sprintf("BuildKit's checks stopped after %s (the time limit)", timeout.Round(time.Millisecond))
 	}
-	return buildkitStopped(fs, err)
+	fs, note = buildkitStopped(fs, err)
+	return fs, err == nil, note
 }
 
 // prepare parses data and builds its input document; note says which build
@@ -227,6 +236,55 @@ func pragmas(f *parse.File) *pragma.Suppressions {
 		spans[i] = pragma.Span{Line: in.Node.StartLine, EndLine: in.Node.EndLine}
 	}
 	return pragma.Parse(f.Lines, spans)
+}
+
+// pragmaChecks says which rules a pragma may name (all of them, when the
+// rules are known) and which ran on the whole file, so that a pragma naming
+// one and silencing nothing is stale. With --target or build arguments the
+// findings differ from the default build's, and an ignored rule, or
+// BuildKit's checks when they did not run to the end, found nothing to
+// silence: no pragma is called stale for them.
+func (l *Linter) pragmaChecks(bkComplete bool) pragma.Checks {
+	var c pragma.Checks
+	bk := bkcheck.Rules()
+	if l.opt.Rules != nil {
+		c.Known = func(name string) bool {
+			_, ok := findRule(name, l.opt.Rules, bk, []finding.Rule{pragma.Rule})
+			return ok
+		}
+	}
+	if l.opt.Target != "" || len(l.opt.BuildArgs) > 0 {
+		return c
+	}
+	c.Ran = func(name string) bool {
+		if strings.EqualFold(name, "all") {
+			return bkComplete && len(l.opt.Ignore) == 0
+		}
+		r, ok := findRule(name, l.opt.Rules, bk, []finding.Rule{pragma.Rule})
+		if !ok {
+			r = finding.Rule{ID: name, Name: name} // an OPA server's
+		}
+		switch {
+		case r.ID == pragma.Rule.ID, matches(l.opt.Ignore, finding.Finding{RuleID: r.ID, RuleName: r.Name}):
+			return false
+		case r.Source == bkcheck.Source:
+			return bkComplete
+		}
+		return true
+	}
+	return c
+}
+
+// findRule finds a rule by id or name, ignoring case.
+func findRule(name string, lists ...[]finding.Rule) (finding.Rule, bool) {
+	for _, rules := range lists {
+		for _, r := range rules {
+			if strings.EqualFold(r.ID, name) || strings.EqualFold(r.Name, name) {
+				return r, true
+			}
+		}
+	}
+	return finding.Rule{}, false
 }
 
 // filter drops what the configuration or a pragma turns off and applies
