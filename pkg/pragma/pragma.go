@@ -45,7 +45,8 @@ var Rule = finding.Rule{
 	Bad: "# golint-docker ignore=GD0005 symbols kept for pprof\nRUN go build -o /app .",
 	Good: "# golint-docker ignore=GD005 symbols kept for pprof\n" +
 		"RUN go build -o /app .",
-	Source: "golint-docker",
+	HelpURI: "https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#unused-pragma",
+	Source:  "golint-docker",
 }
 
 // Span is an instruction's first and last line.
@@ -186,6 +187,7 @@ func (s *Suppressions) Unused(c Checks) []finding.Finding {
 			EndLine:  p.line,
 			Message:  "golint-docker pragma: " + strings.Join(problems, "; "),
 			Fix:      Rule.Fix,
+			HelpURI:  Rule.HelpURI,
 		}
 		switch {
 		case detached:
