@@ -2,10 +2,13 @@
 GO       ?= go
 BIN      ?= bin/golint-docker
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS  := -s -w -X main.version=$(VERSION)
+# The variable the release version is linked into. .goreleaser.yaml and the
+# Dockerfile name the same one (scripts/release_test.go checks all three).
+VERSION_VAR := main.version
+LDFLAGS  := -s -w -X $(VERSION_VAR)=$(VERSION)
 PKGS     := ./...
 
-.PHONY: all build test vet fmt fmt-check docs bundle bench fuzz clean
+.PHONY: all build test test-stress vet fmt fmt-check docs bundle bench fuzz release-tools release-check release-snapshot clean
 
 all: build
 
@@ -18,6 +21,12 @@ test: fmt-check vet
 	$(GO) test -count=1 $(PKGS)
 	$(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./pkg/... ./policies/ > /dev/null
 	$(GO) run ./cmd/golint-docker --failure-threshold info Dockerfile
+
+# The stress tests too: huge files, runaway policies, wall-clock and memory
+# bounds — slow, and sensitive to a busy machine (testenv.Stress guards them).
+# RUN=regexp narrows it.
+test-stress:
+	GOLINT_DOCKER_STRESS=1 $(GO) test -count=1 -timeout 30m $(if $(RUN),-run '$(RUN)') $(PKGS)
 
 vet:
 	$(GO) vet $(PKGS)
@@ -56,5 +65,21 @@ bundle:
 docs:
 	$(GO) run ./cmd/golint-docker rules --format markdown > docs/rules.md.tmp && mv docs/rules.md.tmp docs/rules.md
 
+# Release archives for every platform into dist/, as a tag would build them,
+# without publishing and without Docker. GoReleaser and cyclonedx-gomod (the
+# SBOMs) are installed into .cache/bin, not into go.mod.
+GORELEASER_VERSION := v2.15.1
+CYCLONEDX_VERSION  := v1.10.0
+TOOLS := $(CURDIR)/.cache/bin
+release-tools:
+	GOBIN=$(TOOLS) GOFLAGS= $(GO) install github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION)
+	GOBIN=$(TOOLS) GOFLAGS= $(GO) install github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@$(CYCLONEDX_VERSION)
+
+release-check: release-tools
+	$(TOOLS)/goreleaser check
+
+release-snapshot: release-tools
+	PATH="$(TOOLS):$$PATH" $(TOOLS)/goreleaser release --snapshot --clean --skip=publish,docker
+
 clean:
-	rm -rf bin
+	rm -rf bin dist
