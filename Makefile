@@ -29,7 +29,7 @@ test-stress:
 	GOLINT_DOCKER_STRESS=1 $(GO) test -count=1 -timeout 30m $(if $(RUN),-run '$(RUN)') $(PKGS)
 
 vet:
-	$(GO) vet $(PKGS)
+	$(GO) vet -tags bench $(PKGS)
 
 fmt:
 	gofmt -w cmd pkg policies

@@ -15,8 +15,8 @@ done
 
 echo "== building"
 go build -trimpath -ldflags "-s -w" -o "$cache/bin/golint-docker" ./cmd/golint-docker
-go build -trimpath -ldflags "-s -w" -o "$cache/bin/hello" ./bench/hello
-go build -trimpath -ldflags "-s -w" -o "$cache/bin/parseonly" ./bench/parseonly
+go build -tags bench -trimpath -ldflags "-s -w" -o "$cache/bin/hello" ./bench/hello
+go build -tags bench -trimpath -ldflags "-s -w" -o "$cache/bin/parseonly" ./bench/parseonly
 if [ "${PEERS:-0}" = 1 ] && [ ! -x "$cache/bin/conftest" ]; then
   echo "== installing conftest v0.71.1 (minutes, once)"
   GOBIN="$cache/bin" go install github.com/open-policy-agent/conftest@v0.71.1

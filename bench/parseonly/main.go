@@ -1,3 +1,5 @@
+//go:build bench
+
 // Command parseonly is the baseline of the many-files benchmark: BuildKit's
 // parser.Parse and instructions.Parse over every file given (directories
 // searched as golint-docker searches them), one worker per core, nothing
