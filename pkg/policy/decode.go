@@ -9,12 +9,13 @@ import (
 
 // Decision is one finding as the findings query returns it, in process or
 // from an OPA server.
+// Its fields are named as in the JSON report.
 type Decision struct {
-	Rule     string         `json:"rule"`
-	ID       string         `json:"id"`
+	RuleID   string         `json:"rule_id"`
+	RuleName string         `json:"rule_name"`
 	Title    string         `json:"title"`
 	Severity string         `json:"severity"`
-	Msg      string         `json:"msg"`
+	Message  string         `json:"message"`
 	Line     json.Number    `json:"line"`
 	EndLine  json.Number    `json:"end_line"`
 	Fix      string         `json:"fix"`
@@ -51,8 +52,8 @@ func DecodeJSON(raw []byte, rules map[string]*Rule) ([]finding.Finding, error) {
 }
 
 func (d Decision) finding(rules map[string]*Rule) (finding.Finding, error) {
-	f := finding.Finding{RuleID: d.ID, RuleName: nameOf(d.Rule), Title: d.Title, Message: d.Msg, Fix: d.Fix, Edits: d.Edits, HelpURI: d.HelpURI}
-	if r := rules[d.Rule]; r != nil {
+	f := finding.Finding{RuleID: d.RuleID, RuleName: d.RuleName, Title: d.Title, Message: d.Message, Fix: d.Fix, Edits: d.Edits, HelpURI: d.HelpURI}
+	if r := rules[keyOf(d.RuleName)]; r != nil {
 		f.RuleName = r.Name
 		if f.HelpURI == "" {
 			f.HelpURI = r.HelpURI
@@ -60,12 +61,12 @@ func (d Decision) finding(rules map[string]*Rule) (finding.Finding, error) {
 	}
 	sev, err := finding.ParseSeverity(d.Severity)
 	if err != nil {
-		return f, fmt.Errorf("rule %s: %w", d.Rule, err)
+		return f, fmt.Errorf("rule %s: %w", d.RuleName, err)
 	}
 	f.Severity = sev
 	line, err := d.Line.Int64()
 	if err != nil || line < 1 {
-		return f, fmt.Errorf("rule %s returned a finding without a valid line (%q): every finding needs \"line\"", d.Rule, d.Line)
+		return f, fmt.Errorf("rule %s returned a finding without a valid line (%q): every finding needs \"line\"", d.RuleName, d.Line)
 	}
 	f.Line = int(line)
 	f.EndLine = f.Line
@@ -74,8 +75,8 @@ func (d Decision) finding(rules map[string]*Rule) (finding.Finding, error) {
 			f.EndLine = int(end)
 		}
 	}
-	if d.Msg == "" {
-		return f, fmt.Errorf("rule %s returned a finding without \"msg\"", d.Rule)
+	if d.Message == "" {
+		return f, fmt.Errorf("rule %s returned a finding without \"msg\"", d.RuleName)
 	}
 	return f, nil
 }

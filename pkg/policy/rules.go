@@ -16,14 +16,14 @@ const RulesPackage = "golintdocker.rules"
 type Rule = finding.Rule
 
 // A rule's name is spelled with hyphens (cgo-disabled) everywhere users
-// see it; its package, data.golintdocker.rules.<key>, and the "rule" field
-// of a decision spell it with underscores (cgo_disabled). key and nameOf
-// are the only places that convert.
-func key(r Rule) string { return strings.ReplaceAll(r.Name, "-", "_") }
+// see it, the "rule_name" field of a decision included; its package,
+// data.golintdocker.rules.<key>, spells it with underscores (cgo_disabled).
+// key and keyOf are the only places that convert.
+func key(r Rule) string { return keyOf(r.Name) }
 
-func nameOf(key string) string { return strings.ReplaceAll(key, "_", "-") }
+func keyOf(name string) string { return strings.ReplaceAll(name, "-", "_") }
 
-// Index maps the rules by the key decisions name them with, for DecodeJSON.
+// Index maps the rules by their package key, for DecodeJSON.
 func Index(rules []Rule) map[string]*Rule {
 	m := make(map[string]*Rule, len(rules))
 	for i := range rules {

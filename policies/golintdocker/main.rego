@@ -2,28 +2,53 @@
 # title: golint-docker findings
 # description: |
 #   The decision golint-docker evaluates, and the one to query on an OPA
-#   server: every rule's deny set, each finding with its rule's id, title,
-#   severity and fix (from data.golintdocker.meta, which golint-docker
-#   derives from the rules' METADATA blocks and ships in its bundles).
+#   server: every rule's deny set, each finding with its rule's id, name,
+#   title, severity and fix (from data.golintdocker.meta, which golint-docker
+#   derives from the rules' METADATA blocks and ships in its bundles), named
+#   as in golint-docker's JSON report (rule_id, rule_name, message, ...).
 # scope: package
 package golintdocker
 
 findings contains finding if {
+	document
 	some name
 	some f in data.golintdocker.rules[name].deny
 	m := rule_meta(name)
 	finding := {
-		"rule": name,
-		"id": object.get(m, "id", name),
+		"rule_id": object.get(m, "id", name),
+		"rule_name": replace(name, "_", "-"),
 		"title": object.get(m, "title", ""),
 		"severity": object.get(f, "severity", object.get(m, "severity", "warning")),
-		"msg": f.msg,
+		"message": f.msg,
 		"line": f.line,
 		"end_line": object.get(f, "end_line", f.line),
 		"fix": object.get(f, "fix", object.get(m, "fix", "")),
 		"edits": object.get(f, "edits", []),
 		"help_uri": object.get(m, "help_uri", ""),
 	}
+}
+
+# Input that is not golint-docker's input document (conftest's own
+# Dockerfile parser, any other JSON) gets one finding that says what to do:
+# the rules would find nothing in it, and silence would pass for a clean file.
+findings contains {
+	"rule_id": "GD000",
+	"rule_name": "not-an-input-document",
+	"title": "The input is not a golint-docker input document",
+	"severity": "error",
+	"message": "the input is not a golint-docker input document (it has no schema_version and stages): these rules read the document golint-docker builds from a Dockerfile, not a Dockerfile parsed by another tool, so they checked nothing",
+	"line": 1,
+	"end_line": 1,
+	"fix": "Give the rules the document golint-docker builds: `golint-docker input Dockerfile | conftest test --parser json --namespace golintdocker -p policies -d policies -`, or run golint-docker itself.",
+	"edits": [],
+	"help_uri": "https://github.com/golint-docker/golint-docker/blob/main/README.md#conftest",
+} if {
+	not document
+}
+
+document if {
+	is_number(input.schema_version)
+	is_array(input.stages)
 }
 
 # data.golintdocker.meta is written by golint-docker (in process and in its
