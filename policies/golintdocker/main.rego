@@ -39,7 +39,7 @@ findings contains {
 	"message": "the input is not a golint-docker input document (it has no schema_version and stages): these rules read the document golint-docker builds from a Dockerfile, not a Dockerfile parsed by another tool, so they checked nothing",
 	"line": 1,
 	"end_line": 1,
-	"fix": "Give the rules the document golint-docker builds: `golint-docker input Dockerfile | conftest test --parser json --namespace golintdocker -p policies -d policies -`, or run golint-docker itself.",
+	"fix": "Give the rules the document golint-docker builds, and their metadata from its bundle: `golint-docker input Dockerfile | conftest test --parser json --namespace golintdocker -p golint-docker-bundle -d golint-docker-bundle -` with the bundle (golint-docker bundle) unpacked in golint-docker-bundle; or run golint-docker itself.",
 	"edits": [],
 	"help_uri": "https://github.com/golint-docker/golint-docker/blob/main/README.md#conftest",
 } if {

@@ -15,7 +15,7 @@ test_not_a_document_is_one_error if {
 		some f in fs
 		f.rule_id == "GD000"
 		f.severity == "error"
-		contains(f.fix, "golint-docker input Dockerfile | conftest test --parser json")
+		contains(f.fix, "golint-docker input Dockerfile | conftest test --parser json --namespace golintdocker")
 	}
 }
 
@@ -27,4 +27,29 @@ test_document_findings_named_as_the_json_report if {
 		"rule_id": "GD005", "rule_name": "ldflags-strip", "title": "t", "severity": "info",
 		"message": "m", "line": 3, "end_line": 3, "fix": "f", "edits": [{"line": 3}], "help_uri": "u",
 	}}
+}
+
+test_conftest_deny_and_warn if {
+	rules := {
+		"ldflags_strip": {"deny": {{"msg": "no -s -w", "line": 3}}},
+		"trimpath": {"deny": {{"msg": "no -trimpath", "line": 4}}},
+	}
+	meta := {
+		"ldflags_strip": {"id": "GD005", "severity": "warning", "fix": "Add -s -w."},
+		"trimpath": {"id": "GD006", "severity": "info"},
+	}
+	doc := {"schema_version": 1, "stages": []}
+	deny := golintdocker.deny with input as doc with data.golintdocker.rules as rules with data.golintdocker.meta as meta
+	warn := golintdocker.warn with input as doc with data.golintdocker.rules as rules with data.golintdocker.meta as meta
+	{d.msg | some d in deny} == {"line 3: warning: no -s -w [GD005 ldflags-strip] fix: Add -s -w."}
+	{w.msg | some w in warn} == {"line 4: info: no -trimpath [GD006 trimpath]"}
+	some d in deny
+	d.rule_id == "GD005"
+}
+
+test_conftest_deny_not_a_document if {
+	deny := golintdocker.deny with input as conftest_dockerfile
+	count(deny) == 1
+	some d in deny
+	startswith(d.msg, "line 1: error: the input is not a golint-docker input document")
 }
