@@ -58,7 +58,7 @@ for c in "${commands[@]}"; do
   ok=0
   case "$c" in
     *golint-docker*" "*Dockerfile*)
-      if [ "$code" -le 1 ] && grep -Eq '^(No problems found in 1 file|1 file linted: )' "$log" && ! grep -q 'goroutine [0-9]' "$log"; then ok=1; fi
+      if [ "$code" -le 1 ] && grep -Eiq '^(no problems found in 1 file|1 file linted: )' "$log" && ! grep -q 'goroutine [0-9]' "$log"; then ok=1; fi
       ;;
     *) if [ "$code" -eq 0 ]; then ok=1; fi ;;
   esac
