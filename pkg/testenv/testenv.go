@@ -3,6 +3,8 @@
 // tests that only `make test-stress` runs. On a plain clone both are skipped
 // with a message saying why; CI sets GOLINT_DOCKER_REQUIRE_CORPUS=1 so that
 // the corpus tests fail there instead of vanishing.
+//
+// Not public API: for this repository's tests only.
 package testenv
 
 import (
