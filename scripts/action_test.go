@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -506,20 +507,58 @@ func TestActionSummary(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	got := mustRead(t, md)
-	for _, want := range []string{
-		"### golint-docker\n\n2 files linted: **1** errors, **3** warnings, **5** infos, 1 could not be linted.\n",
-		"| rule | severity | findings |\n|---|---|---:|\n| GD013 copies-uninstalled-files | error | 1 |\n| GD014 runs-as-root | warning | 1 |\n",
-		"| GD007 go-cache-mounts | info | 2 |\n",
-		"#### Top findings\n\n| severity | where | rule | message |\n|---|---|---|---|\n| error | `a/Dockerfile:26` | GD013 | COPY --from=builder copies /usr/share/zoneinfo",
-		"… and 6 more.\n",
-		"#### Files that could not be linted\n\n- `b/Dockerfile:2`: unknown instruction: RUNN",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("summary lacks %q:\n%s", want, got)
+
+	// What the summary must say, from the report itself.
+	var rep struct {
+		Files []struct {
+			Findings []struct {
+				RuleID   string `json:"rule_id"`
+				RuleName string `json:"rule_name"`
+				Severity string `json:"severity"`
+				Message  string `json:"message"`
+				File     string `json:"file"`
+				Line     int    `json:"line"`
+			} `json:"findings"`
+		} `json:"files"`
+		Summary struct{ Files, Failed, Errors, Warnings, Infos int } `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(mustRead(t, report)), &rep); err != nil {
+		t.Fatal(err)
+	}
+	s := rep.Summary
+	if s.Files != 2 || s.Failed != 1 || s.Errors == 0 || s.Warnings == 0 || s.Infos == 0 {
+		t.Fatalf("the guide's Dockerfile should give findings of every severity, and b/ an error: %+v", s)
+	}
+	want := []string{fmt.Sprintf("### golint-docker\n\n2 files linted: **%d** errors, **%d** warnings, **%d** infos, 1 could not be linted.\n", s.Errors, s.Warnings, s.Infos)}
+	count := map[string]int{}
+	var worst []string
+	total := 0
+	for _, f := range rep.Files[0].Findings {
+		row := fmt.Sprintf("| %s %s | %s |", f.RuleID, f.RuleName, f.Severity)
+		count[row]++
+		total++
+		if f.Severity == "error" {
+			worst = append(worst, fmt.Sprintf("| error | `%s:%d` | %s | %s |", f.File, f.Line, f.RuleID, f.Message))
 		}
 	}
-	if rows := strings.Count(got, "\n| warning | "); rows != 2 {
-		t.Errorf("top 3 = 1 error and 2 warnings, got %d warnings:\n%s", rows, got)
+	for row, n := range count {
+		want = append(want, fmt.Sprintf("%s %d |\n", row, n))
+	}
+	want = append(want, "#### Top findings\n\n| severity | where | rule | message |\n|---|---|---|---|\n"+worst[0]+"\n",
+		fmt.Sprintf("… and %d more.\n", total-3),
+		"#### Files that could not be linted\n\n- `b/Dockerfile:2`: unknown instruction: RUNN")
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("summary lacks %q:\n%s", w, got)
+		}
+	}
+	// The table lists errors, then warnings, then infos.
+	if e, w, i := strings.Index(got, "| error |"), strings.Index(got, "| warning |"), strings.Index(got, "| info |"); !(e < w && w < i) {
+		t.Errorf("rules not ordered by severity:\n%s", got)
+	}
+	top := got[strings.Index(got, "#### Top findings"):]
+	if n := strings.Count(top, "\n| error | ") + strings.Count(top, "\n| warning | ") + strings.Count(top, "\n| info | "); n != 3 {
+		t.Errorf("%d top findings, want 3:\n%s", n, top)
 	}
 
 	// No report (the lint step never ran): nothing, and no failure.

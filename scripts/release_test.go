@@ -138,7 +138,7 @@ func TestGoReleaserConfig(t *testing.T) {
 func TestGoReleaserCheck(t *testing.T) {
 	bin, err := exec.LookPath("goreleaser")
 	if err != nil {
-		bin = "../.cache/bin/goreleaser"
+		bin, _ = filepath.Abs("../.cache/bin/goreleaser")
 		if _, err := os.Stat(bin); err != nil {
 			t.Skip("GoReleaser not installed (make release-tools)")
 		}
