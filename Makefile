@@ -33,11 +33,11 @@ vet:
 	$(GO) vet -tags bench,stress $(PKGS)
 
 fmt:
-	gofmt -w cmd pkg policies
+	gofmt -w cmd pkg policies scripts
 	$(GO) tool opa fmt -w policies
 
 fmt-check:
-	@out=$$(gofmt -l cmd pkg policies); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l cmd pkg policies scripts); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 # Fuzz each target for FUZZTIME (default 2m). Crashers land in the package's
 # testdata/fuzz/<Target>/ and become regression cases of plain `go test`.
