@@ -17,7 +17,6 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     go build -trimpath -ldflags="-s -w -X main.version=${VERSION}" \
       -o /out/golint-docker ./cmd/golint-docker
 
-# golint-docker ignore=no-expose a command-line tool listens on no port
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/golint-docker /usr/local/bin/golint-docker
 WORKDIR /work
