@@ -54,8 +54,11 @@ func TestCorpus(t *testing.T) {
 func TestConcurrent(t *testing.T) {
 	// The corpus when it is there, else the rules' testdata.
 	files := testenv.OptionalCorpus(t)
-	testdata, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "rules", "*", "*Dockerfile*"))
+	testdata, _ := filepath.Glob(filepath.Join("..", "..", "policies", "golintdocker", "rules", "*", "testdata", "*Dockerfile*"))
 	files = append(files, testdata...)
+	if len(files) == 0 {
+		t.Fatal("no Dockerfiles to check")
+	}
 	if len(files) > 60 {
 		files = files[:60]
 	}
