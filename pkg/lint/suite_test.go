@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
+	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/parse"
@@ -56,15 +56,30 @@ func facts(t testing.TB) *imagefacts.Catalog {
 }
 
 var (
-	wantRe    = regexp.MustCompile(`^\s*#\s*want:\s*(.+)$`)
+	wantRe    = regexp.MustCompile(`^\s*#\s*want:\s*(.*)$`)
 	optionsRe = regexp.MustCompile(`^\s*#\s*test-options:\s*(.+)$`)
+	// rule "message regexp": the regexp is everything between the first and
+	// the last double quote, as written (no escapes), so it may hold quotes.
+	wantArgsRe = regexp.MustCompile(`^([a-z0-9-]+)\s+"(.*)"\s*$`)
 )
 
-// expectation reads the `# want: rule[, rule]` comments of a testdata
-// Dockerfile. A want comment applies to the instruction that follows it; a
-// finding matches when its line falls inside that instruction.
+// want is one `# want: rule "message regexp"` comment of a testdata
+// Dockerfile: the instruction that follows it must be reported by rule with a
+// message the regexp matches (anywhere in it: anchor it to match all).
+type want struct {
+	rule string
+	msg  *regexp.Regexp
+	line int // of the comment
+}
+
+// span is an instruction's lines; a finding belongs to the instruction its
+// line falls in.
+type span struct{ start, end int }
+
+// expectation is what a testdata Dockerfile says about itself: its wants,
+// by instruction, and the options to lint it with.
 type expectation struct {
-	wants  map[string][]string // "line-endline" -> rule names
+	wants  map[span][]want
 	opts   lint.Options
 	config map[string]any // data.golintdocker.config, when the file sets some
 }
@@ -74,12 +89,12 @@ func readExpectations(t *testing.T, path string, data []byte) expectation {
 	// The build context is the Dockerfile's directory unless the file says
 	// otherwise: discovery would find this repository's root for most of
 	// testdata, and the tests must not depend on it.
-	exp := expectation{wants: map[string][]string{}, opts: lint.Options{ContextDir: filepath.Dir(path)}}
+	exp := expectation{wants: map[span][]want{}, opts: lint.Options{ContextDir: filepath.Dir(path)}}
 	f, err := parse.Parse(path, data)
 	if err != nil {
 		t.Fatalf("%s does not parse: %v", path, err)
 	}
-	var pending []string
+	var pending []want
 	next := 0
 	for i, line := range f.Lines {
 		n := i + 1
@@ -114,9 +129,15 @@ func readExpectations(t *testing.T, path string, data []byte) expectation {
 			}
 		}
 		if m := wantRe.FindStringSubmatch(line); m != nil {
-			for _, r := range strings.Split(m[1], ",") {
-				pending = append(pending, strings.TrimSpace(r))
+			a := wantArgsRe.FindStringSubmatch(m[1])
+			if a == nil {
+				t.Fatalf("%s:%d: %q: write `# want: rule-name \"message regexp\"`, one rule per comment", path, n, line)
 			}
+			re, err := regexp.Compile(a[2])
+			if err != nil {
+				t.Fatalf("%s:%d: %v", path, n, err)
+			}
+			pending = append(pending, want{rule: a[1], msg: re, line: n})
 			continue
 		}
 		for next < len(f.Instructions) && f.Instructions[next].Node.StartLine < n {
@@ -124,13 +145,13 @@ func readExpectations(t *testing.T, path string, data []byte) expectation {
 		}
 		if next < len(f.Instructions) && f.Instructions[next].Node.StartLine == n && len(pending) > 0 {
 			in := f.Instructions[next].Node
-			key := fmt.Sprintf("%d-%d", in.StartLine, in.EndLine)
-			exp.wants[key] = append(exp.wants[key], pending...)
+			sp := span{in.StartLine, in.EndLine}
+			exp.wants[sp] = append(exp.wants[sp], pending...)
 			pending = nil
 		}
 	}
 	if len(pending) > 0 {
-		t.Fatalf("%s: `# want: %s` is not followed by an instruction", path, strings.Join(pending, ", "))
+		t.Fatalf("%s:%d: `# want: %s` is not followed by an instruction", path, pending[0].line, pending[0].rule)
 	}
 	return exp
 }
@@ -218,44 +239,55 @@ func TestTestdata(t *testing.T) {
 			if res.Err != nil {
 				t.Fatal(res.Err)
 			}
-			got := map[string][]string{}
+			got := map[span][]finding.Finding{}
 			for _, fd := range res.Findings {
 				if tf.rule != "" && fd.RuleName != tf.rule {
 					continue
 				}
-				key := ""
+				var sp span
 				for _, in := range f.Instructions {
 					if fd.Line >= in.Node.StartLine && fd.Line <= in.Node.EndLine {
-						key = fmt.Sprintf("%d-%d", in.Node.StartLine, in.Node.EndLine)
+						sp = span{in.Node.StartLine, in.Node.EndLine}
 						break
 					}
 				}
-				got[key] = append(got[key], fd.RuleName)
+				got[sp] = append(got[sp], fd)
 			}
-			keys := map[string]bool{}
-			for k := range got {
-				keys[k] = true
+			for sp, fds := range got {
+				checkWants(t, path, fds, exp.wants[sp])
 			}
-			for k := range exp.wants {
-				keys[k] = true
-			}
-			var sorted []string
-			for k := range keys {
-				sorted = append(sorted, k)
-			}
-			sort.Strings(sorted)
-			for _, k := range sorted {
-				g, w := norm(got[k]), norm(exp.wants[k])
-				if !slices.Equal(g, w) {
-					t.Errorf("%s lines %s: got %v, want %v", path, k, g, w)
-					for _, fd := range res.Findings {
-						if fmt.Sprint(fd.Line) == strings.Split(k, "-")[0] {
-							t.Logf("  %s: %s", fd.RuleName, fd.Message)
-						}
-					}
+			for sp, ws := range exp.wants {
+				if got[sp] == nil {
+					checkWants(t, path, nil, ws)
 				}
 			}
 		})
+	}
+}
+
+// checkWants matches the findings of one instruction with its wants, one
+// to one: each finding takes the first unused want of its rule whose regexp
+// matches its message (as staticcheck's analysistest does). Whatever is
+// left over on either side is an error.
+func checkWants(t *testing.T, path string, fds []finding.Finding, ws []want) {
+	t.Helper()
+	used := make([]bool, len(ws))
+	for _, fd := range fds {
+		matched := false
+		for i, w := range ws {
+			if !used[i] && w.rule == fd.RuleName && w.msg.MatchString(fd.Message) {
+				used[i], matched = true, true
+				break
+			}
+		}
+		if !matched {
+			t.Errorf("%s:%d: unexpected finding %s: %s", path, fd.Line, fd.RuleName, fd.Message)
+		}
+	}
+	for i, w := range ws {
+		if !used[i] {
+			t.Errorf("%s:%d: no %s finding with a message matching %q on the next instruction", path, w.line, w.rule, w.msg)
+		}
 	}
 }
 
@@ -273,9 +305,9 @@ func TestEveryRuleHasTestdata(t *testing.T) {
 			t.Fatal(err)
 		}
 		n := 0
-		for _, rules := range readExpectations(t, tf.path, data).wants {
-			for _, r := range rules {
-				if r == tf.rule {
+		for _, ws := range readExpectations(t, tf.path, data).wants {
+			for _, w := range ws {
+				if w.rule == tf.rule {
 					n++
 				}
 			}

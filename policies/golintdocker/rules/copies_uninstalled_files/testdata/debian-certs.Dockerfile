@@ -14,9 +14,9 @@ RUN apt-get update \
 
 FROM scratch
 COPY --from=certs /usr/share/zoneinfo /usr/share/zoneinfo
-# want: copies-uninstalled-files
+# want: copies-uninstalled-files "COPY --from=certs copies /etc/ssl/certs/ca-certificates.crt, which stage "certs" does not have"
 COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
-# want: copies-uninstalled-files
+# want: copies-uninstalled-files "COPY --from=alpine:3.22 copies /usr/share/zoneinfo/Europe/Berlin, but the image alpine:3.22 ships no tzdata, so the build fails with "/usr/share/zoneinfo/Europe/Berlin"
 COPY --from=alpine:3.22 /usr/share/zoneinfo/Europe/Berlin /usr/share/zoneinfo/Europe/Berlin
 COPY --from=build /out/notifier /notifier
 USER 65532:65532

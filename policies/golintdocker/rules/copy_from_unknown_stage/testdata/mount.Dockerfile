@@ -6,7 +6,7 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
 
 FROM golang:1.27-alpine AS build
 WORKDIR /src
-# want: copy-from-unknown-stage
+# want: copy-from-unknown-stage "RUN --mount from=dpes: no stage named dpes \(did you mean deps\? stages"
 RUN --mount=type=bind,from=dpes,source=/go/pkg/mod,target=/go/pkg/mod \
     --mount=type=bind,target=. \
     CGO_ENABLED=0 go build -o /out/app .

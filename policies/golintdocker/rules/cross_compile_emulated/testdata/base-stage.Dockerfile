@@ -1,6 +1,6 @@
 # The build stage is built on a deps stage: the FROM to fix is the one that
 # names the golang image.
-# want: cross-compile-emulated
+# want: cross-compile-emulated "`go build` on line \d+ runs on golang:1.26-bookworm, and this FROM \(stage "deps"\) has no --platform"
 FROM golang:1.26-bookworm AS deps
 WORKDIR /src
 COPY go.mod go.sum ./

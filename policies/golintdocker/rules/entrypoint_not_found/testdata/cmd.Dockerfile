@@ -9,5 +9,5 @@ RUN --mount=type=cache,target=/go/pkg/mod \
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/api /usr/local/bin/
-# want: entrypoint-not-found
+# want: entrypoint-not-found "CMD runs /bin/api, but nothing in the final stage \(gcr.io/distroless/static-debian12:nonroot\) provides it"
 CMD ["/bin/api", "--addr=:8080"]

@@ -9,5 +9,5 @@ FROM gcr.io/distroless/static-debian12
 WORKDIR /app
 COPY --from=build /out/server .
 WORKDIR /srv
-# want: entrypoint-not-found
+# want: entrypoint-not-found "ENTRYPOINT runs /srv/server, but nothing in the final stage \(gcr.io/distroless/static-debian12\) provides it"
 ENTRYPOINT ["./server"]

@@ -12,7 +12,7 @@ ENTRYPOINT ["/worker"]
 
 FROM scratch AS api
 COPY --from=build /out/api /api
-# want: entrypoint-not-found
+# want: entrypoint-not-found "ENTRYPOINT runs /worker, but nothing in the final stage \(scratch\) provides it"
 ENTRYPOINT ["/worker"]
 
 FROM scratch

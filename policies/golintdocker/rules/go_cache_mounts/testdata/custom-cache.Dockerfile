@@ -10,7 +10,7 @@ RUN --mount=type=cache,target=/cache/mod \
     --mount=type=cache,target=/cache/build \
     go build -trimpath -o /out/ingest ./cmd/ingest
 # The default paths do not help when the caches are elsewhere.
-# want: go-cache-mounts
+# want: go-cache-mounts "RUN on line \d+ runs `go build` without a cache mount for the module cache \(/cache/mod\) and the build cache \(/cache/build\)"
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     go build -trimpath -o /out/export ./cmd/export

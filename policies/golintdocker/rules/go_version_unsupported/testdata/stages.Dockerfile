@@ -1,5 +1,5 @@
 # Several toolchain stages: two are out of support, one is current.
-# want: go-version-unsupported
+# want: go-version-unsupported "Go 1.22.12 \(golang:1.22.12-bookworm\) is past end of support; supported"
 FROM --platform=$BUILDPLATFORM golang:1.22.12-bookworm AS build
 ARG TARGETOS TARGETARCH
 WORKDIR /src
@@ -9,7 +9,7 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -o /out/server ./cmd/server
 
 # A lint stage on an old toolchain (1.9 is older than 1.26, numerically).
-# want: go-version-unsupported
+# want: go-version-unsupported "Go 1.9 \(golang:1.9\) is past end of support; supported"
 FROM golang:1.9 AS legacy-lint
 RUN go vet ./...
 

@@ -9,6 +9,6 @@ RUN --mount=type=cache,target=/root/.cache/go-build \
 FROM scratch
 COPY --from=build /out/orders /orders
 USER 65532:65532
-# want: healthcheck-cannot-run
+# want: healthcheck-cannot-run "HEALTHCHECK on line \d+ runs /bin/grpc_health_probe, but the final image \(scratch\) starts empty and nothing copies /bin/grpc_health_probe into it"
 HEALTHCHECK --interval=10s --timeout=2s CMD ["/bin/grpc_health_probe", "-addr=:9090"]
 ENTRYPOINT ["/orders"]

@@ -7,6 +7,6 @@ RUN CGO_ENABLED=0 go build -o /out/app .
 FROM gcr.io/distroless/static-debian12
 COPY --from=build /out/app /app
 USER nonroot
-# want: healthcheck-cannot-run
+# want: healthcheck-cannot-run "HEALTHCHECK on line \d+ is in shell form, so Docker runs it with /bin/sh -c, but the final image \(gcr.io/distroless/static-debian12\) has no shell"
 HEALTHCHECK CMD /app -healthcheck
 ENTRYPOINT ["/app"]

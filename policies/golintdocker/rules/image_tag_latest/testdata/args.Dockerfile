@@ -6,11 +6,11 @@ ARG BUILDER_TAG
 FROM golang:${BUILDER_TAG} AS build
 WORKDIR /src
 COPY . .
-# want: image-tag-latest
+# want: image-tag-latest "RUN --mount from=golang has no tag, so it floats"
 RUN --mount=type=bind,from=golang,source=/usr/local/go/lib/time/zoneinfo.zip,target=/zoneinfo.zip \
     CGO_ENABLED=0 go build -o /out/app .
 
-# want: image-tag-latest
+# want: image-tag-latest "FROM gcr.io/distroless/static-debian12 has no tag, so it floats"
 FROM ${BASE_IMAGE}
 COPY --from=build /out/app /app
 ENTRYPOINT ["/app"]

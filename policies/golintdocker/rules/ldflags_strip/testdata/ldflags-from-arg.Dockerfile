@@ -10,7 +10,7 @@ WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags "${LDFLAGS}" -o /out/api ./cmd/api
 RUN CGO_ENABLED=0 go build -trimpath -ldflags "${EXTRA_LDFLAGS}" -o /out/worker ./cmd/worker
-# want: ldflags-strip
+# want: ldflags-strip "`go build` on line \d+ links with -ldflags "-X main.commit=none", without -s -w"
 RUN CGO_ENABLED=0 go build -trimpath -ldflags "${STAMP_LDFLAGS}" -o /out/cron ./cmd/cron
 
 FROM gcr.io/distroless/static-debian12:nonroot

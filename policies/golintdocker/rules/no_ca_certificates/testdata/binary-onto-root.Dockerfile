@@ -5,7 +5,7 @@ WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -tags timetzdata -o server ./cmd/server
 
-# want: no-ca-certificates
+# want: no-ca-certificates "the final image \(scratch\) has no CA certificates and nothing copies or installs them"
 FROM scratch
 COPY --from=build /src/server /
 USER 65532:65532

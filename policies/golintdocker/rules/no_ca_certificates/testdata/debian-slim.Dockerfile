@@ -8,7 +8,7 @@ WORKDIR /src
 COPY . .
 RUN go build -o /out/consumer ./cmd/consumer
 
-# want: no-ca-certificates
+# want: no-ca-certificates "the final image \(debian:bookworm-slim\) has no CA certificates and nothing copies or installs them"
 FROM debian:bookworm-slim
 RUN apt-get update \
     && apt-get install -y --no-install-recommends librdkafka1 tzdata \

@@ -5,7 +5,7 @@ WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -o /out/ ./cmd/...
 
-# want: no-expose
+# want: no-expose "the final image \(scratch\) listens on port 9090 \(it starts with -listen=:9090\) but has no EXPOSE"
 FROM scratch AS grpc
 COPY --from=build /out/grpc /grpc
 ENTRYPOINT ["/grpc", "-listen=:9090"]

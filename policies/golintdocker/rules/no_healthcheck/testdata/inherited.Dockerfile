@@ -11,6 +11,6 @@ USER nobody
 EXPOSE 8080
 CMD ["/usr/local/bin/api"]
 
-# want: no-healthcheck
+# want: no-healthcheck "the final image \(alpine:3.22\) serves \(EXPOSE on line \d+\) but has no HEALTHCHECK"
 FROM runtime
 COPY --from=build /out/api /usr/local/bin/api

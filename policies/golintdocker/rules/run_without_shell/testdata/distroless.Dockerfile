@@ -11,7 +11,7 @@ RUN mkdir -p /data
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/uploader /uploader
-# want: run-without-shell
+# want: run-without-shell "RUN on line \d+ needs /bin/sh, but stage 2 is built on gcr.io/distroless/static-debian12:nonroot, which has no shell"
 RUN mkdir -p /data \
     && chown 65532:65532 /data
 USER 65532:65532

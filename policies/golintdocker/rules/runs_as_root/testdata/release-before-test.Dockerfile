@@ -6,7 +6,7 @@ WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/server ./cmd/server
 
-# want: runs-as-root
+# want: runs-as-root "no USER is set and the default user of the image of stage "release" \(alpine:3.22; the last stage, stage "test", is a check stage and does not build it\) is root \(uid 0\)"
 FROM alpine:3.22 AS release
 RUN apk add --no-cache ca-certificates tzdata
 COPY --from=build /out/server /usr/local/bin/server

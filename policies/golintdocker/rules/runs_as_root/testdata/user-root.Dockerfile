@@ -13,6 +13,6 @@ FROM base
 USER root
 RUN apk add --no-cache ca-certificates tzdata
 COPY --from=build /out/worker /usr/local/bin/worker
-# want: runs-as-root
+# want: runs-as-root "`USER 0:0` on line \d+ is the USER in effect"
 USER 0:0
 ENTRYPOINT ["worker"]

@@ -10,5 +10,5 @@ ENV PORT=8080
 EXPOSE 8080
 # A CMD in a stage the final image is not: the final CMD wins.
 CMD ["/usr/local/bin/api"]
-# want: shell-form-entrypoint
+# want: shell-form-entrypoint "CMD /usr/local/bin/api --addr=:\$PORT \(and there is no ENTRYPOINT\) is in shell form"
 CMD /usr/local/bin/api --addr=:$PORT

@@ -9,7 +9,7 @@ FROM base AS build
 COPY . .
 RUN go build -o /out/worker ./cmd/worker
 
-# want: single-stage-build
+# want: single-stage-build "the final image \(golang:1.26-bookworm\) is built on .*a Go toolchain image, and builds its binary in place \(`go build` on line \d+\)"
 FROM \
     build AS runtime
 ENTRYPOINT ["/out/worker"]

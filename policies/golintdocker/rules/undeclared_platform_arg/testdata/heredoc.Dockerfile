@@ -2,7 +2,7 @@
 FROM golang:1.26 AS build
 WORKDIR /src
 COPY . .
-# want: undeclared-platform-arg
+# want: undeclared-platform-arg "RUN on line \d+ uses \$TARGETARCH, \$TARGETVARIANT, but stage "build" never declares `ARG TARGETARCH TARGETVARIANT`"
 RUN <<EOT
 set -eu
 case "${TARGETARCH}" in
@@ -10,7 +10,7 @@ case "${TARGETARCH}" in
 esac
 CGO_ENABLED=0 GOARCH="${TARGETARCH}" go build -o /out/app .
 EOT
-# want: undeclared-platform-arg
+# want: undeclared-platform-arg "ARG on line \d+ uses \$TARGETARCH, but stage "build" never declares `ARG TARGETARCH`"
 ARG GOARCH=${TARGETARCH}
 
 FROM scratch

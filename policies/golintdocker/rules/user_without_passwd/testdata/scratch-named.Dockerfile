@@ -9,6 +9,6 @@ RUN CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/svc .
 FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
 COPY --from=build --chmod=0555 /out/svc /svc
-# want: user-without-passwd
+# want: user-without-passwd "`USER svc:svc` on line \d+ names the user "svc", which the final image \(scratch\) does not have"
 USER svc:svc
 ENTRYPOINT ["/svc"]

@@ -4,7 +4,7 @@ FROM golang:1.26 AS build
 ARG VERSION=dev
 WORKDIR /workspace
 COPY go.mod go.sum ./
-# want: go-mod-download-order
+# want: go-mod-download-order "`go mod download` runs only on line \d+, after `COPY . .` on line \d+"
 COPY . .
 RUN go mod download && \
     CGO_ENABLED=0 go build \
@@ -16,7 +16,7 @@ RUN go mod download && \
 FROM golang:1.26 AS sidecar
 WORKDIR /workspace
 COPY go.* ./
-# want: go-mod-download-order
+# want: go-mod-download-order "go.mod is copied on line \d+ but `go mod download` does not run before `ADD ./ ./` on line \d+"
 ADD ./ ./
 RUN CGO_ENABLED=0 go build -o /out/sidecar ./cmd/sidecar
 

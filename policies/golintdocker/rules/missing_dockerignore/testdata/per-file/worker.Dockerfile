@@ -2,7 +2,7 @@
 # .dockerignore: api.Dockerfile.dockerignore does not apply to it.
 FROM golang:1.27-alpine AS build
 WORKDIR /src
-# want: missing-dockerignore
+# want: missing-dockerignore "COPY ./ ./ on line \d+ copies the whole build context, and there is no .dockerignore"
 COPY ./ ./
 RUN CGO_ENABLED=0 go build -o /out/worker ./cmd/worker
 
