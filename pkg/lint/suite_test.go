@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -343,12 +342,6 @@ func TestEveryRuleHasTestdata(t *testing.T) {
 			t.Errorf("testdata for %s, which is not a built-in rule", name)
 		}
 	}
-}
-
-func norm(s []string) []string {
-	out := slices.Clone(s)
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 func isDockerfile(name string) bool {
