@@ -184,7 +184,7 @@ func testdataFiles(t *testing.T) []testdataFile {
 				}
 				return nil
 			}
-			if isDockerfile(d.Name()) {
+			if isDockerfile(d.Name()) && !strings.HasSuffix(d.Name(), fixedSuffix) {
 				out = append(out, testdataFile{path: path, rule: ruleUnderTest(path)})
 			}
 			return nil
@@ -211,38 +211,74 @@ func ruleUnderTest(path string) string {
 	return ""
 }
 
+// suite lints testdata Dockerfiles, each with the options its
+// `# test-options:` line sets.
+type suite struct {
+	engine     *policy.Engine
+	configured map[string]*policy.Engine // by configuration
+	facts      *imagefacts.Catalog
+}
+
+func newSuite(t *testing.T) *suite {
+	return &suite{engine: engine(t), configured: map[string]*policy.Engine{}, facts: facts(t)}
+}
+
+// linted is a testdata Dockerfile, what it expects and what it got: the
+// findings of its rule under test (of every rule outside rules/NAME/testdata).
+type linted struct {
+	data     []byte
+	file     *parse.File
+	exp      expectation
+	findings []finding.Finding
+}
+
+func (s *suite) lint(t *testing.T, tf testdataFile) linted {
+	t.Helper()
+	data, err := os.ReadFile(tf.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.lintBytes(t, tf, data)
+}
+
+// lintBytes lints data as if it were tf (its directory, its options).
+func (s *suite) lintBytes(t *testing.T, tf testdataFile, data []byte) linted {
+	t.Helper()
+	exp := readExpectations(t, tf.path, data)
+	f, _ := parse.Parse(tf.path, data)
+	exp.opts.Facts = s.facts
+	e := s.engine
+	if exp.config != nil {
+		k := fmt.Sprint(exp.config)
+		if s.configured[k] == nil {
+			s.configured[k] = engineWith(t, exp.config)
+		}
+		e = s.configured[k]
+	}
+	res := lint.New(e, exp.opts).Bytes(context.Background(), tf.path, data)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	l := linted{data: data, file: f, exp: exp}
+	for _, fd := range res.Findings {
+		if tf.rule == "" || fd.RuleName == tf.rule {
+			l.findings = append(l.findings, fd)
+		}
+	}
+	return l
+}
+
 // TestTestdata lints every testdata Dockerfile and compares the findings
 // with its `# want:` comments, both ways.
 func TestTestdata(t *testing.T) {
-	e := engine(t)
-	configured := map[string]*policy.Engine{} // by configuration
+	s := newSuite(t)
 	for _, tf := range testdataFiles(t) {
 		path := tf.path
 		t.Run(strings.TrimPrefix(filepath.ToSlash(path), "../../"), func(t *testing.T) {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			exp := readExpectations(t, path, data)
-			f, _ := parse.Parse(path, data)
-			exp.opts.Facts = facts(t)
-			e := e
-			if exp.config != nil {
-				k := fmt.Sprint(exp.config)
-				if configured[k] == nil {
-					configured[k] = engineWith(t, exp.config)
-				}
-				e = configured[k]
-			}
-			res := lint.New(e, exp.opts).Bytes(context.Background(), path, data)
-			if res.Err != nil {
-				t.Fatal(res.Err)
-			}
+			l := s.lint(t, tf)
+			f, exp := l.file, l.exp
 			got := map[span][]finding.Finding{}
-			for _, fd := range res.Findings {
-				if tf.rule != "" && fd.RuleName != tf.rule {
-					continue
-				}
+			for _, fd := range l.findings {
 				var sp span
 				for _, in := range f.Instructions {
 					if fd.Line >= in.Node.StartLine && fd.Line <= in.Node.EndLine {
