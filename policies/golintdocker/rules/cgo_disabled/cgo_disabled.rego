@@ -29,16 +29,19 @@
 #     COPY --from=build /app /app
 package golintdocker.rules.cgo_disabled
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.lib.images
+import data.golintdocker.lib.stages
 
 # A binary that links the builder's C library dynamically, shipped on an
 # image with another C library (or none): it cannot start there ("no such
 # file or directory" for the dynamic loader).
 deny contains finding if {
-	some s in lib.linux_runtime_images
-	runtime_libc := lib.facts(s).libc
+	some s in images.linux_runtime
+	runtime_libc := images.facts(s).libc
 	some bin in s.binaries
-	[st, _, g] := lib.binary_build(bin)
+	[st, _, g] := gobuilds.build_of(bin)
 	g.build.cgo == true
 	g.build.static == false
 	g.build.libc in {"glibc", "musl"}
@@ -46,7 +49,7 @@ deny contains finding if {
 	runtime_libc != g.build.libc
 	not compat(s, g.build.libc)
 	finding := {
-		"msg": sprintf("`go %s` on line %d links %s dynamically (%s), and %s has %s: the binary cannot start there", [g.subcommand, g.line, g.build.libc, g.build.cgo_reason, lib.image_label(s), libc_text[runtime_libc]]),
+		"msg": sprintf("`go %s` on line %d links %s dynamically (%s), and %s has %s: the binary cannot start there", [g.subcommand, g.line, g.build.libc, g.build.cgo_reason, images.label(s), libc_text[runtime_libc]]),
 		"line": g.line,
 		"end_line": g.end_line,
 		"severity": severity[runtime_libc],
@@ -61,16 +64,16 @@ severity := {"none": "error", "glibc": "warning", "musl": "warning"}
 
 # gcompat / libc6-compat let glibc binaries run on musl.
 compat(s, "glibc") if {
-	some st in lib.chain(s)
+	some st in stages.chain(s)
 	some p in st.packages
 	p.name in {"gcompat", "libc6-compat"}
 }
 
-fix(st, g) := sprintf("Prefix the command with CGO_ENABLED=0 (or add `ENV CGO_ENABLED=0` to %s); if the program needs cgo, link it statically (`-ldflags '-extldflags \"-static\"'`) or ship on an image with the same C library.", [lib.stage_label(st)]) if {
+fix(st, g) := sprintf("Prefix the command with CGO_ENABLED=0 (or add `ENV CGO_ENABLED=0` to %s); if the program needs cgo, link it statically (`-ldflags '-extldflags \"-static\"'`) or ship on an image with the same C library.", [stages.label(st)]) if {
 	g.cgo_enabled == null
 } else := "Build with CGO_ENABLED=0; if the program needs cgo, link it statically (`-ldflags '-extldflags \"-static\"'`) or ship on an image with the same C library (gcr.io/distroless/base-debian12 for glibc)."
 
-edits(g) := [lib.insert_at(g, "CGO_ENABLED=0 ")] if {
+edits(g) := [findings.insert_at(g, "CGO_ENABLED=0 ")] if {
 	g.exact
 	g.cgo_enabled == null
 } else := []

@@ -31,7 +31,9 @@
 #     COPY --from=builder /app /app
 package golintdocker.rules.copies_uninstalled_files
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.packages
+import data.golintdocker.lib.stages
 
 # The file sets: the directory, the image fact and the package providing it.
 file_sets := [
@@ -41,18 +43,18 @@ file_sets := [
 
 # COPY --from=<stage> in a stage that gets built.
 deny contains finding if {
-	some [s, i] in lib.copies
+	some [s, i] in files.copies
 	i.copy.from_stage != null
 	s.built
 	some set in file_sets
 	src := copied_from(i, set.dir)
 	from := input.stages[i.copy.from_stage]
 	from.files[set.fact] == false
-	image := lib.base_name(from)
+	image := stages.base_name(from)
 	finding := {
 		"msg": sprintf(
 			"COPY --from=%s copies %s, which %s does not have: %s ships no %s and nothing in the stage installs or copies it, so the build fails with \"%s: not found\"",
-			[i.copy.from, src, lib.stage_label(from), image, set.what, src],
+			[i.copy.from, src, stages.label(from), image, set.what, src],
 		),
 		"line": i.line,
 		"end_line": i.end_line,
@@ -62,7 +64,7 @@ deny contains finding if {
 
 # COPY --from=<image> straight from an image known not to have the files.
 deny contains finding if {
-	some [s, i] in lib.copies
+	some [s, i] in files.copies
 	i.copy.from_image != null
 	s.built
 	some set in file_sets
@@ -95,11 +97,11 @@ under(p, dir) if p == dir
 
 under(p, dir) if startswith(p, concat("", [dir, "/"]))
 
-stage_fix(from, set) := sprintf("Install it in %s: `%s`, or build with -tags timetzdata and drop this COPY.", [lib.stage_label(from), cmd]) if {
+stage_fix(from, set) := sprintf("Install it in %s: `%s`, or build with -tags timetzdata and drop this COPY.", [stages.label(from), cmd]) if {
 	set.pkg == "tzdata"
-	cmd := lib.install_command(from, set.pkg)
-} else := sprintf("Install it in %s: `%s`.", [lib.stage_label(from), cmd]) if {
-	cmd := lib.install_command(from, set.pkg)
+	cmd := packages.install_command(from, set.pkg)
+} else := sprintf("Install it in %s: `%s`.", [stages.label(from), cmd]) if {
+	cmd := packages.install_command(from, set.pkg)
 } else := image_fix(set)
 
 image_fix(set) := "Build with -tags timetzdata and drop this COPY, or copy /usr/share/zoneinfo from a stage that runs `apk add --no-cache tzdata`." if {

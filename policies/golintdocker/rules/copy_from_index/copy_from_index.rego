@@ -28,16 +28,16 @@
 #     COPY --from=build /out/app /app
 package golintdocker.rules.copy_from_index
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
 
 refs contains [i, "COPY --from", i.copy.from, i.copy.from_stage] if {
-	some [_, i] in lib.copies
+	some [_, i] in files.copies
 	i.copy.from_stage != null
 	regex.match(`^[0-9]+$`, i.copy.from)
 }
 
 refs contains [i, "RUN --mount from", m.from, m.from_stage] if {
-	some [_, i, m] in lib.from_mounts
+	some [_, i, m] in files.from_mounts
 	m.from_stage != null
 	regex.match(`^[0-9]+$`, m.from)
 }

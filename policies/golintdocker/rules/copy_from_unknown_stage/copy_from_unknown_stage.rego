@@ -29,17 +29,18 @@
 #     COPY --from=builder /out/app /app
 package golintdocker.rules.copy_from_unknown_stage
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.images
 
 # Every --from that resolved to nothing: [instruction, how it was written, value].
 refs contains [i, "COPY --from", i.copy.from] if {
-	some [_, i] in lib.copies
+	some [_, i] in files.copies
 	i.copy.from != ""
 	i.copy.from_stage == null
 }
 
 refs contains [i, "RUN --mount from", m.from] if {
-	some [_, i, m] in lib.from_mounts
+	some [_, i, m] in files.from_mounts
 	m.from_stage == null
 }
 
@@ -56,7 +57,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some [i, what, from] in refs
-	lib.unknown_stage_name(from)
+	images.unknown_stage_name(from)
 	finding := object.union(
 		{
 			"msg": sprintf("%s=%s: no stage named %s (%s%s): BuildKit will try to pull the image docker.io/library/%s", [what, from, from, suggestion_note(from), stage_list, lower(from)]),

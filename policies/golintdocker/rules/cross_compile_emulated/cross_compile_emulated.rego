@@ -30,7 +30,10 @@
 #     COPY --from=build /app /app
 package golintdocker.rules.cross_compile_emulated
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.lib.images
+import data.golintdocker.lib.stages
 
 # The FROM that names the builder's image: the root of the stages that
 # build shipped binaries, when it has no --platform and is not the root of
@@ -39,10 +42,10 @@ deny contains finding if {
 	some root, builds in builds_by_root
 	r := input.stages[root]
 	r.from.platform == ""
-	lib.facts(r).go_toolchain == true
+	images.facts(r).go_toolchain == true
 	[_, _, g, _] := builds[0]
 	finding := {
-		"msg": sprintf("`go %s` on line %d runs on %s, and this FROM (%s) has no --platform: in a multi-platform build the compiler runs once per target platform, under emulation for the foreign ones", [g.subcommand, g.line, lib.base_name(r), lib.stage_label(r)]),
+		"msg": sprintf("`go %s` on line %d runs on %s, and this FROM (%s) has no --platform: in a multi-platform build the compiler runs once per target platform, under emulation for the foreign ones", [g.subcommand, g.line, stages.base_name(r), stages.label(r)]),
 		"line": r.line,
 		"end_line": r.from_end_line,
 		"fix": fix_text(builds),
@@ -53,14 +56,14 @@ deny contains finding if {
 # The shipped builds by the root of their stage, for roots that are not the
 # root of an image the build ships in.
 builds_by_root[root] := builds if {
-	some root in {s.root | some [s, _, _, _] in lib.shipped_builds}
+	some root in {s.root | some [s, _, _, _] in gobuilds.shipped}
 	builds := [b |
-		some b in lib.shipped_builds
-		[s, _, _, images] := b
+		some b in gobuilds.shipped
+		[s, _, _, targets] := b
 		s.root == root
-		some img in images
+		some img in targets
 		img.role == "runtime"
-		every img2 in images {
+		every img2 in targets {
 			img2.root != root
 		}
 	]
@@ -83,8 +86,8 @@ base_fix := "Use `FROM --platform=$BUILDPLATFORM ...`, declare `ARG TARGETOS TAR
 # when the builds are static go builds in the root stage itself, written
 # where they can be edited, without GOOS/GOARCH of their own.
 edits(r, builds) := array.concat(
-	[lib.replace_lines({"line": r.line, "end_line": r.from_end_line}, from_line(r)), declare(r, builds)],
-	[lib.insert_at(g, "GOOS=$TARGETOS GOARCH=$TARGETARCH ") | some [_, _, g, _] in builds],
+	[findings.replace_lines({"line": r.line, "end_line": r.from_end_line}, from_line(r)), declare(r, builds)],
+	[findings.insert_at(g, "GOOS=$TARGETOS GOARCH=$TARGETARCH ") | some [_, _, g, _] in builds],
 ) if {
 	r.line == r.from_end_line
 	from_line(r)
@@ -104,4 +107,4 @@ from_line(r) := concat("", [parts[0][1], "--platform=$BUILDPLATFORM ", parts[0][
 	count(parts) == 1
 }
 
-declare(r, _) := lib.insert_after_from(r, "ARG TARGETOS TARGETARCH\n")
+declare(r, _) := findings.insert_after_from(r, "ARG TARGETOS TARGETARCH\n")

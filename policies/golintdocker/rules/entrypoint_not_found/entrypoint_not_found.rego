@@ -26,11 +26,13 @@
 #     ENTRYPOINT ["/main"]
 package golintdocker.rules.entrypoint_not_found
 
-import data.golintdocker.lib
+import data.golintdocker.lib.images
+import data.golintdocker.lib.instructions
+import data.golintdocker.lib.stages
 
 deny contains finding if {
-	lib.final_facts.empty == true
-	i := lib.final_start
+	images.final_facts.empty == true
+	i := instructions.final_start
 	i.form == "exec"
 	not i.json_invalid
 	count(i.args) > 0
@@ -38,7 +40,7 @@ deny contains finding if {
 	not provided(path)
 	not exec_run
 	finding := {
-		"msg": sprintf("%s runs %s, but nothing in the final stage (%s) provides it%s", [upper(i.cmd), path, lib.base_name(lib.final), nearest_note(path)]),
+		"msg": sprintf("%s runs %s, but nothing in the final stage (%s) provides it%s", [upper(i.cmd), path, stages.base_name(stages.final), nearest_note(path)]),
 		"line": i.line,
 		"end_line": i.end_line,
 		"fix": fix(i, path),
@@ -70,7 +72,7 @@ dir(p) := d if {
 base(p) := segs[count(segs) - 1] if segs := split(trim_right(p, "/"), "/")
 
 copies contains c if {
-	some st in lib.final_chain
+	some st in stages.final_chain
 	some c in st.instructions
 	c.cmd in {"copy", "add"}
 	c.copy != false
@@ -113,7 +115,7 @@ may_hold(src, _) if src in {".", "./"}
 
 # An exec-form RUN in an empty image may create the file (RUN ["/busybox", ...]).
 exec_run if {
-	some st in lib.final_chain
+	some st in stages.final_chain
 	some c in st.instructions
 	c.cmd == "run"
 	c.form == "exec"

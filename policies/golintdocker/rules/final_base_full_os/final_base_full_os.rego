@@ -28,20 +28,22 @@
 #     COPY --from=build /app /app
 package golintdocker.rules.final_base_full_os
 
-import data.golintdocker.lib
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.lib.images
+import data.golintdocker.lib.stages
 
 # A runtime image on a full OS that runs a Go binary built here and uses
 # nothing of the OS: it installs no packages (beyond CA certificates and
 # tzdata) and runs nothing at build time but user and directory set-up.
 deny contains finding if {
-	some s in lib.linux_runtime_images
-	lib.facts(s).full_os == true
-	not lib.facts(s).go_toolchain == true
-	lib.ships_go(s)
+	some s in images.linux_runtime
+	images.facts(s).full_os == true
+	not images.facts(s).go_toolchain == true
+	images.ships_go(s)
 	not uses_os(s)
 	r := input.stages[s.root]
 	finding := {
-		"msg": sprintf("%s is built on %s, a full OS image, to run a Go binary: its package manager, shell and libraries only add size and CVEs", [lib.image_label(s), lib.base_name(s)]),
+		"msg": sprintf("%s is built on %s, a full OS image, to run a Go binary: its package manager, shell and libraries only add size and CVEs", [images.label(s), stages.base_name(s)]),
 		"line": r.line,
 		"end_line": r.from_end_line,
 		"fix": fix_text(s),
@@ -50,13 +52,13 @@ deny contains finding if {
 
 # Packages or commands that need the OS.
 uses_os(s) if {
-	some st in lib.chain(s)
+	some st in stages.chain(s)
 	some p in st.packages
 	not p.name in {"ca-certificates", "tzdata"}
 }
 
 uses_os(s) if {
-	some st in lib.chain(s)
+	some st in stages.chain(s)
 	some i in st.instructions
 	some c in i.run.commands
 	not c.name in setup_commands
@@ -70,8 +72,8 @@ setup_commands := {
 }
 
 # A binary that links a C library dynamically needs glibc: distroless base.
-fix_text(s) := sprintf("Replace %s with gcr.io/distroless/base-debian12:nonroot, which has the glibc a cgo build needs, or build with CGO_ENABLED=0 and ship on scratch or distroless static.", [lib.base_name(s)]) if {
+fix_text(s) := sprintf("Replace %s with gcr.io/distroless/base-debian12:nonroot, which has the glibc a cgo build needs, or build with CGO_ENABLED=0 and ship on scratch or distroless static.", [stages.base_name(s)]) if {
 	some bin in s.binaries
-	[_, _, g] := lib.binary_build(bin)
+	[_, _, g] := gobuilds.build_of(bin)
 	g.build.static != true
-} else := sprintf("Replace %s with scratch or gcr.io/distroless/static-debian12:nonroot (the binary is static), or alpine if a shell is really needed.", [lib.base_name(s)])
+} else := sprintf("Replace %s with scratch or gcr.io/distroless/static-debian12:nonroot (the binary is static), or alpine if a shell is really needed.", [stages.base_name(s)])

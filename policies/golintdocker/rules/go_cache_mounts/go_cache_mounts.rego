@@ -28,10 +28,13 @@
 #         go build -o /app .
 package golintdocker.rules.go_cache_mounts
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.lib.paths
+import data.golintdocker.lib.stages
 
 deny contains finding if {
-	some [s, i] in lib.shipping_go_runs
+	some [s, i] in gobuilds.shipping_runs
 
 	# The cache paths are Linux ones.
 	not s.os == "windows"
@@ -81,7 +84,7 @@ edits_for(s, i) := [] if {
 unmounted_build_after(s, i) := later if {
 	not builds(i)
 	afters := [[j.line, j] |
-		some [st, j] in lib.shipping_go_runs
+		some [st, j] in gobuilds.shipping_runs
 		after(s, i, st, j)
 		needs(j, "mod")
 		builds(j)
@@ -93,7 +96,7 @@ unmounted_build_after(s, i) := later if {
 
 builds(i) if {
 	some g in i.run.go
-	lib.builds_binary(g)
+	gobuilds.binary(g)
 }
 
 after(s, i, st, j) if {
@@ -103,7 +106,7 @@ after(s, i, st, j) if {
 
 after(s, _, st, _) if {
 	st.index != s.index
-	s.index in lib.chain_positions(st)
+	s.index in stages.chain_positions(st)
 }
 
 effect := {"mod": "every module is downloaded again", "build": "every package is compiled from scratch"}
@@ -112,7 +115,7 @@ description := {"mod": "the module cache (%s)", "build": "the build cache (%s)"}
 
 caches := ["mod", "build"]
 
-uses_cache(g) if lib.builds_binary(g)
+uses_cache(g) if gobuilds.binary(g)
 
 uses_cache(g) if g.subcommand == "mod download"
 
@@ -121,12 +124,12 @@ uses_cache(g) if g.subcommand == "mod download"
 needs(i, "mod") if {
 	some g in i.run.go
 	uses_cache(g)
-	not lib.vendored_build(g)
+	not gobuilds.vendored(g)
 }
 
 needs(i, "build") if {
 	some g in i.run.go
-	lib.builds_binary(g)
+	gobuilds.binary(g)
 }
 
 suffix := {"mod": "pkg/mod", "build": ".cache/go-build"}
@@ -140,7 +143,7 @@ default_dir := {"mod": "/go/pkg/mod", "build": "/root/.cache/go-build"}
 has_mount(i, c, null) if {
 	some mt in i.run.mounts
 	mt.type == "cache"
-	endswith(lib.clean_path(mt.target), suffix[c])
+	endswith(paths.clean(mt.target), suffix[c])
 }
 
 # A mount of the module download cache alone (/go/pkg/mod/cache) keeps the
@@ -148,19 +151,19 @@ has_mount(i, c, null) if {
 has_mount(i, "mod", _) if {
 	some mt in i.run.mounts
 	mt.type == "cache"
-	contains(lib.clean_path(mt.target), "pkg/mod/cache")
+	contains(paths.clean(mt.target), "pkg/mod/cache")
 }
 
 has_mount(i, _, v) if {
 	v != null
 	some mt in i.run.mounts
 	mt.type == "cache"
-	lib.clean_path(mt.target) == lib.clean_path(v)
+	paths.clean(mt.target) == paths.clean(v)
 }
 
-# GOMODCACHE / GOCACHE as the RUN sees it (lib.go_setting), or null.
+# GOMODCACHE / GOCACHE as the RUN sees it (gobuilds.setting), or null.
 setting_value(i, c) := v if {
-	v := lib.go_setting(i, setting[c])
+	v := gobuilds.setting(i, setting[c])
 } else := null
 
 # Where the cache is: GOMODCACHE / GOCACHE (v) when set, else the golang
@@ -172,7 +175,7 @@ cache_dir(v, c) := v if {
 
 # The mounts go before the script: at the first command, when that is where
 # the script starts (not inside if/for/a subshell) and there is no heredoc.
-edits(i, mounts) := [lib.insert_at(first, mounts)] if {
+edits(i, mounts) := [findings.insert_at(first, mounts)] if {
 	first := i.run.commands[0]
 	first.exact
 	count(object.get(i.run, "heredocs", [])) == 0

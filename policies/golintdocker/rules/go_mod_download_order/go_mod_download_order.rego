@@ -31,12 +31,16 @@
 #     RUN go build -o /app ./cmd/app
 package golintdocker.rules.go_mod_download_order
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.lib.paths
+import data.golintdocker.lib.stages
 
 deny contains finding if {
-	count(lib.go_runs) > 0
+	count(gobuilds.runs) > 0
 	count(whole_by_stage) > 0
-	some s in lib.shipping
+	some s in stages.shipping
 	some [pos, c] in whole_copies(s)
 	last := last_local_build(s)
 	last != null
@@ -85,7 +89,7 @@ whole_by_stage := {k: list |
 }
 
 whole_context_copies := [[s.index, i] |
-	some [s, i] in lib.copies
+	some [s, i] in files.copies
 	i.copy.from == ""
 	whole_context_copy(i)
 ]
@@ -96,15 +100,15 @@ go_mod_by_stage := {k: list |
 }
 
 go_mod_copy_list := [[s.index, i] |
-	some [s, i] in lib.copies
+	some [s, i] in files.copies
 	i.copy.from == ""
 	copies_go_mod(i)
 ]
 
 go_runs_by_stage := {k: list |
-	some [s, _] in lib.go_runs
+	some [s, _] in gobuilds.runs
 	k := s.index
-	list := [[i.index, i] | some [stage, i] in lib.go_runs; stage.index = k]
+	list := [[i.index, i] | some [stage, i] in gobuilds.runs; stage.index = k]
 }
 
 # The same along the chain of s, oldest first, as [position, instruction]
@@ -119,7 +123,7 @@ go_mod_copies(s) := along_chain(s, go_mod_by_stage)
 go_runs(s) := along_chain(s, go_runs_by_stage)
 
 along_chain(s, by_stage) := sort([[[k, idx], i] |
-	some k, st in array.reverse(lib.chain(s))
+	some k, st in array.reverse(stages.chain(s))
 	some [idx, i] in by_stage[st.index]
 ])
 
@@ -130,7 +134,7 @@ last_local_build(s) := max(found) if {
 	found := [pos |
 		some [pos, i] in go_runs(s)
 		some g in i.run.go
-		lib.builds_local(g)
+		gobuilds.local(g)
 	]
 	count(found) > 0
 } else := null
@@ -141,7 +145,7 @@ last_local_build(s) := max(found) if {
 vendored(s) if {
 	some [_, i] in go_runs(s)
 	some g in i.run.go
-	lib.vendored_build(g)
+	gobuilds.vendored(g)
 } else if {
 	input.context.vendored == true
 	not module_mode(s)
@@ -180,7 +184,7 @@ downloads_modules if {
 no_modules if go_mod.remote_requires == false
 
 copies_go_sum if {
-	some [_, i] in lib.copies
+	some [_, i] in files.copies
 	i.copy.from == ""
 	some src in i.copy.sources
 	parts := split(src, "/")
@@ -281,7 +285,7 @@ fix_text(s, pos, c) := sprintf("Move `RUN go mod download` above line %d, right 
 } else := sprintf("Insert `%s` and `RUN go mod download` before line %d.", [copy_go_mod, c.line]) if {
 	into_workdir(c)
 } else := sprintf("Insert `COPY %s %s/` and `RUN cd %s && go mod download` before line %d, so the modules are downloaded where the sources go.", [go_mod_files, dir, dir, c.line]) if {
-	dir := trim_suffix(lib.clean_path(c.copy.dest_path), "/")
+	dir := trim_suffix(paths.clean(c.copy.dest_path), "/")
 	dir != ""
 } else := sprintf("Insert `%s` and `RUN go mod download` before line %d, in the directory the sources are copied to.", [copy_go_mod, c.line])
 
@@ -294,7 +298,7 @@ copy_go_mod := sprintf("COPY %s ./", [go_mod_files])
 
 # The insertion only when the stage never copies go.mod (otherwise the fix
 # is a move) and the COPY lands in the WORKDIR, where go mod download runs.
-edits(s, pos, c) := [lib.insert_at({"line": c.line, "column": 1}, sprintf("%s\n%s\n", [copy_go_mod, download_run(s, pos)]))] if {
+edits(s, pos, c) := [findings.insert_at({"line": c.line, "column": 1}, sprintf("%s\n%s\n", [copy_go_mod, download_run(s, pos)]))] if {
 	count(go_mod_copies(s)) == 0
 	into_workdir(c)
 } else := []
@@ -303,7 +307,7 @@ into_workdir(i) if i.copy.dest in {".", "./"}
 
 into_workdir(i) if {
 	i.workdir != ""
-	lib.clean_path(i.copy.dest_path) == lib.clean_path(i.workdir)
+	paths.clean(i.copy.dest_path) == paths.clean(i.workdir)
 }
 
 # When the builds use a module cache mount, the download must fill the same
@@ -320,12 +324,12 @@ cache_mounts(s) := [[pos, targets[0]] |
 	targets := [mt.target |
 		some mt in i.run.mounts
 		mt.type == "cache"
-		endswith(lib.clean_path(mt.target), "pkg/mod")
+		endswith(paths.clean(mt.target), "pkg/mod")
 	]
 	count(targets) > 0
 ]
 
 builds(i) if {
 	some g in i.run.go
-	lib.builds_binary(g)
+	gobuilds.binary(g)
 }

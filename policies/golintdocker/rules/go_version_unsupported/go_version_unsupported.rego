@@ -22,7 +22,7 @@
 #     FROM golang:1.27-alpine AS builder
 package golintdocker.rules.go_version_unsupported
 
-import data.golintdocker.lib
+import data.golintdocker.lib.images
 
 supported := data.golintdocker.go.supported
 
@@ -46,7 +46,7 @@ deny contains finding if {
 
 go_image(s) if s.from.name == "golang"
 
-go_image(s) if lib.has_fact(s, "go_toolchain")
+go_image(s) if images.has_fact(s, "go_toolchain")
 
 # The MAJOR.MINOR[.PATCH] a tag starts with: "1.21-alpine" -> 1, 21, "1.21".
 version(tag) := {"major": to_number(m[1]), "minor": to_number(m[2]), "text": m[0]} if {

@@ -28,20 +28,25 @@
 #     ENTRYPOINT ["/main"]
 package golintdocker.rules.healthcheck_cannot_run
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.images
+import data.golintdocker.lib.instructions
+import data.golintdocker.lib.packages
+import data.golintdocker.lib.shell
+import data.golintdocker.lib.stages
 
 # The HEALTHCHECK in effect for the final image, unless it is NONE.
 instr := i if {
-	i := lib.instruction_at(lib.final.healthcheck)
+	i := instructions.at(stages.final.healthcheck)
 	not i.healthcheck.none
 }
 
-image := lib.base_name(lib.final)
+image := stages.base_name(stages.final)
 
 # Shell form (including a broken JSON array) without a shell.
 deny contains finding if {
 	instr.healthcheck.form == "shell"
-	not lib.final_has_shell
+	not shell.final_has_shell
 	finding := {
 		"msg": sprintf("HEALTHCHECK on line %d %s, so Docker runs it with /bin/sh -c, but the final image (%s) has no shell%s: the check can never pass", [instr.line, shell_reason, image, also_missing]),
 		"line": instr.line,
@@ -58,7 +63,7 @@ shell_reason := "is not valid JSON (whatever follows the `]`, such as `|| exit 1
 also_missing := sprintf(" (nor %s)", [tool]) if {
 	tool := shell_program
 	tool in tools
-	lib.final_facts[tool] == false
+	images.final_facts[tool] == false
 	not provided(tool, tool)
 } else := ""
 
@@ -87,7 +92,7 @@ deny contains finding if {
 	prog := instr.healthcheck.test[0]
 	tool := base(prog)
 	tool in tools
-	lib.final_facts[tool] == false
+	images.final_facts[tool] == false
 	not provided(prog, tool)
 	finding := {
 		"msg": sprintf("HEALTHCHECK on line %d runs %s, but the final image (%s) has no %s and nothing installs or copies it in: the check can never pass", [instr.line, tool, image, tool]),
@@ -104,7 +109,7 @@ deny contains finding if {
 	prog := instr.healthcheck.test[0]
 	startswith(prog, "/")
 	not base(prog) in tools
-	lib.final_facts.empty == true
+	images.final_facts.empty == true
 	not copied(prog)
 	finding := {
 		"msg": sprintf("HEALTHCHECK on line %d runs %s, but the final image (%s) starts empty and nothing copies %s into it: the check can never pass", [instr.line, prog, image, prog]),
@@ -117,7 +122,7 @@ deny contains finding if {
 base(p) := parts[count(parts) - 1] if parts := split(p, "/")
 
 # The tool is installed, or copied in at its path or under its name.
-provided(_, tool) if lib.installs(lib.final, tool)
+provided(_, tool) if packages.installs(stages.final, tool)
 
 provided(prog, _) if {
 	startswith(prog, "/")
@@ -125,7 +130,7 @@ provided(prog, _) if {
 }
 
 provided(_, tool) if {
-	some s in lib.final_chain
+	some s in stages.final_chain
 	some i in s.instructions
 	i.copy
 	copy_names(i.copy, tool)
@@ -141,10 +146,10 @@ copy_names(c, tool) if {
 
 # Something copied at path or over a parent of it (a tree copied onto /
 # included), or a file copied onto / under its own name.
-copied(p) if lib.copies_into_image(lib.final, p)
+copied(p) if files.copied_into(stages.final, p)
 
 copied(p) if {
-	some s in lib.final_chain
+	some s in stages.final_chain
 	some i in s.instructions
 	i.copy.dest_path == "/"
 	some src in i.copy.sources
@@ -152,7 +157,7 @@ copied(p) if {
 }
 
 fix := sprintf("Let the binary check itself: `HEALTHCHECK --interval=30s --timeout=3s CMD [%q, \"-healthcheck\"]` (the program answers its own /healthz and exits 0 or 1), or copy a small static probe into the image (grpc-health-probe for gRPC).", [entry]) if {
-	i := lib.instruction_at(lib.final.entrypoint)
+	i := instructions.at(stages.final.entrypoint)
 	i.form == "exec"
 	entry := i.args[0]
 	startswith(entry, "/")

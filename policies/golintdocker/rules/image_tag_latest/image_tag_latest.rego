@@ -24,7 +24,8 @@
 #     FROM alpine:3.22@sha256:...
 package golintdocker.rules.image_tag_latest
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.images
 
 deny contains finding if {
 	not input.fixture
@@ -44,11 +45,11 @@ deny contains finding if {
 
 deny contains finding if {
 	not input.fixture
-	some [_, i] in lib.copies
+	some [_, i] in files.copies
 	ref := i.copy.from_image
 	ref != null
 	not ref.scratch
-	not lib.unknown_stage_name(i.copy.from)
+	not images.unknown_stage_name(i.copy.from)
 	not contains(i.copy.from, "$")
 	floating(ref.tag, ref.digest)
 	finding := {
@@ -61,15 +62,15 @@ deny contains finding if {
 
 deny contains finding if {
 	not input.fixture
-	some [_, i, m] in lib.from_mounts
+	some [_, i, m] in files.from_mounts
 	m.from_stage == null
 	not regex.match(`^[0-9]+$`, m.from)
-	not lib.unknown_stage_name(m.from)
+	not images.unknown_stage_name(m.from)
 	not contains(m.from, "$")
-	floating(lib.image_ref_tag(m.from), lib.image_ref_digest(m.from))
+	floating(images.ref_tag(m.from), images.ref_digest(m.from))
 	name := split(split(m.from, "@")[0], ":latest")[0]
 	finding := {
-		"msg": sprintf("RUN --mount from=%s %s: the mount comes from whatever %s:latest is that day", [m.from, how(lib.image_ref_tag(m.from)), name]),
+		"msg": sprintf("RUN --mount from=%s %s: the mount comes from whatever %s:latest is that day", [m.from, how(images.ref_tag(m.from)), name]),
 		"line": i.line,
 		"end_line": i.end_line,
 		"fix": fix(name),

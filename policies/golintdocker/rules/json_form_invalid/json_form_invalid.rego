@@ -23,7 +23,9 @@
 #     HEALTHCHECK --interval=30s CMD [ "wget", "-q", "--spider", "http://localhost:8080/health" ]
 package golintdocker.rules.json_form_invalid
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.images
+import data.golintdocker.lib.stages
 
 deny contains finding if {
 	some s in input.stages
@@ -132,7 +134,7 @@ droppable(trailing) if regex.match(`^\|\|\s*(exit(\s+[0-9]+)?|false)\s*;?$`, tra
 
 fix_and_edits(i, prefix, p) := {
 	"fix": sprintf("Write it as valid JSON: `%s`%s.", [line, dropped_note(p)]),
-	"edits": [lib.replace_lines(i, line)],
+	"edits": [findings.replace_lines(i, line)],
 } if {
 	i.line == i.end_line
 	droppable(p.trailing)
@@ -156,7 +158,7 @@ consequence(s, i, text) := sprintf("BuildKit runs it in shell form: /bin/sh -c '
 } else := sprintf("BuildKit splits it on spaces and declares %s as a volume", [concat("", ["`", i.args[0], "`"])])
 
 # Shell form cannot run where there is no shell.
-no_shell_note(s) := sprintf(": the final image (%s) has no /bin/sh, so it cannot run at all", [lib.base_name(lib.final)]) if {
-	lib.final_chain_positions[s.index]
-	lib.final_facts.shell == false
+no_shell_note(s) := sprintf(": the final image (%s) has no /bin/sh, so it cannot run at all", [stages.base_name(stages.final)]) if {
+	stages.final_chain_positions[s.index]
+	images.final_facts.shell == false
 } else := ""

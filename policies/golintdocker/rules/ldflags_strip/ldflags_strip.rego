@@ -24,13 +24,14 @@
 #     RUN go build -ldflags="-s -w -X main.version=1.4.0" -o /app .
 package golintdocker.rules.ldflags_strip
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.gobuilds
 
 # A shipped binary linked without -s (the symbol table) or -w (DWARF). From
 # Go 1.22 -s implies -w, so a build with -s only is left alone. Debug images
 # keep their symbols.
 deny contains finding if {
-	some [_, _, g, images] in lib.shipped_builds
+	some [_, _, g, images] in gobuilds.shipped
 	not "ldflags" in g.unknown
 	not debug_only(images)
 	missing := [f | some f in wanted(g.ldflags); not has_flag(g.ldflags, f)]
@@ -97,18 +98,18 @@ new_value(g, missing) := concat(" ", missing) if {
 } else := concat(" ", array.concat(missing, [trim_space(g.ldflags.value)]))
 
 # No ldflags: add the flag after the subcommand.
-edits(g, missing) := [lib.insert_at(g.flags_pos, ` -ldflags="-s -w"`)] if {
+edits(g, missing) := [findings.insert_at(g.flags_pos, ` -ldflags="-s -w"`)] if {
 	g.ldflags == null
 	g.flags_pos.exact
 } else := [] if {
 	g.ldflags == null
 } else := [] if {
 	g.ldflags.from_goflags
-} else := [lib.insert_at(g.ldflags.value_pos, insertion(g, missing))] if {
+} else := [findings.insert_at(g.ldflags.value_pos, insertion(g, missing))] if {
 	# Quoted value: insert the missing flags at its start.
 	g.ldflags.quote in {"\"", "'"}
 	g.ldflags.value_pos.exact
-} else := [lib.replace_span(g.ldflags.flag_pos, sprintf(`-ldflags="%s"`, [new_value(g, missing)]))] if {
+} else := [findings.replace_span(g.ldflags.flag_pos, sprintf(`-ldflags="%s"`, [new_value(g, missing)]))] if {
 	# Unquoted value: rewrite the flag with a quoted value.
 	g.ldflags.quote == ""
 	g.ldflags.flag_pos.exact

@@ -25,21 +25,23 @@
 #     COPY . .
 package golintdocker.rules.missing_dockerignore
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.lib.stages
 
 whole_context := {".", "./", "*", "./*"}
 
 deny contains finding if {
 	input.context != null
 	input.context.dockerignore == ""
-	some [s, i] in lib.copies
+	some [s, i] in files.copies
 	i.cmd in {"copy", "add"}
 	i.copy.from == ""
 	count(i.copy.heredocs) == 0
 	some src in i.copy.sources
 	src in whole_context
 	finding := {
-		"msg": sprintf("%s on line %d copies the whole build context, and there is no .dockerignore: .git, local .env files and build output go into %s and every change to them busts the cache", [i.original, i.line, lib.stage_label(s)]),
+		"msg": sprintf("%s on line %d copies the whole build context, and there is no .dockerignore: .git, local .env files and build output go into %s and every change to them busts the cache", [i.original, i.line, stages.label(s)]),
 		"line": i.line,
 		"end_line": i.end_line,
 		"fix": sprintf("Add a .dockerignore at the root of the build context (%s) that excludes %s.", [input.context.dir, entries]),
@@ -47,5 +49,5 @@ deny contains finding if {
 }
 
 entries := ".git, .github, *.env, .env*, bin/, dist/, vendor/ (unless the build uses it), *.test, coverage.out, Dockerfile*, .dockerignore" if {
-	count(lib.go_runs) > 0
+	count(gobuilds.runs) > 0
 } else := ".git, *.env, .env*, build output and dependency folders (dist/, node_modules/, target/), Dockerfile*, .dockerignore"

@@ -31,25 +31,29 @@
 #     ENTRYPOINT ["/app"]
 package golintdocker.rules.no_ca_certificates
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.images
+import data.golintdocker.lib.packages
+import data.golintdocker.lib.stages
 
 # A runtime image that certainly has no CA bundle: its base image ships
 # none, and nothing installs one (ca-certificates, or curl/wget/git with
 # their recommends), copies one in, or points SSL_CERT_FILE elsewhere.
 deny contains finding if {
-	some s in lib.linux_runtime_images
+	some s in images.linux_runtime
 	s.files.ca_certs == false
 	not network_none(s)
 	msg := sprintf(
 		"%s has no CA certificates and nothing copies or installs them: HTTPS clients fail with \"x509: certificate signed by unknown authority\"",
-		[lib.image_label(s)],
+		[images.label(s)],
 	)
-	finding := object.union(lib.from_finding(s, msg, fix(s)), {"edits": edits(s)})
+	finding := object.union(findings.at_from(s, msg, fix(s)), {"edits": edits(s)})
 }
 
 # A BuildKit frontend that declares it runs without network.
 network_none(s) if {
-	some st in lib.chain(s)
+	some st in stages.chain(s)
 	some i in st.instructions
 	i.cmd == "label"
 	some p in i.pairs
@@ -59,14 +63,14 @@ network_none(s) if {
 
 bundle := "/etc/ssl/certs/ca-certificates.crt"
 
-fix(s) := sprintf("Copy the bundle from %s: `COPY --from=%s %s /etc/ssl/certs/`.", [lib.stage_label(src), lib.stage_from_name(src), bundle]) if {
-	src := lib.files_source(s, "ca_certs")
+fix(s) := sprintf("Copy the bundle from %s: `COPY --from=%s %s /etc/ssl/certs/`.", [stages.label(src), stages.from_name(src), bundle]) if {
+	src := files.source(s, "ca_certs")
 } else := sprintf("Install the bundle: `%s`.", [cmd]) if {
-	cmd := lib.install_command(s, "ca-certificates")
+	cmd := packages.install_command(s, "ca-certificates")
 } else := "Copy /etc/ssl/certs/ca-certificates.crt from a builder stage that has it (golang:*-alpine, golang:* Debian), or ship on gcr.io/distroless/static-debian12, which has the bundle." if {
-	lib.ships_go(s)
+	images.ships_go(s)
 } else := "Copy /etc/ssl/certs/ca-certificates.crt from a stage that has it (an alpine or Debian image with ca-certificates installed), or ship on an image that has the bundle."
 
-edits(s) := [lib.insert_after_from(s, sprintf("COPY --from=%s %s /etc/ssl/certs/\n", [lib.stage_from_name(src), bundle]))] if {
-	src := lib.files_source(s, "ca_certs")
+edits(s) := [findings.insert_after_from(s, sprintf("COPY --from=%s %s /etc/ssl/certs/\n", [stages.from_name(src), bundle]))] if {
+	src := files.source(s, "ca_certs")
 } else := []

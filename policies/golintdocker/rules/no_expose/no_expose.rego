@@ -28,18 +28,21 @@
 #     ENTRYPOINT ["/server"]
 package golintdocker.rules.no_expose
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.images
+import data.golintdocker.lib.instructions
+import data.golintdocker.lib.stages
 
 # A runtime image told to listen on a port (a flag of what it starts, or a
 # PORT variable) without an EXPOSE.
 deny contains finding if {
-	some s in lib.linux_runtime_images
+	some s in images.linux_runtime
 	not exposes(s)
 	count(ports(s)) > 0
 	i := start(s)
 	finding := object.union(
 		{
-			"msg": sprintf("%s listens on port %s (%s) but has no EXPOSE: nothing says which port the service listens on", [lib.image_label(s), concat(", ", sort(ports(s))), concat(", ", s.serves)]),
+			"msg": sprintf("%s listens on port %s (%s) but has no EXPOSE: nothing says which port the service listens on", [images.label(s), concat(", ", sort(ports(s))), concat(", ", s.serves)]),
 			"line": s.line,
 			"end_line": s.from_end_line,
 		},
@@ -48,15 +51,15 @@ deny contains finding if {
 }
 
 exposes(s) if {
-	some st in lib.chain(s)
+	some st in stages.chain(s)
 	some i in st.instructions
 	i.cmd == "expose"
 }
 
 # What the image starts: the ENTRYPOINT in effect, else the CMD.
-start(s) := lib.instruction_at(s.entrypoint) if {
+start(s) := instructions.at(s.entrypoint) if {
 	s.entrypoint != null
-} else := lib.instruction_at(s.cmd) if {
+} else := instructions.at(s.cmd) if {
 	s.cmd != null
 }
 
@@ -65,7 +68,7 @@ start(s) := lib.instruction_at(s.entrypoint) if {
 ports(s) := {v |
 	i := start(s)
 	some k in {"PORT", "HTTP_PORT", "APP_PORT", "SERVER_PORT", "LISTEN_PORT"}
-	v := lib.env_value(i, k)
+	v := instructions.env_value(i, k)
 	regex.match(`^[0-9]{2,5}$`, v)
 } | {m[2] |
 	i := start(s)
@@ -76,7 +79,7 @@ ports(s) := {v |
 
 fix_and_edits(s, i) := {
 	"fix": sprintf("Declare the port: add `EXPOSE %s` before %s.", [port, upper(i.cmd)]),
-	"edits": [lib.insert_at({"line": i.line, "column": 1}, sprintf("EXPOSE %s\n", [port]))],
+	"edits": [findings.insert_at({"line": i.line, "column": 1}, sprintf("EXPOSE %s\n", [port]))],
 } if {
 	count(ports(s)) == 1
 	some port in ports(s)

@@ -31,22 +31,23 @@
 #     ENTRYPOINT ["/main"]
 package golintdocker.rules.no_healthcheck
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.images
 
 # A runtime image that serves (EXPOSE, a listening flag, a server base
 # image) and has no HEALTHCHECK, outside Kubernetes (whose kubelet ignores
 # HEALTHCHECK and probes instead).
 deny contains finding if {
 	enabled
-	some s in lib.linux_runtime_images
+	some s in images.linux_runtime
 	s.healthcheck == null
 	count(s.serves) > 0
 	not kubernetes
 	msg := sprintf(
 		"%s serves (%s) but has no HEALTHCHECK: Docker only knows that the process is running, not that it serves",
-		[lib.image_label(s), concat(", ", s.serves)],
+		[images.label(s), concat(", ", s.serves)],
 	)
-	finding := lib.from_finding(s, msg, fix(s))
+	finding := findings.at_from(s, msg, fix(s))
 }
 
 # Off by default (see data.golintdocker.options.no_healthcheck): whether
@@ -57,6 +58,6 @@ enabled if data.golintdocker.options.no_healthcheck.enabled == true
 kubernetes if regex.match(`(?i)(^|[/_.-])(k8s|kubernetes|kube|operator|controller|helm|charts?)([/_.-]|$)`, input.file)
 
 fix(s) := sprintf("Add a HEALTHCHECK that probes the service: `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD %s` (or, in an image without a shell or wget, a health subcommand of the binary run in exec form), or `HEALTHCHECK NONE` when an orchestrator probes it instead.", [probe]) if {
-	lib.has_fact(s, "wget")
+	images.has_fact(s, "wget")
 	probe := "wget -qO- http://localhost:<port>/<health path> || exit 1"
 } else := "Add a HEALTHCHECK that probes the service (in an image without a shell or wget: a health subcommand of the binary, or a small static probe such as grpc-health-probe, copied in and run in exec form: `HEALTHCHECK --interval=30s --timeout=3s CMD [\"/bin/probe\", ...]`), or `HEALTHCHECK NONE` when an orchestrator probes it instead."

@@ -31,34 +31,38 @@
 #     ENTRYPOINT ["/app"]
 package golintdocker.rules.no_zoneinfo
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.images
+import data.golintdocker.lib.packages
+import data.golintdocker.lib.stages
 
 # A runtime image with a Go binary built here, no time zone database (the
 # base image ships none, nothing installs or copies one) and no binary that
 # embeds one.
 deny contains finding if {
-	some s in lib.linux_runtime_images
+	some s in images.linux_runtime
 	s.files.tzdata == false
 	s.embeds_tzdata == false
-	lib.ships_go(s)
-	not lib.facts(s).go_toolchain == true
+	images.ships_go(s)
+	not images.facts(s).go_toolchain == true
 	msg := sprintf(
 		concat("", [
 			"%s has no time zone database (/usr/share/zoneinfo) and no go build embeds one (-tags timetzdata): ",
 			"time.LoadLocation and TZ=... fail with \"unknown time zone\". ",
 			"If `go list -deps ./... | grep -x time/tzdata` prints time/tzdata, the program embeds it and this finding can be silenced",
 		]),
-		[lib.image_label(s)],
+		[images.label(s)],
 	)
-	finding := object.union(lib.from_finding(s, msg, fix(s)), {"edits": edits(s)})
+	finding := object.union(findings.at_from(s, msg, fix(s)), {"edits": edits(s)})
 }
 
-fix(s) := sprintf("Copy the database from %s: `COPY --from=%s /usr/share/zoneinfo /usr/share/zoneinfo`, or build with -tags timetzdata.", [lib.stage_label(src), lib.stage_from_name(src)]) if {
-	src := lib.files_source(s, "tzdata")
+fix(s) := sprintf("Copy the database from %s: `COPY --from=%s /usr/share/zoneinfo /usr/share/zoneinfo`, or build with -tags timetzdata.", [stages.label(src), stages.from_name(src)]) if {
+	src := files.source(s, "tzdata")
 } else := sprintf("Install it (`%s`), or build with -tags timetzdata.", [cmd]) if {
-	cmd := lib.install_command(s, "tzdata")
+	cmd := packages.install_command(s, "tzdata")
 } else := "Build with -tags timetzdata (or import _ \"time/tzdata\" in main), or install tzdata in the builder (`RUN apk add --no-cache tzdata`) and `COPY --from=builder /usr/share/zoneinfo /usr/share/zoneinfo`."
 
-edits(s) := [lib.insert_after_from(s, sprintf("COPY --from=%s /usr/share/zoneinfo /usr/share/zoneinfo\n", [lib.stage_from_name(src)]))] if {
-	src := lib.files_source(s, "tzdata")
+edits(s) := [findings.insert_after_from(s, sprintf("COPY --from=%s /usr/share/zoneinfo /usr/share/zoneinfo\n", [stages.from_name(src)]))] if {
+	src := files.source(s, "tzdata")
 } else := []

@@ -27,17 +27,19 @@
 #     USER 65532:65532
 package golintdocker.rules.run_without_shell
 
-import data.golintdocker.lib
+import data.golintdocker.lib.images
+import data.golintdocker.lib.shell
+import data.golintdocker.lib.stages
 
 deny contains finding if {
-	some s in lib.shipping
-	lib.lacks_fact(s, "shell")
+	some s in stages.shipping
+	images.lacks_fact(s, "shell")
 	some i in s.instructions
-	lib.run_lacks_shell(s, i)
+	shell.run_lacks_shell(s, i)
 	finding := {
 		"msg": sprintf(
 			"RUN on line %d needs %s, but %s is built on %s, which has no shell: %s cannot run and the build fails with \"%s: no such file or directory\"",
-			[i.line, shell_name(i), lib.stage_label(s), lib.base_name(s), what(i), shell_name(i)],
+			[i.line, shell_name(i), stages.label(s), stages.base_name(s), what(i), shell_name(i)],
 		),
 		"line": i.line,
 		"end_line": i.end_line,
@@ -63,11 +65,11 @@ short(text) := text if {
 } else := concat("", [substring(text, 0, 57), "..."])
 
 # The shipping stages with a shell, lowest index first. At most
-# count(lib.chain_positions(s)) of them are s or the stages it is built on,
-# so the builder for s is among the first count(lib.chain_positions(s)) + 1.
+# count(stages.chain_positions(s)) of them are s or the stages it is built on,
+# so the builder for s is among the first count(stages.chain_positions(s)) + 1.
 shell_stages := [st |
-	some [_, st] in sort([[s.index, s] | some s in lib.shipping])
-	lib.has_fact(st, "shell")
+	some [_, st] in sort([[s.index, s] | some s in stages.shipping])
+	images.has_fact(st, "shell")
 ]
 
 user_tools := {"adduser", "useradd", "addgroup", "groupadd"}
@@ -82,8 +84,8 @@ fix(s, i) := sprintf("Create the user in %s and `COPY --from=%s /etc/passwd /etc
 
 # A stage with a shell that the image is built from, to do the work in:
 # ["stage \"builder\"", "builder"], or a generic one.
-builder(s) := [lib.stage_label(b), lib.stage_from_name(b)] if {
-	chain := lib.chain_positions(s)
+builder(s) := [stages.label(b), stages.from_name(b)] if {
+	chain := stages.chain_positions(s)
 	ids := [st.index |
 		some st in array.slice(shell_stages, 0, count(chain) + 1)
 		not st.index in chain

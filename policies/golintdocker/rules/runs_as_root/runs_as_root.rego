@@ -28,16 +28,18 @@
 #     ENTRYPOINT ["/app"]
 package golintdocker.rules.runs_as_root
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.images
+import data.golintdocker.lib.instructions
 
 # An explicit USER root (or 0) is in effect.
 deny contains finding if {
-	some s in lib.linux_runtime_images
+	some s in images.linux_runtime
 	s.user != null
-	i := lib.instruction_at(s.user)
+	i := instructions.at(s.user)
 	i.user.root
 	finding := {
-		"msg": sprintf("`%s` on line %d is the USER in effect: %s runs as root", [i.original, i.line, lib.image_label(s)]),
+		"msg": sprintf("`%s` on line %d is the USER in effect: %s runs as root", [i.original, i.line, images.label(s)]),
 		"line": i.line,
 		"end_line": i.end_line,
 		"fix": "Switch to a non-root user after the steps that need root: `USER 65532:65532` (or a user the image defines).",
@@ -46,28 +48,28 @@ deny contains finding if {
 
 # No USER: the base image's default user applies, when it is known.
 deny contains finding if {
-	some s in lib.linux_runtime_images
+	some s in images.linux_runtime
 	s.user == null
-	lib.facts(s).user == "0"
-	msg := sprintf("no USER is set and the default user of %s is root (uid 0): the container runs as root", [lib.image_label(s)])
-	finding := object.union(lib.from_finding(s, msg, fix(s)), {"edits": edits(s)})
+	images.facts(s).user == "0"
+	msg := sprintf("no USER is set and the default user of %s is root (uid 0): the container runs as root", [images.label(s)])
+	finding := object.union(findings.at_from(s, msg, fix(s)), {"edits": edits(s)})
 }
 
 # A Go binary runs from scratch as any numeric user; other images get a
 # generic fix.
 fix(s) := "Add `USER 65532:65532` before the ENTRYPOINT/CMD (a numeric user needs no /etc/passwd, so it works in scratch), or ship on gcr.io/distroless/static-debian12:nonroot." if {
-	lib.ships_go(s)
+	images.ships_go(s)
 } else := sprintf("Add a USER with a non-root user before the ENTRYPOINT/CMD%s: a numeric one (`USER 10001:10001`) needs no passwd entry, or create one first (`useradd`/`adduser`); give it the files it writes.", [image_user_note(s)])
 
 image_user_note(s) := sprintf(" (the image defines %s)", [concat(", ", others)]) if {
-	others := [u | some u in lib.facts(s).users; not u in {"root", "bin", "daemon", "nobody", "guest"}]
+	others := [u | some u in images.facts(s).users; not u in {"root", "bin", "daemon", "nobody", "guest"}]
 	count(others) > 0
 } else := ""
 
 # Insert the USER before the first ENTRYPOINT/CMD in effect, when that is in
 # the stage itself.
-edits(s) := [lib.insert_at({"line": min(lines), "column": 1}, "USER 65532:65532\n")] if {
-	lib.ships_go(s)
+edits(s) := [findings.insert_at({"line": min(lines), "column": 1}, "USER 65532:65532\n")] if {
+	images.ships_go(s)
 	lines := [ref.line |
 		some ref in [s.entrypoint, s.cmd]
 		ref != null

@@ -26,7 +26,7 @@
 #         git config --global url."https://${GITHUB_TOKEN}@github.com/".insteadOf "https://github.com/" && go mod download
 package golintdocker.rules.secret_in_env_arg
 
-import data.golintdocker.lib
+import data.golintdocker.lib.instructions
 
 secrets := data.golintdocker.secrets
 
@@ -44,7 +44,7 @@ allowed(key) if {
 # ENV with a value, or a value taken from a build argument ($TOKEN), which is
 # the secret itself once --build-arg sets it.
 deny contains finding if {
-	some [_, _, _, i] in lib.by_cmd.env
+	some [_, _, _, i] in instructions.by_cmd.env
 	some p in i.pairs
 	env_set(p)
 	secret_name(p.key)
@@ -86,7 +86,7 @@ else := null
 
 # The ARGs with a secret's name (args, filtered before building objects).
 secret_args contains {"key": p.key, "default": default_of(p), "line": i.line, "end_line": i.end_line} if {
-	some [_, _, _, i] in lib.by_cmd.arg
+	some [_, _, _, i] in instructions.by_cmd.arg
 	some p in i.pairs
 	secret_name(p.key)
 }

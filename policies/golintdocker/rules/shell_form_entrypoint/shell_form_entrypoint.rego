@@ -26,10 +26,14 @@
 #     ENTRYPOINT ["/app", "serve"]
 package golintdocker.rules.shell_form_entrypoint
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.images
+import data.golintdocker.lib.instructions
+import data.golintdocker.lib.paths
+import data.golintdocker.lib.stages
 
 deny contains finding if {
-	i := lib.final_start
+	i := instructions.final_start
 	i.form == "shell"
 	not i.json_invalid
 	text := trim_space(concat(" ", i.args))
@@ -58,8 +62,8 @@ effect(text) := "so CMD arguments are ignored and the image needs a shell to sta
 	startswith(text, "exec ")
 } else := "so the shell is PID 1 and SIGTERM never reaches the program (no graceful stop)"
 
-shell_prefix := concat(" ", lib.final.shell) if {
-	count(object.get(lib.final, "shell", [])) > 0
+shell_prefix := concat(" ", stages.final.shell) if {
+	count(object.get(stages.final, "shell", [])) > 0
 } else := "/bin/sh -c"
 
 no_entrypoint_note(i) := " (and there is no ENTRYPOINT)" if i.cmd == "cmd"
@@ -68,18 +72,18 @@ else := ""
 
 # No shell in the final image, and none copied in: the container cannot start.
 no_shell if {
-	lib.final_facts.shell == false
+	images.final_facts.shell == false
 	not shell_copied
 }
 
 shell_copied if {
-	some st in lib.final_chain
+	some st in stages.final_chain
 	some c in st.instructions
-	lib.path_within(c.copy.dest_path, "/bin/sh")
+	paths.within(c.copy.dest_path, "/bin/sh")
 }
 
 shell_copied if {
-	some st in lib.final_chain
+	some st in stages.final_chain
 	some c in st.instructions
 	some src in c.copy.sources
 	contains(src, "busybox")
@@ -89,14 +93,14 @@ severity := "error" if no_shell
 
 else := "warning"
 
-no_shell_note := sprintf("; the final image (%s) has no /bin/sh, so the container cannot start at all", [lib.base_name(lib.final)]) if no_shell
+no_shell_note := sprintf("; the final image (%s) has no /bin/sh, so the container cannot start at all", [stages.base_name(stages.final)]) if no_shell
 
 else := ""
 
 # Only plain words: the exec form is the same words, quoted.
 fix_and_edits(i, text) := {
 	"fix": sprintf("Use the exec form: `%s`.", [line]),
-	"edits": [lib.replace_lines(i, line)],
+	"edits": [findings.replace_lines(i, line)],
 } if {
 	i.line == i.end_line
 	regex.match(`^[A-Za-z0-9_./:=@%+,-]+( +[A-Za-z0-9_./:=@%+,-]+)*$`, text)

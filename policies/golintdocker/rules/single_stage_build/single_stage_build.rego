@@ -32,23 +32,25 @@
 #     ENTRYPOINT ["/app"]
 package golintdocker.rules.single_stage_build
 
-import data.golintdocker.lib
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.lib.images
+import data.golintdocker.lib.stages
 
 # A runtime image on a Go toolchain image that builds its own binary: the
 # compiler and the sources ship with it. (An image that copies a finished
 # binary onto golang on purpose, such as golangci-lint's, needs the
 # toolchain at run time and is not one.)
 deny contains finding if {
-	some s in lib.linux_runtime_images
-	lib.facts(s).go_toolchain == true
+	some s in images.linux_runtime
+	images.facts(s).go_toolchain == true
 	some bin in s.binaries
 	input.stages[bin.stage].root == s.root
-	[_, _, g] := lib.binary_build(bin)
+	[_, _, g] := gobuilds.build_of(bin)
 	not g.build.remote
 	finding := {
-		"msg": sprintf("%s is built on %s, a Go toolchain image, and builds its binary in place (`go %s` on line %d): it ships the compiler, the sources and the module cache along with the binary", [lib.image_label(s), lib.base_name(s), g.subcommand, g.line]),
+		"msg": sprintf("%s is built on %s, a Go toolchain image, and builds its binary in place (`go %s` on line %d): it ships the compiler, the sources and the module cache along with the binary", [images.label(s), stages.base_name(s), g.subcommand, g.line]),
 		"line": s.line,
 		"end_line": s.from_end_line,
-		"fix": sprintf("Build in a `FROM %s AS builder` stage and ship a minimal final stage (`FROM scratch` or `FROM gcr.io/distroless/static-debian12:nonroot`) that does `COPY --from=builder` of the binary only.", [lib.base_name(s)]),
+		"fix": sprintf("Build in a `FROM %s AS builder` stage and ship a minimal final stage (`FROM scratch` or `FROM gcr.io/distroless/static-debian12:nonroot`) that does `COPY --from=builder` of the binary only.", [stages.base_name(s)]),
 	}
 }

@@ -24,10 +24,11 @@
 #     RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /app .
 package golintdocker.rules.trimpath
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.gobuilds
 
 deny contains finding if {
-	some [_, _, g, _] in lib.shipped_builds
+	some [_, _, g, _] in gobuilds.shipped
 	not g.trimpath
 	not "trimpath" in g.unknown
 	finding := {
@@ -38,6 +39,6 @@ deny contains finding if {
 	}
 }
 
-edits(g) := [lib.insert_at(g.flags_pos, " -trimpath")] if {
+edits(g) := [findings.insert_at(g.flags_pos, " -trimpath")] if {
 	g.flags_pos.exact
 } else := []

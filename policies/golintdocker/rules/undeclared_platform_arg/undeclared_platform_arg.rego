@@ -25,24 +25,26 @@
 #     RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app .
 package golintdocker.rules.undeclared_platform_arg
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.instructions
+import data.golintdocker.lib.stages
 
 # Cheap inline tests find the instructions that may refer to a platform ARG
 # (a RUN command's variables; an ENV/ARG/LABEL value or a COPY/ADD/WORKDIR
 # line with TARGET or BUILD in it, as every platform ARG's name starts so);
 # only those are looked at closely.
 deny contains finding if {
-	some [_, _, s, i] in lib.by_cmd.run
+	some [_, _, s, i] in instructions.by_cmd.run
 	some c in i.run.commands
 	some v in c.vars
-	v in lib.platform_args
+	v in stages.platform_args
 	s.built
 	finding := undeclared(s, i)
 }
 
 deny contains finding if {
 	some cmd in ["env", "arg", "label"]
-	some [_, _, s, i] in lib.by_cmd[cmd]
+	some [_, _, s, i] in instructions.by_cmd[cmd]
 	some p in i.pairs
 	is_string(p.raw)
 	regex.match(`TARGET|BUILD`, p.raw)
@@ -52,7 +54,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some cmd in ["copy", "add", "workdir"]
-	some [_, _, s, i] in lib.by_cmd[cmd]
+	some [_, _, s, i] in instructions.by_cmd[cmd]
 	regex.match(`TARGET|BUILD`, i.original)
 	s.built
 	finding := undeclared(s, i)
@@ -68,11 +70,11 @@ undeclared(s, i) := finding if {
 	count(names) > 0
 	refs := concat(", ", [sprintf("$%s", [v]) | some v in names])
 	finding := {
-		"msg": sprintf("%s on line %d uses %s, but %s never declares `ARG %s`: inside a stage it expands to an empty string", [upper(i.cmd), i.line, refs, lib.stage_label(s), concat(" ", names)]),
+		"msg": sprintf("%s on line %d uses %s, but %s never declares `ARG %s`: inside a stage it expands to an empty string", [upper(i.cmd), i.line, refs, stages.label(s), concat(" ", names)]),
 		"line": i.line,
 		"end_line": i.end_line,
-		"fix": sprintf("Add `ARG %s` to %s before line %d.", [concat(" ", names), lib.stage_label(s), i.line]),
-		"edits": [lib.insert_at({"line": i.line, "column": 1}, sprintf("ARG %s\n", [concat(" ", names)]))],
+		"fix": sprintf("Add `ARG %s` to %s before line %d.", [concat(" ", names), stages.label(s), i.line]),
+		"edits": [findings.insert_at({"line": i.line, "column": 1}, sprintf("ARG %s\n", [concat(" ", names)]))],
 	}
 }
 
@@ -82,7 +84,7 @@ undeclared(s, i) := finding if {
 referenced("run", i) := {v |
 	some c in i.run.commands
 	some v in c.vars
-	v in lib.platform_args
+	v in stages.platform_args
 }
 
 referenced("env", i) := pair_refs(i)
@@ -106,7 +108,7 @@ text_refs(texts) := {v |
 	contains(text, "$")
 	some m in regex.find_all_string_submatch_n(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`, text, -1)
 	v := m[1]
-	v in lib.platform_args
+	v in stages.platform_args
 }
 
 # A RUN expands it (outside single quotes).

@@ -24,7 +24,7 @@
 #     FROM registry.example.com/mirror/golang:1.27-alpine AS build
 package golintdocker.rules.untrusted_base_image
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
 
 # Set by golint-docker from trusted-registries in .golint-docker.yaml.
 trusted := t if {
@@ -47,7 +47,7 @@ deny contains finding if {
 
 deny contains finding if {
 	count(trusted) > 0
-	some [_, i] in lib.copies
+	some [_, i] in files.copies
 	ref := i.copy.from_image
 	ref != null
 	not allowed(ref)

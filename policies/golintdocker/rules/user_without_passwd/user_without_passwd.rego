@@ -28,25 +28,30 @@
 #     ENTRYPOINT ["/main"]
 package golintdocker.rules.user_without_passwd
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.images
+import data.golintdocker.lib.instructions
+import data.golintdocker.lib.shell
+import data.golintdocker.lib.stages
 
 deny contains finding if {
 	some m in missing
 	finding := {
 		"msg": sprintf(
 			"`%s` on line %d names the %s %q, which the final image (%s) does not have: nothing creates it or copies /etc/%s, so the container fails to start with \"unable to find %s %s: no matching entries in %s file\"",
-			[instr.original, instr.line, m.kind, m.name, lib.base_name(lib.final), m.file, m.kind, m.name, m.file],
+			[instr.original, instr.line, m.kind, m.name, stages.base_name(stages.final), m.file, m.kind, m.name, m.file],
 		),
 		"line": instr.line,
 		"end_line": instr.end_line,
 		"fix": fix(m.name),
-		"edits": [lib.replace_lines(instr, "USER 65532:65532")],
+		"edits": [findings.replace_lines(instr, "USER 65532:65532")],
 	}
 }
 
-instr := lib.instruction_at(lib.final.user)
+instr := instructions.at(stages.final.user)
 
-users := lib.final_facts.users
+users := images.final_facts.users
 
 # The user name, else the group name, that cannot be resolved (one finding
 # per USER).
@@ -97,14 +102,14 @@ system_groups := {
 }
 
 # /etc/passwd or /etc/group is copied in, or a RUN that can run edits it.
-passwd_provided if lib.copies_into_image(lib.final, "/etc/passwd")
+passwd_provided if files.copied_into(stages.final, "/etc/passwd")
 
-passwd_provided if lib.copies_into_image(lib.final, "/etc/group")
+passwd_provided if files.copied_into(stages.final, "/etc/group")
 
 passwd_provided if {
-	some s in lib.final_chain
+	some s in stages.final_chain
 	some i in s.instructions
-	not lib.run_lacks_shell(s, i)
+	not shell.run_lacks_shell(s, i)
 	some c in i.run.commands
 	some arg in c.argv
 	some f in ["/etc/passwd", "/etc/group"]
@@ -113,22 +118,22 @@ passwd_provided if {
 
 # A RUN that can run (not shell form in a shell-less stage) creates name.
 creates(tools, name) if {
-	some s in lib.final_chain
+	some s in stages.final_chain
 	some i in s.instructions
-	not lib.run_lacks_shell(s, i)
+	not shell.run_lacks_shell(s, i)
 	some c in i.run.commands
 	c.name in tools
 	some argv in [c.argv, object.get(c, "expanded", [])]
 	name in argv
 }
 
-fix(name) := sprintf("Use a numeric user, `USER 65532:65532`, which needs no passwd entry; or copy the entries from %s, which creates %q: `COPY --from=%s /etc/passwd /etc/group /etc/`.", [lib.stage_label(s), name, lib.stage_from_name(s)]) if {
+fix(name) := sprintf("Use a numeric user, `USER 65532:65532`, which needs no passwd entry; or copy the entries from %s, which creates %q: `COPY --from=%s /etc/passwd /etc/group /etc/`.", [stages.label(s), name, stages.from_name(s)]) if {
 	s := creator(name)
 } else := "Use a numeric user, `USER 65532:65532`, which needs no passwd entry; or create the user in the builder and `COPY --from=builder /etc/passwd /etc/group /etc/`."
 
 # The first other stage that creates name (a builder running adduser).
 creator(name) := input.stages[min(found)] if {
-	chain_ids := {st.index | some st in lib.final_chain}
+	chain_ids := {st.index | some st in stages.final_chain}
 	found := {s.index |
 		some s in input.stages
 		not s.index in chain_ids

@@ -1,0 +1,95 @@
+# METADATA
+# title: Go builds
+# description: |
+#   The go commands of RUN instructions (input.stages[_].instructions[_].run.go):
+#   which build binaries, which ship to a runtime image, where they write,
+#   and the Go settings they see. Which builds ship where is worked out by
+#   golint-docker (go[].build); these helpers only select.
+# schemas:
+#   - input: schema.input
+package golintdocker.lib.gobuilds
+
+import data.golintdocker.lib.instructions
+import data.golintdocker.lib.paths
+import data.golintdocker.lib.stages
+
+# The RUN instructions with go commands: [stage, instruction].
+runs := [[s, i] | some [_, _, s, i] in instructions.by_cmd.run; count(i.run.go) > 0]
+
+# Those of the stages that get built.
+shipping_runs := [[s, i] | some [s, i] in runs; s.built]
+
+# The go builds whose binary reaches a runtime image, of the kind that
+# ships (not a check, cache warming or a debug build), with every runtime
+# image they reach: [stage, instruction, go command, runtime images].
+shipped := [[s, i, g, images] |
+	some [s, i] in runs
+	some g in i.run.go
+	g.build.ships
+	g.build.kind == "binary"
+	images := [input.stages[k] | some k in g.build.shipped_to]
+]
+
+# The go command a binary of a runtime image (an entry of its binaries) was
+# built by: [stage, instruction, go command].
+build_of(bin) := [st, i, g] if {
+	st := input.stages[bin.stage]
+	i := st.instructions[bin.instruction]
+	g := i.run.go[bin.go]
+}
+
+# go command g produces a binary (go build, go install).
+binary(g) if g.subcommand in {"build", "install"}
+
+# go command g builds the local module (not only remote pkg@version).
+local(g) if {
+	binary(g)
+	not remote_only(g)
+}
+
+# go command g builds only remote packages (pkg@version).
+remote_only(g) if {
+	count(g.packages) > 0
+	every p in g.packages {
+		contains(p, "@")
+	}
+}
+
+# go command g reads modules from vendor/ (-mod=vendor, as a flag or in
+# GOFLAGS): it downloads nothing.
+vendored(g) if {
+	binary(g)
+	some f in g.flags
+	f.name == "mod"
+	f.value == "vendor"
+}
+
+vendored(g) if {
+	binary(g)
+	contains(object.get(object.get(g, "env", {}), "GOFLAGS", ""), "-mod=vendor")
+}
+
+# The value of a Go setting (GOMODCACHE, GOCACHE, GOFLAGS...) seen by the go
+# commands of RUN i, else by the instruction.
+setting(i, name) := vals[0] if {
+	vals := [v |
+		some g in i.run.go
+		v := object.get(object.get(g, "env", {}), name, null)
+		is_string(v)
+	]
+	count(vals) > 0
+} else := v if {
+	v := object.get(object.get(i, "env", {}), name, null)
+	is_string(v)
+}
+
+# The absolute paths the go builds of the chain of stage s write their
+# binaries to (without a trailing slash).
+outputs(s) := {p |
+	some st in stages.chain(s)
+	some i in st.instructions
+	some g in i.run.go
+	binary(g)
+	g.output != null
+	p := trim_right(paths.absolute_in(g.output, i.workdir), "/")
+}
