@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -188,6 +189,57 @@ func TestOneRuleOneDirectory(t *testing.T) {
 		if want := "policies/golintdocker/rules/" + key + "/" + key + ".rego"; r.File != want {
 			t.Errorf("%s (%s) is in %s, not %s", r.ID, r.Name, r.File, want)
 		}
+	}
+}
+
+// TestLibraryIsTested: each package of the Rego library (golintdocker/lib/
+// X.rego, package golintdocker.lib.X) has X_test.rego beside it, which names
+// every helper that rules or other packages use (X.helper); helpers used only
+// inside their package are tested through the ones that use them.
+func TestLibraryIsTested(t *testing.T) {
+	l := load(t)
+	raw := map[string]string{}
+	for _, f := range l.Files {
+		raw[f.Path] = string(f.Raw)
+	}
+	n := 0
+	for _, f := range l.Files {
+		dir, file := path.Split(f.Path)
+		if f.Test || dir != "policies/golintdocker/lib/" {
+			continue
+		}
+		n++
+		pkg := strings.TrimSuffix(file, ".rego")
+		if want := "data.golintdocker.lib." + pkg; f.Module.Package.Path.String() != want {
+			t.Errorf("%s is package %s, not %s", f.Path, f.Module.Package.Path, want)
+		}
+		testPath := dir + pkg + "_test.rego"
+		test, ok := raw[testPath]
+		if !ok {
+			t.Errorf("%s has no %s", f.Path, testPath)
+			continue
+		}
+		seen := map[string]bool{}
+		for _, r := range f.Module.Rules {
+			name := r.Head.Ref()[0].String()
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			use := regexp.MustCompile(`\b` + pkg + `\.` + name + `\b`)
+			if use.MatchString(test) {
+				continue
+			}
+			for p, text := range raw {
+				if p != f.Path && p != testPath && use.MatchString(text) {
+					t.Errorf("%s.%s is used in %s but %s does not test it", pkg, name, p, testPath)
+					break
+				}
+			}
+		}
+	}
+	if n < 5 {
+		t.Fatalf("only %d library packages found", n)
 	}
 }
 

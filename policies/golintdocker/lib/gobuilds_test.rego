@@ -1,0 +1,72 @@
+package golintdocker.lib.gobuilds_test
+
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.testdoc
+
+api := testdoc.go_build(4, "/out/api", ["./cmd/api"], [2])
+
+check := object.union(testdoc.go_build(5, "/dev/null", ["./..."], []), {"build": {"kind": "check"}})
+
+tool := object.union(testdoc.go_build(13, "", ["github.com/sqlc-dev/sqlc/cmd/sqlc@v1.29.0"], []), {"subcommand": "install", "output": null})
+
+# A builder whose api binary ships to the final image; a tools stage that
+# nothing builds.
+go_doc := testdoc.stages([
+	object.union(
+		testdoc.stage(0, "build", "golang:1.27-alpine", [
+			testdoc.run(2, [testdoc.command(["apk", "add", "git"])]),
+			object.union(testdoc.go_run(4, [api, check]), {"workdir": "/src"}),
+		]),
+		{"workdir": "/src"},
+	),
+	object.union(testdoc.stage(1, "tools", "golang:1.27-alpine", [testdoc.go_run(13, [tool])]), {"used_by_final": false}),
+	testdoc.stage(2, "", "scratch", [testdoc.copy_from(22, 0, ["/out/api"], "/api")]),
+])
+
+test_runs if {
+	[i.line | some [_, i] in gobuilds.runs] == [4, 13] with input as go_doc
+	[i.line | some [_, i] in gobuilds.shipping_runs] == [4] with input as go_doc
+}
+
+test_shipped_is_the_shipping_binaries_with_their_images if {
+	[[s.index, i.line, g.output, [img.index | some img in imgs]] | some [s, i, g, imgs] in gobuilds.shipped] == [[0, 4, "/out/api", [2]]] with input as go_doc
+}
+
+test_build_of_a_binary if {
+	[s, i, g] := gobuilds.build_of({"stage": 0, "instruction": 1, "go": 0, "path": "/api"}) with input as go_doc
+	s.name == "build"
+	i.line == 4
+	g.output == "/out/api"
+}
+
+test_binary_local_remote if {
+	gobuilds.binary(api)
+	gobuilds.binary(tool)
+	not gobuilds.binary(object.union(api, {"subcommand": "test"}))
+	gobuilds.local(api)
+	not gobuilds.local(tool)
+	gobuilds.remote_only(tool)
+	not gobuilds.remote_only(api)
+}
+
+test_vendored if {
+	gobuilds.vendored(object.union(api, {"flags": [{"name": "mod", "value": "vendor"}]}))
+	gobuilds.vendored(object.union(api, {"env": {"GOFLAGS": "-trimpath -mod=vendor"}}))
+	not gobuilds.vendored(api)
+	not gobuilds.vendored(object.union(api, {"flags": [{"name": "mod", "value": "mod"}]}))
+}
+
+test_setting_prefers_the_go_command_env if {
+	i := testdoc.go_run(4, [object.union(api, {"env": {"GOCACHE": "/cache/build"}})])
+	gobuilds.setting(object.union(i, {"env": {"GOCACHE": "/other", "GOMODCACHE": "/cache/mod"}}), "GOCACHE") == "/cache/build"
+	gobuilds.setting(object.union(i, {"env": {"GOMODCACHE": "/cache/mod"}}), "GOMODCACHE") == "/cache/mod"
+	not gobuilds.setting(i, "GOFLAGS")
+}
+
+test_outputs_are_absolute if {
+	relative := testdoc.go_run(4, [object.union(api, {"output": "bin/api"})])
+	s := testdoc.stage(0, "build", "golang:1.27-alpine", [object.union(relative, {"workdir": "/src/"})])
+	gobuilds.outputs(s) == {"/src/bin/api"} with input as testdoc.stages([s])
+	gobuilds.outputs(go_doc.stages[0]) == {"/out/api", "/dev/null"} with input as go_doc
+	gobuilds.outputs(go_doc.stages[1]) == set() with input as go_doc
+}

@@ -1,0 +1,71 @@
+package golintdocker.lib.packages_test
+
+import data.golintdocker.lib.packages
+import data.golintdocker.testdoc
+
+apk(words) := testdoc.run(2, [testdoc.command(array.concat(["apk", "add", "--no-cache"], words))])
+
+apt(words) := testdoc.run(3, [testdoc.command(array.concat(["apt-get", "install", "-y"], words))])
+
+# An alpine stage and a debian stage that builds on it... (a child inherits
+# what its parent installed).
+pkg_doc(instructions) := testdoc.stages([
+	testdoc.stage(0, "base", "alpine:3.22", instructions),
+	testdoc.child(1, "", testdoc.stage(0, "base", "alpine:3.22", instructions), []),
+])
+
+test_installs_through_the_chain if {
+	d := pkg_doc([apk(["tzdata", "ca-certificates"])])
+	packages.installs(d.stages[1], "tzdata") with input as d
+	packages.installs(d.stages[0], "ca-certificates") with input as d
+	not packages.installs(d.stages[0], "curl") with input as d
+}
+
+test_installs_pinned_versions if {
+	d := pkg_doc([apt(["tzdata=2024a-0+deb12u1"]), apk(["curl~=8.5"])])
+	packages.installs(d.stages[0], "tzdata") with input as d
+	packages.installs(d.stages[0], "curl") with input as d
+}
+
+test_a_longer_name_is_another_package if {
+	d := pkg_doc([apk(["tzdata-legacy", "curl-dev"])])
+	not packages.installs(d.stages[0], "tzdata") with input as d
+	not packages.installs(d.stages[0], "curl") with input as d
+}
+
+test_only_install_commands_count if {
+	d := pkg_doc([testdoc.run(2, [testdoc.command(["apk", "del", "tzdata"])]), testdoc.run(3, [testdoc.command(["echo", "tzdata"])])])
+	not packages.installs(d.stages[0], "tzdata") with input as d
+}
+
+test_a_name_that_is_a_pattern if {
+	d := pkg_doc([apk(["openssl1.1-compat"])])
+	not packages.plain_name("openssl1.1-compat")
+	packages.installs(d.stages[0], "openssl1.1-compat") with input as d
+}
+
+test_matches if {
+	packages.matches("tzdata", "tzdata")
+	packages.matches("tzdata=2024a", "tzdata")
+	packages.matches("tzdata>2023", "tzdata")
+	not packages.matches("tzdatax", "tzdata")
+	packages.plain_name("ca-certificates")
+}
+
+test_installer if {
+	packages.installer(testdoc.command(["apk", "add", "curl"]))
+	packages.installer(testdoc.command(["dnf", "install", "-y", "curl"]))
+	not packages.installer(testdoc.command(["apt-get", "update"]))
+	"zypper" in packages.installer_names
+}
+
+test_install_command if {
+	d := testdoc.stages([
+		testdoc.stage(0, "", "alpine:3.22", []),
+		testdoc.stage(1, "", "debian:bookworm-slim", []),
+		testdoc.stage(2, "", "scratch", []),
+	])
+	packages.install_command(d.stages[0], "tzdata") == "RUN apk add --no-cache tzdata"
+	packages.install_command(d.stages[1], "tzdata") == "RUN apt-get update && apt-get install -y --no-install-recommends tzdata"
+	not packages.install_command(d.stages[2], "tzdata")
+}
