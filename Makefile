@@ -62,9 +62,11 @@ bench:
 bundle:
 	$(GO) run ./cmd/golint-docker bundle $(foreach p,$(POLICY),--policy $(p)) -o golint-docker-bundle.tar.gz
 
-# Regenerate docs/rules.md from the rules' METADATA (a test fails when it is stale).
+# Regenerate docs/rules.md from the rules' METADATA and docs/lib.md from the
+# Rego library's (a test fails when either is stale).
 docs:
 	$(GO) run ./cmd/golint-docker rules --format markdown > docs/rules.md.tmp && mv docs/rules.md.tmp docs/rules.md
+	$(GO) test ./policies -run '^TestLibDoc$$' -update
 
 # Release archives for every platform into dist/, as a tag would build them,
 # without publishing and without Docker. GoReleaser and cyclonedx-gomod (the

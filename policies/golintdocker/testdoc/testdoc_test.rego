@@ -48,11 +48,16 @@ doc(d) := object.union(
 	final := object.get(d, "final_stage", count(d.stages) - 1)
 }
 
+# Stage s of d with what the test left out: the defaults, and each
+# instruction's position.
 complete(d, s, final) := object.union(
 	object.union(defaults(d, s, final), s),
 	{"instructions": [object.union({"index": j}, i) | some j, i in object.get(s, "instructions", [])]},
 )
 
+# What golint-docker would say about stage s of d when the test does not:
+# the facts of its root image, a Linux image that gets built, with no
+# binaries, files or packages known.
 defaults(d, s, final) := {
 	"image": facts(object.get(object.get(d.stages[object.get(s, "root", s.index)], "from", {}), "image", "")),
 	"role": role(s, final),
@@ -66,6 +71,7 @@ defaults(d, s, final) := {
 	"shell": ["/bin/sh", "-c"],
 }
 
+# The final stage is the runtime image, the others build it.
 role(s, final) := "runtime" if s.index == final
 
 else := "builder"
