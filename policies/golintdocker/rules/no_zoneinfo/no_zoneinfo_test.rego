@@ -1,34 +1,24 @@
 package golintdocker.tests.no_zoneinfo
 
 import data.golintdocker.rules.no_zoneinfo
+import data.golintdocker.testdoc
 
-# A builder (stage 0) and the runtime image (stage 1, line 10) with a Go
-# binary; tz says whether its filesystem has the database, embeds whether
-# a binary embeds it.
-doc(builder_tz, tz, embeds) := {
-	"final_stage": 1,
-	"runtime_stages": [1],
-	"stages": [
-		{
-			"index": 0, "name": "builder", "root": 0, "built": true, "role": "builder",
-			"line": 1, "from_end_line": 1, "from": {"image": "golang:1.25-alpine"}, "instructions": [],
-			"files": {"ca_certs": true, "tzdata": builder_tz},
-		},
-		{
-			"index": 1, "name": "", "root": 1, "built": true, "final": true, "role": "runtime", "os": "linux",
-			"line": 10, "from_end_line": 10, "from": {"image": "scratch", "scratch": true}, "instructions": [],
-			"image": {"id": "scratch", "tzdata": false, "package_manager": "", "go_toolchain": false},
-			"files": {"ca_certs": true, "tzdata": tz}, "embeds_tzdata": embeds,
-			"binaries": [{"stage": 0, "instruction": 0, "go": 0, "path": "/app"}],
-		},
-	],
-}
+# A builder (stage 0) and the runtime image (stage 1, scratch, FROM on line
+# 11) with a Go binary; tz says whether its filesystem has the database,
+# embeds whether a binary embeds it.
+doc(builder_tz, tz, embeds) := testdoc.stages([
+	object.union(testdoc.stage(0, "builder", "golang:1.25-alpine", []), {"files": {"ca_certs": true, "tzdata": builder_tz}}),
+	object.union(testdoc.stage(1, "", "scratch", []), {
+		"files": {"ca_certs": true, "tzdata": tz}, "embeds_tzdata": embeds,
+		"binaries": [{"stage": 0, "instruction": 0, "go": 0, "path": "/app"}],
+	}),
+])
 
 test_scratch_fires_with_copy_from_builder_that_installs if {
 	some f in no_zoneinfo.deny with input as doc(true, false, false)
-	f.line == 10
+	f.line == 11
 	contains(f.msg, "the final image (scratch) has no time zone database")
-	f.edits == [{"line": 11, "column": 1, "end_line": 11, "end_column": 1, "text": "COPY --from=builder /usr/share/zoneinfo /usr/share/zoneinfo\n"}]
+	f.edits == [{"line": 12, "column": 1, "end_line": 12, "end_column": 1, "text": "COPY --from=builder /usr/share/zoneinfo /usr/share/zoneinfo\n"}]
 }
 
 test_without_source_stage_suggests_the_tag if {
