@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,10 +58,39 @@ func facts(t testing.TB) *imagefacts.Catalog {
 var (
 	wantRe    = regexp.MustCompile(`^\s*#\s*want:\s*(.*)$`)
 	optionsRe = regexp.MustCompile(`^\s*#\s*test-options:\s*(.+)$`)
-	// rule "message regexp": the regexp is everything between the first and
-	// the last double quote, as written (no escapes), so it may hold quotes.
-	wantArgsRe = regexp.MustCompile(`^([a-z0-9-]+)\s+"(.*)"\s*$`)
+	wantHead  = regexp.MustCompile(`^([a-z0-9-]+)\s+"`)
+	wantNext  = regexp.MustCompile(`^\s+[a-z0-9-]+\s+"`)
 )
+
+// parseWants reads the `rule "message regexp"` pairs of a want comment. A
+// regexp is taken as written (no escapes, so it may hold double quotes): it
+// runs to the first double quote that ends the line or is followed by the
+// next ` rule "`.
+func parseWants(s string) ([][2]string, error) {
+	var out [][2]string
+	for s = strings.TrimSpace(s); s != ""; {
+		m := wantHead.FindStringSubmatchIndex(s)
+		if m == nil {
+			return nil, fmt.Errorf("%q: write `# want: rule-name \"message regexp\"`", s)
+		}
+		rule, rest := s[m[2]:m[3]], s[m[1]:]
+		end := -1
+		for j := 0; j < len(rest) && end < 0; j++ {
+			if rest[j] == '"' && (strings.TrimSpace(rest[j+1:]) == "" || wantNext.MatchString(rest[j+1:])) {
+				end = j
+			}
+		}
+		if end < 0 {
+			return nil, fmt.Errorf("%q: the regexp of %s has no closing double quote", s, rule)
+		}
+		out = append(out, [2]string{rule, rest[:end]})
+		s = strings.TrimSpace(rest[end+1:])
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("a want comment names no rule")
+	}
+	return out, nil
+}
 
 // want is one `# want: rule "message regexp"` comment of a testdata
 // Dockerfile: the instruction that follows it must be reported by rule with a
@@ -128,15 +158,17 @@ func readExpectations(t *testing.T, path string, data []byte) expectation {
 			}
 		}
 		if m := wantRe.FindStringSubmatch(line); m != nil {
-			a := wantArgsRe.FindStringSubmatch(m[1])
-			if a == nil {
-				t.Fatalf("%s:%d: %q: write `# want: rule-name \"message regexp\"`, one rule per comment", path, n, line)
-			}
-			re, err := regexp.Compile(a[2])
+			pairs, err := parseWants(m[1])
 			if err != nil {
 				t.Fatalf("%s:%d: %v", path, n, err)
 			}
-			pending = append(pending, want{rule: a[1], msg: re, line: n})
+			for _, p := range pairs {
+				re, err := regexp.Compile(p[1])
+				if err != nil {
+					t.Fatalf("%s:%d: %v", path, n, err)
+				}
+				pending = append(pending, want{rule: p[0], msg: re, line: n})
+			}
 			continue
 		}
 		for next < len(f.Instructions) && f.Instructions[next].Node.StartLine < n {
@@ -382,4 +414,31 @@ func TestEveryRuleHasTestdata(t *testing.T) {
 
 func isDockerfile(name string) bool {
 	return name == "Dockerfile" || strings.HasPrefix(name, "Dockerfile.") || strings.HasSuffix(name, ".Dockerfile") || name == "Containerfile"
+}
+
+func TestParseWants(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want [][2]string
+	}{
+		{`trimpath "builds without -trimpath"`, [][2]string{{"trimpath", "builds without -trimpath"}}},
+		{`runs-as-root "stage "release" \(alpine"  no-healthcheck "has no HEALTHCHECK" `,
+			[][2]string{{"runs-as-root", `stage "release" \(alpine`}, {"no-healthcheck", "has no HEALTHCHECK"}}},
+		{`ldflags-strip "-ldflags "-w", without -s"`, [][2]string{{"ldflags-strip", `-ldflags "-w", without -s`}}},
+		{`trimpath`, nil},
+		{`trimpath "unterminated`, nil},
+		{`trimpath, go-cache-mounts`, nil},
+		{``, nil},
+	} {
+		got, err := parseWants(tc.in)
+		if tc.want == nil {
+			if err == nil {
+				t.Errorf("%q: no error, got %q", tc.in, got)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got %q, %v, want %q", tc.in, got, err, tc.want)
+		}
+	}
 }

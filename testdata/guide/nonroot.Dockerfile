@@ -1,7 +1,6 @@
 # The guide's non-root version (section 4): user creation added to the
 # release stage, as the guide shows it.
-# want: go-version-unsupported "Go 1.21 \(golang:1.21-alpine\) is past end of support; supported"
-# want: cross-compile-emulated "`go build` on line \d+ runs on golang:1.21-alpine, and this FROM \(stage "builder"\) has no --platform"
+# want: go-version-unsupported "Go 1.21 \(golang:1.21-alpine\) is past end of support; supported" cross-compile-emulated "`go build` on line \d+ runs on golang:1.21-alpine, and this FROM \(stage "builder"\) has no --platform"
 FROM golang:1.21-alpine AS builder
 WORKDIR /app
 COPY go.mod go.sum ./
@@ -9,8 +8,7 @@ COPY go.mod go.sum ./
 RUN go mod download
 # want: missing-dockerignore "COPY . . on line \d+ copies the whole build context, and there is no .dockerignore"
 COPY . .
-# want: trimpath "`go build` on line \d+ builds without -trimpath"
-# want: go-cache-mounts "RUN on line \d+ runs `go build` without a cache mount for the module cache \(/go/pkg/mod\) and the build cache \(/root/.cache/go-build\)"
+# want: trimpath "`go build` on line \d+ builds without -trimpath" go-cache-mounts "RUN on line \d+ runs `go build` without a cache mount for the module cache \(/go/pkg/mod\) and the build cache \(/root/.cache/go-build\)"
 RUN CGO_ENABLED=0 GOOS=linux go build -ldflags="-s -w" -o /app/main .
 
 # want: no-healthcheck "the final image \(scratch\) serves \(EXPOSE on line \d+\) but has no HEALTHCHECK"
