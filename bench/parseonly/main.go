@@ -53,7 +53,7 @@ func main() {
 		}()
 	}
 	for _, f := range files {
-		jobs <- f
+		jobs <- f.Path
 	}
 	close(jobs)
 	wg.Wait()

@@ -5,12 +5,15 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 )
 
 func TestIsDockerfile(t *testing.T) {
 	yes := []string{"Dockerfile", "Dockerfile.prod", "api.Dockerfile", "Containerfile", "Containerfile.dev"}
-	no := []string{"Dockerfile.dockerignore", ".dockerignore", "Dockerfile.", ".Dockerfile", "dockerfile.go", "README.md", "Dockerfiles", "docker-compose.yml"}
+	no := []string{"Dockerfile.dockerignore", ".dockerignore", "Dockerfile.", ".Dockerfile", "dockerfile.go", "README.md", "Dockerfiles", "docker-compose.yml",
+		// Reports and leftovers written beside a Dockerfile.
+		"Dockerfile.sarif", "Dockerfile.json", "Dockerfile.txt", "Dockerfile.SARIF", "Containerfile.xml", "Dockerfile.prod.orig", "Dockerfile.j2", "api.Dockerfile.bak"}
 	for _, n := range yes {
 		if !IsDockerfile(n) {
 			t.Errorf("IsDockerfile(%q) = false", n)
@@ -45,8 +48,10 @@ func TestFiles(t *testing.T) {
 
 	explicit := filepath.Join(dir, "docs", "notes.txt")
 	files, problems := Files([]string{dir, explicit, filepath.Join(dir, "Dockerfile"), "-", filepath.Join(dir, "missing"), empty})
-	want := []string{"-", filepath.Join(dir, "Dockerfile"), filepath.Join(dir, "deploy", "Containerfile"), explicit, filepath.Join(dir, "svc", "api.Dockerfile")}
-	slices.Sort(want)
+	// Named paths are read wherever they lead (no root); found ones within
+	// the searched tree.
+	want := []File{{"-", ""}, {filepath.Join(dir, "Dockerfile"), ""}, {filepath.Join(dir, "deploy", "Containerfile"), dir}, {explicit, ""}, {filepath.Join(dir, "svc", "api.Dockerfile"), dir}}
+	slices.SortFunc(want, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	if !slices.Equal(files, want) {
 		t.Errorf("files:\n got %q\nwant %q", files, want)
 	}
@@ -72,5 +77,38 @@ func TestUnreadableDirectory(t *testing.T) {
 	files, problems := Files([]string{dir})
 	if len(files) != 1 || len(problems) != 1 || !strings.Contains(problems[0].Error(), "permission denied") {
 		t.Errorf("files %q problems %v", files, problems)
+	}
+}
+
+// TestRootIsTheRepository: a file found under a repository may be read
+// through links anywhere in the repository; outside one, only in the tree.
+func TestRootIsTheRepository(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "repo", "services", "api", "Dockerfile"))
+	os.Mkdir(filepath.Join(dir, "repo", ".git"), 0o755)
+	write(t, filepath.Join(dir, "loose", "Dockerfile"))
+	files, problems := Files([]string{filepath.Join(dir, "repo", "services"), filepath.Join(dir, "loose")})
+	if len(problems) != 0 || len(files) != 2 {
+		t.Fatalf("%v %v", files, problems)
+	}
+	if files[0].Root != filepath.Join(dir, "loose") || files[1].Root != filepath.Join(dir, "repo") {
+		t.Errorf("roots: %+v", files)
+	}
+}
+
+// TestSpecialFiles: a FIFO or socket under a Dockerfile's name is a problem
+// reported without opening it (a FIFO would block).
+func TestSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "ok", "Dockerfile"))
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo", "Dockerfile"), 0o644); err != nil {
+		os.MkdirAll(filepath.Join(dir, "fifo"), 0o755)
+		if err := syscall.Mkfifo(filepath.Join(dir, "fifo", "Dockerfile"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, problems := Files([]string{dir})
+	if len(files) != 1 || len(problems) != 1 || !strings.Contains(problems[0].Error(), "fifo/Dockerfile: not a regular file (a named pipe)") {
+		t.Errorf("files %v problems %v", files, problems)
 	}
 }

@@ -23,7 +23,7 @@ func FuzzFiles(f *testing.F) {
 			return // a name this file system refuses
 		}
 		files, _ := Files([]string{dir})
-		found := slices.Contains(files, filepath.Join(dir, name))
+		found := slices.Contains(files, File{Path: filepath.Join(dir, name), Root: dir})
 		if found != IsDockerfile(name) {
 			t.Fatalf("%q: found=%v IsDockerfile=%v", name, found, IsDockerfile(name))
 		}

@@ -7,13 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 )
 
 func lintFile(t *testing.T, l *lint.Linter, path string) finding.Result {
 	t.Helper()
-	res := l.File(context.Background(), path, nil)
+	res := l.File(context.Background(), discover.File{Path: path}, nil)
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}

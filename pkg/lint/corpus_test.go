@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/testenv"
@@ -23,7 +24,7 @@ func TestCorpus(t *testing.T) {
 	l := lint.New(engine(t), lint.Options{Facts: facts(t)})
 	parsed, findings := 0, 0
 	for _, f := range files {
-		res := l.File(context.Background(), f, nil)
+		res := l.File(context.Background(), discover.File{Path: f}, nil)
 		if res.Err != nil {
 			if data, err := os.ReadFile(f); err == nil {
 				if _, err := parse.Parse(f, data); err == nil {

@@ -7,7 +7,7 @@ import "sync"
 // and everything before it has been emitted. At most a bounded number of
 // finished results wait for emission, so memory does not grow with the
 // number of items.
-func Each[T any](items []string, jobs int, do func(string) T, emit func(T)) {
+func Each[I, T any](items []I, jobs int, do func(I) T, emit func(T)) {
 	if jobs < 1 {
 		jobs = 1
 	}

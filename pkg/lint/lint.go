@@ -12,12 +12,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/buildctx"
+	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
@@ -25,6 +26,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/pragma"
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // Options are the per-run settings.
@@ -54,6 +56,9 @@ type Options struct {
 	// pragma.Rule are known anyway): a pragma naming none of them is
 	// reported. Nil when they are not known here (an OPA server's bundle).
 	Rules []finding.Rule
+	// ReadTimeout bounds reading one Dockerfile (standard input that is
+	// never closed); 0 means safeio.Timeout.
+	ReadTimeout time.Duration
 }
 
 // Evaluator runs rules on an input document: the in-process engine, or a
@@ -85,10 +90,12 @@ const Stdin = "-"
 // StdinName is how results name standard input without a StdinFilename.
 const StdinName = "<stdin>"
 
-// File lints the Dockerfile at path ("-" reads stdin instead, named
-// StdinFilename, else StdinName).
-func (l *Linter) File(ctx context.Context, path string, stdin io.Reader) finding.Result {
-	data, err := l.read(path, stdin)
+// File lints a Dockerfile discovered at f ("-" reads stdin instead, named
+// StdinFilename, else StdinName), reading it only within f.Root when that
+// is set.
+func (l *Linter) File(ctx context.Context, f discover.File, stdin io.Reader) finding.Result {
+	path := f.Path
+	data, err := l.read(ctx, f, stdin)
 	if err != nil {
 		return finding.Result{File: l.display(path), Err: finding.AsFileError(l.display(path), err)}
 	}
@@ -120,9 +127,10 @@ func (l *Linter) display(path string) string {
 	return StdinName
 }
 
-// ReadDocument reads a Dockerfile and builds its input document.
+// ReadDocument reads a Dockerfile the user named and builds its input
+// document.
 func (l *Linter) ReadDocument(path string, stdin io.Reader) (*document.Document, error) {
-	data, err := l.read(path, stdin)
+	data, err := l.read(context.Background(), discover.File{Path: path}, stdin)
 	if err != nil {
 		return nil, err
 	}
@@ -130,15 +138,38 @@ func (l *Linter) ReadDocument(path string, stdin io.Reader) (*document.Document,
 	return doc, err
 }
 
-func (l *Linter) read(path string, stdin io.Reader) ([]byte, error) {
-	if path == Stdin {
-		data, err := readLimited(stdin, l.opt.MaxFileSize)
-		if err != nil {
-			return nil, &finding.FileError{File: l.display(path), Msg: err.Error(), Err: err}
-		}
-		return data, nil
+// ErrTooLarge is returned for a file over the size limit.
+var ErrTooLarge = safeio.ErrTooLarge
+
+// read reads a Dockerfile as hostile input: a regular file (a FIFO or
+// device is refused, not waited on), within the size limit and the read
+// timeout, and through symbolic links only inside f.Root.
+func (l *Linter) read(ctx context.Context, f discover.File, stdin io.Reader) ([]byte, error) {
+	timeout := l.opt.ReadTimeout
+	if timeout <= 0 {
+		timeout = safeio.Timeout
 	}
-	return readFile(path, l.opt.MaxFileSize)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var data []byte
+	var err error
+	if f.Path == Stdin {
+		data, err = safeio.ReadAll(ctx, stdin, l.opt.MaxFileSize)
+	} else {
+		data, err = safeio.ReadFileContext(ctx, f.Path, l.opt.MaxFileSize, f.Root)
+	}
+	msg := ""
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, safeio.ErrTimeout):
+		msg = fmt.Sprintf("%v (no end of input after %s)", err, timeout)
+	case errors.Is(err, safeio.ErrOutside):
+		msg = fmt.Sprintf("%v (%s); not read — name it on the command line to lint it", err, f.Root)
+	default:
+		msg = err.Error()
+	}
+	return nil, &finding.FileError{File: l.display(f.Path), Msg: msg, Err: err}
 }
 
 // Bytes lints data as the Dockerfile called name.
@@ -166,6 +197,9 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res findi
 		return res
 	}
 	bkComplete := false
+	if line := invalidUTF8(f.Lines); line > 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("line %d is not valid UTF-8: its odd bytes are read as U+FFFD, as BuildKit does", line))
+	}
 	if l.opt.BuildKitChecks {
 		bk, complete, note := l.buildkit(ctx, name, data, len(f.Instructions), doc.Context)
 		fs = append(fs, bkcheck.DropTwins(fs, bk)...)
@@ -179,6 +213,7 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res findi
 	fs = append(fs, l.filter(sup.Unused(l.pragmaChecks(bkComplete)), sup)...)
 	for i := range fs {
 		fs[i].File = name
+		clampLines(&fs[i], len(lines))
 		complete(&fs[i], lines)
 	}
 	finding.Sort(fs)
@@ -208,6 +243,16 @@ func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instruc
 	}
 	fs, note = buildkitStopped(fs, err)
 	return fs, err == nil, note
+}
+
+// invalidUTF8 is the first line that is not UTF-8, or 0.
+func invalidUTF8(lines []string) int {
+	for i, l := range lines {
+		if !utf8.ValidString(l) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // prepare parses data and builds its input document; note says which build
@@ -314,6 +359,14 @@ func matches(rules []string, f finding.Finding) bool {
 	return false
 }
 
+// clampLines keeps a finding within the file: a custom rule (or an OPA
+// server) may name a line past its end, which reports would point nowhere.
+func clampLines(f *finding.Finding, n int) {
+	n = max(n, 1)
+	f.Line = min(max(f.Line, 1), n)
+	f.EndLine = min(max(f.EndLine, f.Line), n)
+}
+
 // complete fills the replacement text from the edits; edits that do not fit
 // the file are dropped rather than shown wrong.
 func complete(f *finding.Finding, lines []string) {
@@ -340,49 +393,4 @@ func complete(f *finding.Finding, lines []string) {
 	}
 	f.Edits = edits
 	f.Replacement = text
-}
-
-// ErrTooLarge is returned for a file over the size limit.
-var ErrTooLarge = errors.New("file is larger than the limit")
-
-func readFile(path string, limit int64) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", path)
-	}
-	if st.Size() > limit {
-		return nil, fmt.Errorf("%s: %w (%d bytes, limit %d)", path, ErrTooLarge, st.Size(), limit)
-	}
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
-	}
-	defer fh.Close()
-	data, err := readLimited(fh, limit)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return data, nil
-}
-
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w (over %d bytes)", ErrTooLarge, limit)
-	}
-	return data, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
