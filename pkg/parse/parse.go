@@ -14,6 +14,8 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
+
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // File is one parsed Dockerfile.
@@ -49,9 +51,12 @@ func Parse(name string, data []byte) (f *File, err error) {
 	// must become an error about this file, not a crash of the whole run.
 	defer func() {
 		if r := recover(); r != nil {
-			f, err = nil, &Error{File: name, Msg: fmt.Sprintf("BuildKit's parser failed: %v", r)}
+			f, err = nil, &Error{File: name, Msg: safeio.Excerpt(fmt.Sprintf("BuildKit's parser failed: %v", r), maxMessage)}
 		}
 	}()
+	if e := binary(name, data); e != nil {
+		return nil, e
+	}
 	res, perr := parser.Parse(bytes.NewReader(data))
 	if perr != nil {
 		e := locate(name, perr)
@@ -116,6 +121,16 @@ func locate(name string, err error) *Error {
 	return e
 }
 
+// Messages quote the Dockerfile (BuildKit names the unknown instruction, the
+// bad flag, the word it could not expand): at most this much of it, escaped,
+// goes into a report. A file that is not a Dockerfile at all — a secret
+// linked in under a Dockerfile's name — must not be echoed into public CI
+// annotations.
+const (
+	maxMessage = 200
+	maxQuote   = 40
+)
+
 func cleanMessage(err error) string {
 	msg := err.Error()
 	// instructions.Parse wraps with "dockerfile parse error on line N: ..."; the
@@ -126,7 +141,38 @@ func cleanMessage(err error) string {
 	if msg == "file with no instructions" {
 		msg = "no instructions: the file is empty or holds only comments"
 	}
-	return msg
+	if word, ok := strings.CutPrefix(msg, "unknown instruction: "); ok {
+		hint := ""
+		if i := strings.Index(word, " (did you mean "); i >= 0 {
+			word, hint = word[:i], word[i:]
+		}
+		if len(word) > maxQuote || !safe(word) {
+			hint = ""
+		}
+		return "unknown instruction: " + safeio.Excerpt(word, maxQuote) + hint
+	}
+	return safeio.Excerpt(msg, maxMessage)
+}
+
+func safe(s string) bool { return safeio.Escape(s) == s }
+
+// binary refuses data that is not text before BuildKit sees it: its lexer
+// prints a line to stderr for every NUL byte it meets (text/scanner's
+// "<input>:1:11: invalid character NUL"), and a NUL in a Dockerfile is
+// always a mistake — a binary file, or one saved as UTF-16.
+func binary(name string, data []byte) *Error {
+	i := bytes.IndexByte(data, 0)
+	if i < 0 {
+		return nil
+	}
+	e := &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte{'\n'})}
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		e.Line = 1
+		e.Msg = "the file is UTF-16; BuildKit reads Dockerfiles as UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)"
+	} else {
+		e.Msg = "NUL byte: a Dockerfile is text, and this looks like binary data"
+	}
+	return e
 }
 
 // splitLines splits on LF as BuildKit does; a trailing CR is not part of the line.

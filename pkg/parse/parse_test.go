@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -104,5 +105,49 @@ func TestContinuesMatchesBuildKitRegexp(t *testing.T) {
 		if ok != want || (ok && got != wantText) {
 			t.Errorf("%q: got %q %v, BuildKit %q %v", line, got, ok, wantText, want)
 		}
+	}
+}
+
+// TestNotText: a NUL is one error naming the line (BuildKit's lexer would
+// print a line to stderr per NUL), UTF-16 is named as such.
+func TestNotText(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		line int
+		msg  string
+	}{
+		{"FROM alpine:3.22\nRUN echo \x00 hi\n", 2, "NUL byte"},
+		{"\xff\xfeF\x00R\x00O\x00M\x00", 1, "UTF-16"},
+	} {
+		_, err := Parse("Dockerfile", []byte(tc.src))
+		var pe *Error
+		if !errors.As(err, &pe) || pe.Line != tc.line || !strings.Contains(pe.Msg, tc.msg) {
+			t.Errorf("%q: %v", tc.src, err)
+		}
+	}
+}
+
+// TestMessagesQuoteLittle: a secret file parsed as a Dockerfile is not
+// echoed: the unknown "instruction" is cut short and escaped.
+func TestMessagesQuoteLittle(t *testing.T) {
+	src := "SECRET_TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyz0123\x1b]0;x\x07\x00HOME=/root\n"
+	_, err := Parse("Dockerfile.env", []byte(strings.ReplaceAll(src, "\x00", "\n")))
+	var pe *Error
+	if !errors.As(err, &pe) {
+		t.Fatal(err)
+	}
+	if strings.Contains(pe.Msg, "0123\\x1b") || strings.ContainsAny(pe.Msg, "\x1b\x07") || strings.Contains(pe.Msg, "HOME") || len(pe.Msg) > 80 {
+		t.Errorf("message quotes too much: %q", pe.Msg)
+	}
+	if !strings.HasPrefix(pe.Msg, "unknown instruction: SECRET_TOKEN=ghp_") {
+		t.Errorf("message: %q", pe.Msg)
+	}
+}
+
+func TestFilterStderr(t *testing.T) {
+	var out strings.Builder
+	filter(strings.NewReader("<input>:1:11: invalid UTF-8 encoding\nsomething else\n<input>:3:2: invalid character NUL\nlast"), &out)
+	if out.String() != "something else\nlast" {
+		t.Errorf("%q", out.String())
 	}
 }
