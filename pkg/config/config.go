@@ -11,8 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -22,6 +20,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // Names are the file names looked for, in order.
@@ -46,20 +45,36 @@ type Config struct {
 	Data     map[string]any
 	// BuildKitChecks turns BuildKit's own checks on or off (nil: default).
 	BuildKitChecks *bool
+	// keys maps a key's path ("data/acme") to its node, for Line.
+	keys map[string]*yaml.Node
+}
+
+// Line is the line of the key at path (e.g. "data", "acme"); 0 if unknown.
+func (c *Config) Line(path ...string) int {
+	if n, ok := c.keys[strings.Join(path, "/")]; ok {
+		return n.Line
+	}
+	return 0
 }
 
 // Error is a problem in a configuration file, with the line it is on: the
 // one file error of golint-docker.
 type Error = finding.FileError
 
-// Load reads and checks the file at path.
+// MaxSize caps a configuration file: real ones are a few hundred bytes.
+const MaxSize = 4 << 20
+
+// Load reads and checks the file at path, which the user named: it is read
+// wherever it leads (but only as a regular file, within MaxSize).
 func Load(path string) (*Config, error) {
-	raw, err := os.ReadFile(path)
+	return LoadWithin(path, "")
+}
+
+// LoadWithin is Load for a file that was found rather than named: a
+// symbolic link may not take it out of root (the repository).
+func LoadWithin(path, root string) (*Config, error) {
+	raw, err := safeio.ReadFile(path, MaxSize, root)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, &Error{File: path, Msg: err.Error()}
 	}
 	return Parse(path, raw)
@@ -77,21 +92,23 @@ func Parse(path string, raw []byte) (*Config, error) {
 		return cfg, nil // empty file: defaults
 	}
 	doc := root.Content[0]
-	var value any
-	if err := doc.Decode(&value); err != nil {
-		return nil, yamlError(path, err)
-	}
-	value, err := jsonCompatible(value)
+	d := &decoder{budget: 4*countNodes(doc) + 1000, index: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	value, err := d.value(doc, nil)
 	if err != nil {
-		return nil, &Error{File: path, Msg: err.Error()}
+		var de *decodeError
+		if errors.As(err, &de) {
+			return nil, &Error{File: path, Line: de.line, Msg: safeio.Excerpt(de.msg, maxMessage)}
+		}
+		return nil, &Error{File: path, Msg: safeio.Excerpt(err.Error(), maxMessage)}
 	}
 	problems, err := validate(value)
 	if err != nil {
 		return nil, &Error{File: path, Msg: err.Error()}
 	}
 	if len(problems) > 0 {
-		return nil, schemaError(path, doc, problems)
+		return nil, schemaError(path, d, problems)
 	}
+	cfg.keys = d.keys
 	m, _ := value.(map[string]any)
 	cfg.Ignore = stringsOf(m["ignore"])
 	cfg.TrustedRegistries = stringsOf(m["trusted-registries"])
@@ -179,51 +196,6 @@ func validate(v any) ([]problem, error) {
 	return out, nil
 }
 
-// jsonCompatible turns YAML-decoded values into what a JSON decoder would
-// produce (string keys, float64 numbers), so that the schema and the rules
-// see the same thing.
-func jsonCompatible(v any) (any, error) {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			c, err := jsonCompatible(e)
-			if err != nil {
-				return nil, err
-			}
-			x[k] = c
-		}
-		return x, nil
-	case map[any]any:
-		out := map[string]any{}
-		for k, e := range x {
-			c, err := jsonCompatible(e)
-			if err != nil {
-				return nil, err
-			}
-			out[fmt.Sprint(k)] = c
-		}
-		return out, nil
-	case []any:
-		for i, e := range x {
-			c, err := jsonCompatible(e)
-			if err != nil {
-				return nil, err
-			}
-			x[i] = c
-		}
-		return x, nil
-	case int:
-		return float64(x), nil
-	case int64:
-		return float64(x), nil
-	case uint64:
-		return float64(x), nil
-	case float64, string, bool, nil:
-		return x, nil
-	}
-	return nil, fmt.Errorf("unsupported YAML value %v (%T)", v, v)
-}
-
 func yamlError(path string, err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
@@ -234,32 +206,48 @@ func yamlError(path string, err error) error {
 			}
 		}
 	}
-	return &Error{File: path, Line: line, Msg: msg}
+	return &Error{File: path, Line: line, Msg: safeio.Excerpt(msg, maxMessage)}
 }
 
-// schemaError reports every problem with the key path and the line of the
-// YAML node it is about.
-func schemaError(path string, doc *yaml.Node, problems []problem) error {
-	var errs []*Error
+// maxMessage is how much of a message about the file (which may quote it) is shown.
+const maxMessage = 200
+
+// maxProblems is how many schema problems are listed; a file with
+// thousands lists the first ones and a count.
+const maxProblems = 20
+
+// schemaError reports the problems (the first maxProblems, by line) with
+// the key path and the line of the YAML node each is about.
+func schemaError(path string, d *decoder, problems []problem) error {
+	errs := make([]*Error, 0, len(problems))
 	for _, p := range problems {
-		node := lookup(doc, p.path)
+		node := d.lookup(p.path)
 		key := strings.Join(p.path, ".")
+		var e *Error
 		switch {
 		case p.key != "" && key == "":
-			errs = append(errs, &Error{File: path, Line: keyLine(doc, p.key), Msg: fmt.Sprintf("unknown key %q (known: %s)", p.key, knownKeys())})
+			e = &Error{File: path, Line: d.keyLine(nil, p.key, node), Msg: fmt.Sprintf("unknown key %q (known: %s)", p.key, knownKeys())}
 		case p.key != "":
-			errs = append(errs, &Error{File: path, Line: keyLine(node, p.key), Msg: fmt.Sprintf("%s: unknown key %q", key, p.key)})
+			e = &Error{File: path, Line: d.keyLine(p.path, p.key, node), Msg: fmt.Sprintf("%s: unknown key %q", key, p.key)}
 		case key == "":
-			errs = append(errs, &Error{File: path, Line: node.Line, Msg: p.msg})
+			e = &Error{File: path, Line: node.Line, Msg: p.msg}
+		case strings.HasPrefix(p.msg, "Must not validate the schema"):
+			e = &Error{File: path, Line: node.Line, Msg: fmt.Sprintf("%s is golint-docker's own (its helpers, rules and rule metadata), not data a configuration sets", key)}
 		default:
 			msg := strings.TrimPrefix(p.msg, key+" ")
-			errs = append(errs, &Error{File: path, Line: node.Line, Msg: fmt.Sprintf("%s: %s", key, msg)})
+			e = &Error{File: path, Line: node.Line, Msg: fmt.Sprintf("%s: %s", key, msg)}
 		}
+		e.Msg = safeio.Excerpt(e.Msg, maxMessage)
+		errs = append(errs, e)
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
-	joined := make([]error, len(errs))
+	var joined []error
 	for i, e := range errs {
-		joined[i] = e
+		if i == maxProblems {
+			joined = append(joined, &Error{File: path, Msg: fmt.Sprintf("and %d more problems", len(errs)-maxProblems)})
+			break
+		}
+		joined = append(joined, e)
 	}
 	return errors.Join(joined...)
 }
@@ -268,40 +256,21 @@ func knownKeys() string {
 	return "ignore, severity, failure-threshold, trusted-registries, policies, data, buildkit-checks"
 }
 
-// lookup follows a JSON pointer's tokens through the YAML tree.
-func lookup(n *yaml.Node, loc []string) *yaml.Node {
-	for _, tok := range loc {
-		switch n.Kind {
-		case yaml.MappingNode:
-			var next *yaml.Node
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value == tok {
-					next = n.Content[i+1]
-					break
-				}
-			}
-			if next == nil {
-				return n
-			}
-			n = next
-		case yaml.SequenceNode:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i >= len(n.Content) {
-				return n
-			}
-			n = n.Content[i]
-		default:
-			return n
+// lookup is the node at a schema problem's path, or the nearest node above
+// it that the file has.
+func (d *decoder) lookup(loc []string) *yaml.Node {
+	for n := len(loc); n >= 0; n-- {
+		if node, ok := d.index[strings.Join(loc[:n], "/")]; ok {
+			return node
 		}
 	}
-	return n
+	return &yaml.Node{}
 }
 
-func keyLine(mapping *yaml.Node, key string) int {
-	for i := 0; i+1 < len(mapping.Content); i += 2 {
-		if mapping.Content[i].Value == key {
-			return mapping.Content[i].Line
-		}
+// keyLine is the line of key in the mapping at path; else the mapping's.
+func (d *decoder) keyLine(path []string, key string, mapping *yaml.Node) int {
+	if k, ok := d.keys[strings.Join(append(append([]string{}, path...), key), "/")]; ok {
+		return k.Line
 	}
 	return mapping.Line
 }
