@@ -50,14 +50,14 @@ func newCheckstyle(w io.Writer, _ Tool, _ Options) Writer {
 }
 
 func (c *checkstyle) Write(r Result) error {
-	f := checkstyleFile{Name: r.File}
+	f := checkstyleFile{Name: clean(r.File)}
 	for _, fd := range r.Findings {
 		f.Errors = append(f.Errors, checkstyleError{
 			Line:     max(fd.Line, 1),
 			Column:   1,
 			Severity: fd.Severity.String(),
-			Message:  messageWithFix(fd),
-			Source:   "golint-docker." + fd.RuleID,
+			Message:  cleanText(messageWithFix(fd)),
+			Source:   "golint-docker." + clean(fd.RuleID),
 		})
 	}
 	if r.Err != nil {
@@ -65,7 +65,7 @@ func (c *checkstyle) Write(r Result) error {
 			Line:     max(r.Err.Line, 1),
 			Column:   1,
 			Severity: finding.Error.String(),
-			Message:  r.Err.Msg,
+			Message:  cleanText(r.Err.Msg),
 			Source:   "golint-docker.parse",
 		})
 	}

@@ -41,10 +41,12 @@ func (g *github) command(name string, props [][2]string, message string) {
 		}
 		b.WriteString(p[0])
 		b.WriteByte('=')
-		b.WriteString(githubEscapeProperty(p[1]))
+		b.WriteString(githubEscapeProperty(clean(p[1])))
 	}
 	b.WriteString("::")
-	b.WriteString(githubEscapeData(message))
+	// The runner turns %0A back into a line break in the annotation: each
+	// line of the message is made inert, not just the first.
+	b.WriteString(githubEscapeData(cleanText(message)))
 	b.WriteByte('\n')
 	_, g.err = io.WriteString(g.w, b.String())
 }

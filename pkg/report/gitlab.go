@@ -66,11 +66,12 @@ func (g *gitlab) issue(check, severity, description, file string, begin, end int
 	file = filepath.ToSlash(file)
 	begin = max(begin, 1)
 	g.issues = append(g.issues, gitlabIssue{
-		Description: description,
-		CheckName:   check,
+		// GitLab shows these on merge requests: no control characters.
+		Description: cleanText(description),
+		CheckName:   clean(check),
 		Fingerprint: hashHex(file, check, fmt.Sprint(begin), message),
 		Severity:    severity,
-		Location:    gitlabLocation{Path: file, Lines: gitlabLines{Begin: begin, End: max(end, begin)}},
+		Location:    gitlabLocation{Path: clean(file), Lines: gitlabLines{Begin: begin, End: max(end, begin)}},
 	})
 }
 

@@ -70,10 +70,10 @@ func newJUnit(w io.Writer, _ Tool, opt Options) Writer {
 }
 
 func (j *junit) Write(r Result) error {
-	c := junitCase{Classname: "golint-docker", Name: r.File}
+	c := junitCase{Classname: "golint-docker", Name: clean(r.File)}
 	var failing, passing []string
 	for _, f := range r.Findings {
-		line := fmt.Sprintf("%d: %s: %s [%s]", f.Line, f.Severity, f.Message, f.RuleID)
+		line := fmt.Sprintf("%d: %s: %s [%s]", f.Line, f.Severity, cleanText(f.Message), clean(f.RuleID))
 		if f.Severity >= j.threshold {
 			failing = append(failing, line)
 		} else {
@@ -92,9 +92,9 @@ func (j *junit) Write(r Result) error {
 	}
 	if r.Err != nil {
 		c.Error = &junitProblem{
-			Message: r.Err.Msg,
+			Message: cleanText(r.Err.Msg),
 			Type:    "parse",
-			Text:    xmlText((&FileError{File: errorFile(r), Line: r.Err.Line, Msg: r.Err.Msg}).Error()),
+			Text:    xmlText(cleanText((&FileError{File: errorFile(r), Line: r.Err.Line, Msg: r.Err.Msg}).Error())),
 		}
 	}
 	j.suite.Tests++

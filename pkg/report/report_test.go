@@ -94,7 +94,7 @@ func TestGitHubEscaping(t *testing.T) {
 		File: "c",
 		Err:  &FileError{File: "c", Line: 7, Msg: "x"},
 	}}, Summary{})
-	want := "::warning file=dir%2C1/a%3Ab%25.Dockerfile,line=3,endLine=4,title=GD9 odd%3A t%3A a%2C b::50%25 of%0D%0Alines: a, b. Fix: Do x: y, z.\n" +
+	want := "::warning file=dir%2C1/a%3Ab%25.Dockerfile,line=3,endLine=4,title=GD9 odd%3A t%3A a%2C b::50%25 of%0Alines: a, b. Fix: Do x: y, z.\n" +
 		"::notice file=dir%2C1/a%3Ab%25.Dockerfile,line=1,endLine=1,title=GD8::m\n" +
 		"::error file=b::bad: 100%25%0Areally\n" +
 		"::error file=c,line=7::x\n"

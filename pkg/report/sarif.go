@@ -197,7 +197,7 @@ func sarifRuleOf(r finding.Rule) sarifRule {
 			Text:     helpText(r, full),
 			Markdown: helpMarkdown(r, full),
 		},
-		HelpURI:              r.HelpURI,
+		HelpURI:              helpLink(r.HelpURI),
 		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(r.Severity)},
 		Properties:           sarifRuleProperty{Tags: tags},
 	}

@@ -51,9 +51,15 @@ func newTTY(w io.Writer, _ Tool, opt Options) Writer {
 	}
 }
 
+// printf writes lines whose untrusted parts are already clean, each made
+// inert: the tty format also ends up in CI logs.
 func (t *tty) printf(format string, args ...any) {
 	if t.err == nil {
-		_, t.err = fmt.Fprintf(t.w, format, args...)
+		lines := strings.SplitAfter(fmt.Sprintf(format, args...), "\n")
+		for i, l := range lines {
+			lines[i] = inert(l)
+		}
+		_, t.err = io.WriteString(t.w, strings.Join(lines, ""))
 	}
 }
 
@@ -66,7 +72,7 @@ func (t *tty) severity(s finding.Severity) string {
 
 func (t *tty) Write(r Result) error {
 	for _, f := range r.Findings {
-		pos := fmt.Sprintf("%s:%d", findingFile(r, f), f.Line)
+		pos := fmt.Sprintf("%s:%d", clean(findingFile(r, f)), f.Line)
 		if end := endLine(f); end > f.Line {
 			pos += fmt.Sprintf("-%d", end)
 		}
@@ -74,23 +80,23 @@ func (t *tty) Write(r Result) error {
 		if f.RuleName != "" && f.RuleName != f.RuleID {
 			rule += " " + f.RuleName
 		}
-		t.printf("%s: %s: %s %s\n", t.path.Sprint(pos), t.severity(f.Severity), f.Message, t.id.Sprint("["+rule+"]"))
+		t.printf("%s: %s: %s %s\n", t.path.Sprint(inert(pos)), t.severity(f.Severity), clean(f.Message), t.id.Sprint("["+clean(rule)+"]"))
 		if fix := strings.TrimSpace(f.Fix); fix != "" {
-			t.printf("  fix: %s\n", strings.ReplaceAll(fix, "\n", "\n       "))
+			t.printf("  fix: %s\n", strings.Join(cleanLines(fix), "\n       "))
 		}
 		if f.Replacement != "" {
 			t.printf("  suggested:\n")
-			for _, line := range strings.Split(strings.TrimSuffix(f.Replacement, "\n"), "\n") {
+			for _, line := range cleanLines(strings.TrimSuffix(f.Replacement, "\n")) {
 				t.printf("    | %s\n", line)
 			}
 		}
 	}
 	if r.Err != nil {
-		pos := errorFile(r)
+		pos := clean(errorFile(r))
 		if r.Err.Line > 0 {
 			pos += fmt.Sprintf(":%d", r.Err.Line)
 		}
-		t.printf("%s: %s: %s\n", t.path.Sprint(pos), t.severity(finding.Error), r.Err.Msg)
+		t.printf("%s: %s: %s\n", t.path.Sprint(inert(pos)), t.severity(finding.Error), clean(r.Err.Msg))
 	}
 	return t.err
 }
