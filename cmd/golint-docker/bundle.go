@@ -63,9 +63,11 @@ func writeBundle(ctx context.Context, out, configFile string, policyDirs []strin
 		return 0, err
 	}
 	// Compile once so that a broken policy fails here, not on the server.
-	if _, err := policy.New(ctx, loaded, policy.Options{}); err != nil {
+	eng, err := policy.New(ctx, loaded, policy.Options{})
+	if err != nil {
 		return 0, err
 	}
+	eng.Close()
 	f, err := report.CreateAtomic(out)
 	if err != nil {
 		return 0, err

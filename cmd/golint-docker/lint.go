@@ -16,6 +16,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/report"
 )
 
@@ -90,7 +91,7 @@ func (f *docFlags) options() (lint.Options, error) {
 type lintFlags struct {
 	doc                                  docFlags
 	formats, outputs, ignore, severities []string
-	policyDirs, trusted                  []string
+	policyDirs, trusted, allow           []string
 	threshold, color, configFile, opaURL string
 	stdinFilename                        string
 	noColor, allowNet, buildkit, version bool
@@ -107,7 +108,8 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.color, "color", "auto", "colour the tty format: auto, always or never (auto: a terminal; NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE are honoured)")
 	fs.BoolVar(&f.noColor, "no-color", false, "same as --color=never")
 	fs.StringArrayVar(&f.policyDirs, "policy", nil, "also evaluate the Rego rules in this `dir` (repeatable)")
-	fs.BoolVar(&f.allowNet, "allow-net", false, "let policies use the network and the environment (http.send, net.lookup_ip_addr, opa.runtime)")
+	fs.BoolVar(&f.allowNet, "allow-net", false, "let --policy rules reach the network, the environment, the clock and files (all of --allow)")
+	fs.StringArrayVar(&f.allow, "allow", nil, "let --policy rules use `net` (http.send, DNS), env (opa.runtime), clock (time.now_ns) or files (json.match_schema $refs), or one such function by name (repeatable)")
 	fs.DurationVar(&f.timeout, "timeout", limits.DefaultTimeout, "give up on a file whose rules take longer than this `duration` (the default grows with files over 1 MB: 10s per MB)")
 	fs.Uint64Var(&f.maxMemoryMiB, "max-memory", limits.DefaultMaxHeap>>20, "stop rules that grow the heap past this many `MiB` (the default grows with files over 1 MB: 1024 MiB per MB)")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), fmt.Sprintf("lint this many files at once (at most %d per core)", maxJobsPerCore))
@@ -149,13 +151,23 @@ func (f *lintFlags) settings(fs *flag.FlagSet, e env, paths *[]string) (app.Sett
 	}
 	s := app.Settings{
 		BuildArgs: opt.BuildArgs, Target: opt.Target, ContextDir: opt.ContextDir,
-		StdinFilename: f.stdinFilename, Jobs: f.jobs, AllowNet: f.allowNet, OPAURL: f.opaURL,
+		StdinFilename: f.stdinFilename, Jobs: f.jobs, OPAURL: f.opaURL,
 		Ignore: f.ignore, PolicyDirs: f.policyDirs, ConfigFile: f.configFile,
 		Tool: report.Tool{Name: "golint-docker", Version: buildVersion(), InformationURI: "https://github.com/golint-docker/golint-docker"},
 		Hint: hint,
 	}
 	if s.Limits, err = f.limits(fs); err != nil {
 		return s, err
+	}
+	for _, a := range f.allow {
+		name, err := policy.ParseAccess(a)
+		if err != nil {
+			return s, fmt.Errorf("--allow %w", err)
+		}
+		s.Allow = append(s.Allow, name)
+	}
+	if f.allowNet {
+		s.Allow = append(s.Allow, "all")
 	}
 	if err := f.checkCombinations(fs, paths); err != nil {
 		return s, err
@@ -217,7 +229,7 @@ func (f *lintFlags) limits(fs *flag.FlagSet) (app.Limits, error) {
 // checkCombinations refuses flags that cannot work together.
 func (f *lintFlags) checkCombinations(fs *flag.FlagSet, paths *[]string) error {
 	if f.opaURL != "" {
-		for _, name := range []string{"policy", "trusted-registry", "allow-net"} {
+		for _, name := range []string{"policy", "trusted-registry", "allow-net", "allow"} {
 			if fs.Changed(name) {
 				return fmt.Errorf("--opa-url cannot be used with --%s: the OPA server evaluates the policy and data of the bundle it serves (build them in with golint-docker bundle)", name)
 			}

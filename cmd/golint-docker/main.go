@@ -24,6 +24,8 @@ import (
 	"time"
 
 	"github.com/golint-docker/golint-docker/pkg/app"
+	dfparse "github.com/golint-docker/golint-docker/pkg/parse"
+	"github.com/golint-docker/golint-docker/pkg/policy"
 )
 
 // graceAfterSignal is how long a run has to stop cleanly after SIGINT or
@@ -31,6 +33,13 @@ import (
 const graceAfterSignal = 5 * time.Second
 
 func main() {
+	if policy.IsWorker() {
+		// A sandbox for --policy rules, started by golint-docker itself.
+		os.Exit(policy.RunWorker(os.Stdin, os.Stdout))
+	}
+	// BuildKit's shell lexer prints a line to stderr for every byte that is
+	// not UTF-8; the file gets one note instead.
+	stopFilter := dfparse.FilterStderr()
 	ctx, cancel := context.WithCancelCause(context.Background())
 	var aborts abortList
 	sigs := make(chan os.Signal, 2)
@@ -55,6 +64,7 @@ func main() {
 		onAbort:    aborts.add,
 	})
 	stopProfile()
+	stopFilter()
 	var sig interrupted
 	if errors.As(context.Cause(ctx), &sig) {
 		code = signalCode(sig.Signal)

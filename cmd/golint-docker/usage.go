@@ -14,7 +14,9 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/app"
 	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/opaclient"
 	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // usageError says a usage error on one line of stderr, naming the command,
@@ -161,12 +163,10 @@ func hint(err error) string {
 	switch {
 	case errors.Is(err, lint.ErrTooLarge):
 		return "(raise the limit with --max-file-size)"
-	case errors.Is(err, policy.ErrTimeout):
+	case errors.Is(err, policy.ErrTimeout), errors.Is(err, safeio.ErrTimeout), errors.Is(err, opaclient.ErrUnanswered):
 		return "(see --timeout)"
 	case errors.Is(err, policy.ErrMemory):
 		return "(see --max-memory)"
-	case errors.Is(err, policy.ErrNotAllowed):
-		return "(--allow-net allows it)"
 	}
 	return ""
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/finding"
@@ -19,7 +18,8 @@ import (
 type CatalogueOptions struct {
 	PolicyDirs     []string
 	Data           map[string]any // merged over the rules' data (see Data)
-	AllowNet       bool
+	Allow          []string       // policy.Options.Allow
+	Workers        int            // sandbox processes for policy directories (0: one per core)
 	Limits         Limits
 	BuildKitChecks bool
 	// OPAURL evaluates on an OPA server, which holds the policy and its
@@ -40,6 +40,16 @@ type Catalogue struct {
 	// here (nil for an OPA server, whose bundle may hold more): a pragma
 	// naming none of them is reported.
 	Known []finding.Rule
+	// Unread are the top-level keys of Data's data.golintdocker that no
+	// rule reads (a typo in a configuration's data).
+	Unread []string
+}
+
+// Close stops what the catalogue started (the policy sandbox's processes).
+func (c *Catalogue) Close() {
+	if e, ok := c.Evaluator.(*policy.Engine); ok {
+		e.Close()
+	}
 }
 
 // NewCatalogue loads and compiles the rules.
@@ -52,6 +62,9 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 	if c.Facts, err = Facts(loaded, o.Data); err != nil {
 		return nil, err
 	}
+	if gd, ok := o.Data["golintdocker"].(map[string]any); ok {
+		c.Unread = loaded.Unread(gd)
+	}
 	if o.OPAURL != "" {
 		client, err := opaclient.New(o.OPAURL, o.Limits.Timeout, loaded.Rules)
 		if err != nil {
@@ -60,7 +73,7 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 		c.Evaluator = client
 	} else {
 		eng, err := policy.New(ctx, loaded, policy.Options{
-			Data: o.Data, AllowNet: o.AllowNet, Timeout: o.Limits.Timeout, MaxHeap: o.Limits.MaxHeap,
+			Data: o.Data, Allow: o.Allow, Timeout: o.Limits.Timeout, MaxHeap: o.Limits.MaxHeap, Workers: o.Workers,
 		})
 		if err != nil {
 			return nil, err
@@ -96,14 +109,13 @@ func Facts(loaded *policy.Loaded, data map[string]any) (*imagefacts.Catalog, err
 func LoadPolicies(dirs []string) (*policy.Loaded, error) {
 	srcs := []policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}
 	for _, d := range dirs {
-		st, err := os.Stat(d)
+		// Read as hostile: regular files within the size caps, links
+		// only inside the directory.
+		src, err := policy.DirSource(d)
 		if err != nil {
-			return nil, fmt.Errorf("policy directory %s: %w", d, unwrapPath(err))
+			return nil, fmt.Errorf("policy directory %s: %w", d, err)
 		}
-		if !st.IsDir() {
-			return nil, fmt.Errorf("policy directory %s: not a directory", d)
-		}
-		srcs = append(srcs, policy.Source{Name: d, FS: os.DirFS(d)})
+		srcs = append(srcs, src)
 	}
 	return policy.Load(srcs, false)
 }

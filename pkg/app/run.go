@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/report"
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // Exit codes of a run.
@@ -47,6 +47,9 @@ func Run(ctx context.Context, s Settings, paths []string, rio IO) (report.Summar
 		r.s.Finder = config.DefaultFinder()
 	}
 	sum, err := r.run(ctx, paths)
+	for _, c := range r.catalogues {
+		c.Close()
+	}
 	if err != nil {
 		r.warn("%v", r.hinted(err))
 		return sum, ExitError
@@ -84,8 +87,10 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 		return sum, err
 	}
 	planOf := make([]*plan, len(files))
+	names := make([]string, len(files))
 	for i, f := range files {
-		p, err := r.planFor(ctx, r.configDir(f))
+		names[i] = f.Path
+		p, err := r.planFor(ctx, r.configDir(f.Path))
 		if err != nil {
 			return sum, err
 		}
@@ -98,7 +103,7 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 			return sum, err
 		}
 	}
-	outs, err := report.Open(r.s.Outputs, r.io.Stdout, r.tool(), report.Options{Color: r.s.Color, Threshold: r.threshold.Severity}, files)
+	outs, err := report.Open(r.s.Outputs, r.io.Stdout, r.tool(), report.Options{Color: r.s.Color, Threshold: r.threshold.Severity}, names)
 	if err != nil {
 		return sum, err
 	}
@@ -111,15 +116,15 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 	}
 	index := make(map[string]int, len(files))
 	for i, f := range files {
-		index[f] = i
+		index[f.Path] = i
 	}
 	// Once ctx ends, the files left are not linted and nothing more is
 	// reported: the run ends with ErrInterrupted.
-	lint.Each(files, r.jobs(), func(path string) finding.Result {
+	lint.Each(files, r.jobs(), func(f discover.File) finding.Result {
 		if ctx.Err() != nil {
 			return finding.Result{}
 		}
-		return planOf[index[path]].linter.File(ctx, path, r.io.Stdin)
+		return planOf[index[f.Path]].linter.File(ctx, f, r.io.Stdin)
 	}, func(res finding.Result) {
 		if ctx.Err() == nil {
 			r.emit(outs, &sum, res)
@@ -164,7 +169,7 @@ func (r *runner) setThreshold() error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(path)
+	cfg, err := r.loadConfig(path)
 	if err != nil || cfg.FailureThreshold == "" {
 		return err
 	}
@@ -185,10 +190,14 @@ func (r *runner) configPath(dir string) (string, error) {
 	return r.s.Finder.Find(dir)
 }
 
-// loadConfig loads a configuration file; "" is an empty one.
-func loadConfig(path string) (*config.Config, error) {
-	if path == "" {
+// loadConfig loads a configuration file; "" is an empty one. A file that
+// was found, not named, may not link out of its repository.
+func (r *runner) loadConfig(path string) (*config.Config, error) {
+	switch {
+	case path == "":
 		return &config.Config{}, nil
+	case r.s.ConfigFile == "":
+		return config.LoadWithin(path, discover.RepoRoot(filepath.Dir(path)))
 	}
 	return config.Load(path)
 }
@@ -203,7 +212,7 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 	if p, ok := r.plans[path]; ok {
 		return p, nil
 	}
-	cfg, err := loadConfig(path)
+	cfg, err := r.loadConfig(path)
 	if err != nil {
 		return nil, err
 	}
@@ -214,6 +223,13 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 	cat, err := r.catalogue(ctx, res.Catalogue)
 	if err != nil {
 		return nil, err
+	}
+	if len(cat.Unread) > 0 {
+		// A key of the configuration's data that no rule reads is a typo
+		// (the shape of what the built-in rules read is in its schema).
+		k := cat.Unread[0]
+		return nil, &config.Error{File: cfg.Path, Line: cfg.Line("data", k),
+			Msg: fmt.Sprintf("data.%s: no rule reads data.golintdocker.%s (the built-in rules read go, images, secrets and config; a policy directory's rule must read any other key)", k, k)}
 	}
 	opt, unknown := res.Canonical(cat.Rules)
 	opt.Facts = cat.Facts
@@ -283,7 +299,7 @@ func (r *runner) emit(outs *report.Outputs, sum *report.Summary, res finding.Res
 		}
 	}
 	for _, n := range res.Notes {
-		r.warn("%s: %s", res.File, n)
+		r.warn("%s: %s", safeio.Escape(res.File), safeio.Escape(n))
 	}
 	if err := outs.Write(res); err != nil {
 		r.warn("writing results: %v", err)
@@ -313,12 +329,4 @@ func (r *runner) warn(format string, a ...any) {
 		r.warned[msg] = true
 		fmt.Fprint(r.io.Stderr, msg)
 	}
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

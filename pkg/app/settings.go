@@ -35,8 +35,10 @@ type Settings struct {
 	StdinFilename string // names standard input, and places it for its context and configuration
 	Limits        Limits
 	Jobs          int // files linted at once; 0 means one per core
-	AllowNet      bool
-	OPAURL        string // evaluate on this OPA server instead of in process
+	// Allow opens the policy sandbox (policy.Options.Allow: "net", "env",
+	// "clock", "files", a function's name, or "all").
+	Allow  []string
+	OPAURL string // evaluate on this OPA server instead of in process
 
 	// Also in the configuration file; the command line wins. Ignore and
 	// PolicyDirs add to the file's lists, TrustedRegistries replaces its
@@ -151,7 +153,8 @@ func (s Settings) Resolve(cfg *config.Config) Resolved {
 	r.Catalogue = CatalogueOptions{
 		PolicyDirs:     append(append([]string{}, cfg.Policies...), s.PolicyDirs...),
 		Data:           Data(cfg.Data, registries),
-		AllowNet:       s.AllowNet,
+		Allow:          s.Allow,
+		Workers:        s.Jobs,
 		Limits:         s.Limits,
 		BuildKitChecks: buildkit,
 		OPAURL:         s.OPAURL,
@@ -160,6 +163,7 @@ func (s Settings) Resolve(cfg *config.Config) Resolved {
 		BuildArgs: s.BuildArgs, Target: s.Target, ContextDir: s.ContextDir,
 		StdinFilename: s.StdinFilename, MaxFileSize: s.Limits.MaxFileSize,
 		BuildKitChecks: buildkit, BuildKitTimeout: s.Limits.Timeout,
+		ReadTimeout: s.Limits.Timeout.Limit,
 	}
 	where := "configuration"
 	if cfg.Path != "" {

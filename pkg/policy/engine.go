@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -28,104 +29,122 @@ type Options struct {
 	// Data is merged over the data documents of the sources (e.g. the
 	// supported Go versions from the config file).
 	Data map[string]any
-	// AllowNet lets policies use http.send and DNS lookups, and read the
-	// environment through opa.runtime. Off by default: custom policies are
-	// untrusted code.
-	AllowNet bool
+	// Allow opens the sandbox for custom policies: kinds of Access ("net",
+	// "env", "clock", "files"), names of Denied functions, or "all". Empty
+	// by default: custom policies are untrusted code.
+	Allow []string
 	// Timeout bounds one evaluation (one Dockerfile); 0 means none.
 	Timeout limits.Budget[time.Duration]
-	// MaxHeap stops evaluations when the process heap grows past this many
-	// bytes (a policy building a huge set); a Limit of 0 means
+	// MaxHeap stops evaluations when the heap grows past this many bytes (a
+	// policy building a huge set); a Limit of 0 means
 	// limits.DefaultMaxHeap.
 	MaxHeap limits.Budget[uint64]
+	// Workers is how many sandbox processes may evaluate custom policies at
+	// once (0: GOMAXPROCS).
+	Workers int
 }
 
-// Engine evaluates compiled rules.
+// Engine evaluates the built-in rules in process and custom policies (any
+// rule not built in) in a sandbox: child processes whose time and memory
+// are bounded by the operating system, so that a runaway built-in function
+// (bits.lsh(1, 1e12)) is stopped within the limits and costs one file.
 type Engine struct {
 	Rules   []Rule
 	byKey   map[string]*Rule
 	query   rego.PreparedEvalQuery
 	timeout limits.Budget[time.Duration]
 	maxHeap limits.Budget[uint64]
-	// The compiled rules and the data, for Prepare.
+	// The compiled built-in rules and the data, for Prepare.
 	compiler *ast.Compiler
 	store    storage.Store
+	sandbox  *sandbox // nil without custom policies
 }
 
-// Denied are the built-in functions custom policies cannot call unless the
-// user opts in: they reach the network or the environment.
-var Denied = []string{"http.send", "net.lookup_ip_addr", "opa.runtime"}
-
-// Capabilities returns what policies may use.
-func Capabilities(allowNet bool) *ast.Capabilities {
-	caps := ast.CapabilitiesForThisVersion()
-	if allowNet {
-		return caps
-	}
-	kept := caps.Builtins[:0:0]
-	for _, b := range caps.Builtins {
-		if !contains(Denied, b.Name) {
-			kept = append(kept, b)
-		}
-	}
-	caps.Builtins = kept
-	caps.AllowNet = []string{}
-	return caps
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// New compiles the loaded policies and prepares the findings query.
+// New compiles the loaded policies and prepares the findings query: the
+// built-in rules here, custom ones in a first sandbox process, which
+// reports their compile errors.
 func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 	data, err := l.DataDocument(opt.Data)
 	if err != nil {
 		return nil, err
 	}
-	modules := map[string]*ast.Module{}
+	builtin := map[string]*ast.Module{}
+	var custom []string
 	for _, f := range l.Files {
-		if !f.Test {
-			modules[f.Path] = f.Module
+		if f.Test {
+			continue
+		}
+		if f.Builtin {
+			builtin[f.Path] = f.Module
+		} else {
+			custom = append(custom, f.Path)
 		}
 	}
+	e := &Engine{
+		Rules: l.Rules, byKey: Index(l.Rules), timeout: opt.Timeout, maxHeap: opt.MaxHeap,
+		store: inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false)),
+	}
+	if e.maxHeap.Limit == 0 {
+		e.maxHeap.Limit = limits.DefaultMaxHeap
+	}
+	started := make(chan error, 1)
+	if len(custom) > 0 {
+		// The sandbox compiles while the built-in rules compile here.
+		go func() {
+			var err error
+			e.sandbox, err = startSandbox(ctx, l, data, opt)
+			started <- err
+		}()
+	} else {
+		started <- nil
+	}
+	// The built-in rules pass every check in their own tests (strict,
+	// typed, formatted); at run time only the stages that shape the
+	// compiled rules run.
+	compiler, err := compile(builtin, Capabilities(nil), true)
+	serr := <-started
+	if serr != nil {
+		return nil, serr
+	}
+	if err != nil {
+		e.Close()
+		return nil, err
+	}
+	e.compiler = compiler
+	pq, err := e.Prepare(ctx, Query)
+	if err != nil {
+		e.Close()
+		return nil, fmt.Errorf("preparing the rules: %w", err)
+	}
+	e.query = pq
+	return e, nil
+}
+
+// compile compiles modules with what caps allows; trusted modules skip the
+// stages that only check.
+func compile(modules map[string]*ast.Module, caps *ast.Capabilities, trusted bool) (*ast.Compiler, error) {
 	compiler := ast.NewCompiler().
-		WithCapabilities(Capabilities(opt.AllowNet)).
+		WithCapabilities(caps).
 		WithEnablePrintStatements(false)
-	if allBuiltin(l.Files) {
-		// The built-in rules pass every check in their own tests (strict,
-		// typed, formatted); at run time only the stages that shape the
-		// compiled rules run. Custom policies get every check.
+	if trusted {
 		compiler = compiler.WithSkipStages(checkOnlyStages...)
 	}
 	compiler.Compile(modules)
 	if compiler.Failed() {
 		return nil, compileError(compiler.Errors)
 	}
-	e := &Engine{
-		Rules: l.Rules, byKey: map[string]*Rule{}, timeout: opt.Timeout, maxHeap: opt.MaxHeap,
-		compiler: compiler,
-		store:    inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false)),
-	}
-	pq, err := e.Prepare(ctx, Query)
-	if err != nil {
-		return nil, fmt.Errorf("preparing the rules: %w", err)
-	}
-	e.query = pq
-	if e.maxHeap.Limit == 0 {
-		e.maxHeap.Limit = limits.DefaultMaxHeap
-	}
-	e.byKey = Index(e.Rules)
-	return e, nil
+	return compiler, nil
 }
 
-// Prepare prepares query against the engine's compiled rules and data:
-// the findings decision, or any other document of the rules (one rule
+// Close stops the sandbox processes.
+func (e *Engine) Close() {
+	if e.sandbox != nil {
+		e.sandbox.close()
+	}
+}
+
+// Prepare prepares query against the engine's compiled built-in rules and
+// data: the findings decision, or any other document of the rules (one rule
 // package's deny set, to measure it alone).
 func (e *Engine) Prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
 	return rego.New(
@@ -152,25 +171,8 @@ var checkOnlyStages = []ast.StageID{
 	ast.StageBuildRequiredCapabilities,
 }
 
-func allBuiltin(files []*File) bool {
-	for _, f := range files {
-		if !f.Builtin {
-			return false
-		}
-	}
-	return true
-}
-
-func over(sample []metrics.Sample, limit uint64) bool {
-	metrics.Read(sample)
-	return sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit
-}
-
-// ErrNotAllowed is in the chain of a compile error that names a builtin
-// the sandbox leaves out (Options.AllowNet puts it back).
-var ErrNotAllowed = errors.New("builtin not allowed")
-
-// compileError keeps OPA's file:line:column messages, one per line.
+// compileError keeps OPA's file:line:column messages, one per line, and
+// says why a function the sandbox leaves out is undefined.
 func compileError(errs ast.Errors) error {
 	var b strings.Builder
 	denied := false
@@ -179,9 +181,9 @@ func compileError(errs ast.Errors) error {
 			b.WriteString("\n")
 		}
 		msg := e.Message
-		for _, d := range Denied {
-			if msg == "undefined function "+d {
-				msg = d + " is not allowed: policies get no network or environment access unless it is allowed"
+		if name, ok := strings.CutPrefix(msg, "undefined function "); ok {
+			if _, known := ast.BuiltinMap[name]; known {
+				msg = refusal(name)
 				denied = true
 			}
 		}
@@ -196,6 +198,10 @@ func compileError(errs ast.Errors) error {
 	}
 	return errors.New(b.String())
 }
+
+// ErrNotAllowed is in the chain of a compile error that names a builtin
+// the sandbox leaves out (Options.Allow puts it back).
+var ErrNotAllowed = errors.New("builtin not allowed")
 
 // quiet wraps an error for errors.Is without adding to the message.
 type quiet struct{ err error }
@@ -216,9 +222,10 @@ func watchHeap(ctx context.Context, limit uint64) (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	done := make(chan struct{})
 	go func() {
-		// Live heap as of the last GC: garbage left by earlier work does not
-		// count, and a growing set triggers collections as it grows.
-		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		// The heap as it is now, garbage included, rises as fast as a
+		// rule allocates; the live heap is only known after a collection,
+		// which Go runs when the heap has doubled — too late.
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
 		tick := time.NewTicker(5 * time.Millisecond)
 		defer tick.Stop()
 		for {
@@ -228,12 +235,12 @@ func watchHeap(ctx context.Context, limit uint64) (context.Context, func()) {
 			case <-ctx.Done():
 				return
 			case <-tick.C:
-				if over(sample, limit) {
-					// The figure is from the last collection and may be
-					// stale (a big file linted before); confirm with a
-					// fresh one before blaming this evaluation.
+				if over(sample, 0, limit) {
+					// Garbage left by earlier work does not count:
+					// collect, and blame this evaluation only if what
+					// is live is over.
 					runtime.GC()
-					if over(sample, limit) {
+					if over(sample, 1, limit) {
 						cancel(ErrMemory)
 						return
 					}
@@ -245,6 +252,11 @@ func watchHeap(ctx context.Context, limit uint64) (context.Context, func()) {
 		close(done)
 		cancel(nil)
 	}
+}
+
+func over(sample []metrics.Sample, i int, limit uint64) bool {
+	metrics.Read(sample)
+	return sample[i].Value.Kind() == metrics.KindUint64 && sample[i].Value.Uint64() > limit
 }
 
 // Evaluate runs every rule on the input document of a Dockerfile of size
@@ -259,25 +271,72 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, size int)
 
 // EvaluateValue is Evaluate on a document already converted with Value.
 func (e *Engine) EvaluateValue(ctx context.Context, input ast.Value, size int) ([]finding.Finding, error) {
+	maxHeap := e.maxHeap.For(size)
+	var custom chan sandboxResult
+	if e.sandbox != nil {
+		custom = make(chan sandboxResult, 1)
+		go func() {
+			// The sandbox keeps its own time: starting a fresh worker
+			// is not the rules' time.
+			raw, err := e.sandbox.eval(ctx, input, e.timeout.For(size), maxHeap)
+			custom <- sandboxResult{raw, err}
+		}()
+	}
 	ctx, cancel, timeout := limits.WithTimeout(ctx, e.timeout, size)
 	defer cancel()
-	maxHeap := e.maxHeap.For(size)
+	fs, err := e.evalBuiltin(ctx, input, timeout, maxHeap)
+	if custom != nil {
+		res := <-custom
+		if err == nil && res.err != nil {
+			err = res.err
+		}
+		if err == nil && res.raw != nil {
+			var more []finding.Finding
+			more, err = DecodeJSON(res.raw, e.byKey)
+			fs = append(fs, more...)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return fs, nil
+}
+
+type sandboxResult struct {
+	raw json.RawMessage
+	err error
+}
+
+func (e *Engine) evalBuiltin(ctx context.Context, input ast.Value, timeout time.Duration, maxHeap uint64) ([]finding.Finding, error) {
 	ctx, stop := watchHeap(ctx, maxHeap)
 	defer stop()
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
-		switch cause := context.Cause(ctx); {
-		case errors.Is(cause, ErrMemory):
-			return nil, fmt.Errorf("%w: the heap grew past %d MiB (a rule builds a huge set or string)", ErrMemory, maxHeap>>20)
-		case errors.Is(ctx.Err(), context.DeadlineExceeded) || isCancel(err):
-			return nil, fmt.Errorf("%w after %s (a rule does not finish)", ErrTimeout, timeout.Round(time.Millisecond))
-		}
-		return nil, evalError(err)
+		return nil, limitError(ctx, err, timeout, maxHeap)
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return nil, nil
 	}
 	return e.Decode(rs[0].Expressions[0].Value)
+}
+
+// limitError says which limit stopped an evaluation, or where a rule failed.
+func limitError(ctx context.Context, err error, timeout time.Duration, maxHeap uint64) error {
+	switch cause := context.Cause(ctx); {
+	case errors.Is(cause, ErrMemory):
+		return memoryError(maxHeap)
+	case errors.Is(ctx.Err(), context.DeadlineExceeded) || isCancel(err):
+		return timeoutError(timeout)
+	}
+	return evalError(err)
+}
+
+func memoryError(maxHeap uint64) error {
+	return fmt.Errorf("%w: the heap grew past %d MiB (a rule builds a huge set or string)", ErrMemory, maxHeap>>20)
+}
+
+func timeoutError(timeout time.Duration) error {
+	return fmt.Errorf("%w after %s (a rule does not finish)", ErrTimeout, timeout.Round(time.Millisecond))
 }
 
 func isCancel(err error) bool {

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"runtime"
 	"sort"
@@ -19,6 +20,8 @@ import (
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // Source is a set of policy files: the embedded built-in rules or a
@@ -48,6 +51,54 @@ type Loaded struct {
 	Rules []Rule
 }
 
+// Size caps for policy files: a .rego or data.json linked to /dev/zero, or
+// just huge, is an error, not an out-of-memory crash.
+const (
+	MaxModuleSize = 4 << 20
+	MaxDataSize   = 32 << 20
+)
+
+// DirSource is a policy directory, read as hostile: regular files only,
+// within the size caps, and symbolic links only inside the directory.
+// Errors do not repeat dir.
+func DirSource(dir string) (Source, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return Source{}, err
+	}
+	if !st.IsDir() {
+		return Source{}, errors.New("not a directory")
+	}
+	fsys, err := safeio.DirFS(dir, max(MaxModuleSize, MaxDataSize))
+	if err != nil {
+		return Source{}, err
+	}
+	return Source{Name: dir, FS: fsys}, nil
+}
+
+// readCapped reads one file of a source, refusing one over limit.
+func readCapped(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	if st, err := fs.Stat(fsys, p); err == nil && st.Size() > limit {
+		return nil, fmt.Errorf("%w (%s)", safeio.ErrTooLarge, safeio.Size(limit))
+	}
+	raw, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, err
+	}
+	if int64(len(raw)) > limit {
+		return nil, fmt.Errorf("%w (%s)", safeio.ErrTooLarge, safeio.Size(limit))
+	}
+	return raw, nil
+}
+
 // Load reads .rego and data.json files from every source. Tests (*_test.rego)
 // are loaded only when withTests is set.
 func Load(sources []Source, withTests bool) (*Loaded, error) {
@@ -60,7 +111,7 @@ func Load(sources []Source, withTests bool) (*Loaded, error) {
 				if test && !withTests {
 					return nil
 				}
-				raw, err := fs.ReadFile(src.FS, p)
+				raw, err := readCapped(src.FS, p, MaxModuleSize)
 				if err != nil {
 					return fmt.Errorf("%s: %w", join(src.Name, p), err)
 				}
@@ -125,7 +176,7 @@ func walkFiles(src Source, fn func(p string) error) error {
 
 // loadData merges the data.json file p at its directory's path.
 func loadData(data map[string]any, src Source, p string) error {
-	raw, err := fs.ReadFile(src.FS, p)
+	raw, err := readCapped(src.FS, p, MaxDataSize)
 	if err != nil {
 		return fmt.Errorf("%s: %w", join(src.Name, p), err)
 	}
@@ -166,7 +217,30 @@ func parseAll(files []*File) error {
 	}
 	close(next)
 	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			errs[i] = parseError(err)
+		}
+	}
 	return errors.Join(errs...)
+}
+
+// parseError is OPA's parse error as file:line:column: message lines,
+// without the quoted source line (escaped, the message is enough).
+func parseError(err error) error {
+	var list ast.Errors
+	if !errors.As(err, &list) {
+		return errors.New(safeio.Excerpt(err.Error(), 300))
+	}
+	lines := make([]string, 0, len(list))
+	for _, e := range list {
+		msg := safeio.Excerpt(e.Code+": "+e.Message, 200)
+		if e.Location != nil {
+			msg = fmt.Sprintf("%s:%d:%d: %s", e.Location.File, e.Location.Row, e.Location.Col, msg)
+		}
+		lines = append(lines, msg)
+	}
+	return errors.New(strings.Join(lines, "\n"))
 }
 
 func join(name, p string) string {
@@ -213,4 +287,59 @@ func Merge(dst map[string]any, keys []string, v any) error {
 		dst[k] = sub
 	}
 	return Merge(sub, keys[1:], v)
+}
+
+// Unread lists the top-level keys of data (meant for data.golintdocker, from
+// a configuration file) that no loaded module reads and no data.json
+// defines: a misspelt key would otherwise change nothing, silently.
+func (l *Loaded) Unread(data map[string]any) []string {
+	read := map[string]bool{}
+	dynamic := false
+	if own, ok := l.Data["golintdocker"].(map[string]any); ok {
+		for k := range own {
+			read[k] = true
+		}
+	}
+	prefix := ast.MustParseRef("data.golintdocker")
+	for _, f := range l.Files {
+		if f.Test || f.Module == nil {
+			continue
+		}
+		note := func(r ast.Ref) {
+			if !r.HasPrefix(prefix) || len(r) <= len(prefix) {
+				if prefix.HasPrefix(r) {
+					dynamic = true // all of data.golintdocker (or data) is read
+				}
+				return
+			}
+			switch k := r[len(prefix)].Value.(type) {
+			case ast.String:
+				read[string(k)] = true
+			default:
+				dynamic = true
+			}
+		}
+		// A package under data.golintdocker defines what it is named for.
+		pkg := f.Module.Package.Path
+		if len(pkg) > len(prefix) {
+			note(pkg)
+		}
+		ast.WalkRefs(f.Module, func(r ast.Ref) bool {
+			if !r.Equal(pkg) {
+				note(r)
+			}
+			return false
+		})
+	}
+	if dynamic {
+		return nil
+	}
+	var out []string
+	for k := range data {
+		if !read[k] {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // RulesPackage is where every rule lives: data.golintdocker.rules.<name>.
@@ -86,8 +87,11 @@ func readRules(files []*File, sources []Source) ([]Rule, error) {
 		r.Good = str("good")
 		r.Bad = str("bad")
 		for _, rr := range a.RelatedResources {
-			r.HelpURI = rr.Ref.String()
-			break
+			// Only an http(s) link: it becomes a SARIF helpUri.
+			if u := safeio.HTTPURL(rr.Ref.String()); u != "" {
+				r.HelpURI = u
+				break
+			}
 		}
 		sev, err := finding.ParseSeverity(str("severity"))
 		at := fmt.Sprintf("%s:%d", f.Path, a.Location.Row)

@@ -13,20 +13,37 @@ findings contains finding if {
 	document
 	some name
 	some f in data.golintdocker.rules[name].deny
+	finding := make_finding(name, f)
+}
+
+# make_finding completes a rule's deny entry with the rule's metadata. An
+# entry without msg or line, or one that is not an object, still makes a
+# finding (with nulls), so that golint-docker can name the rule that wrote
+# it instead of dropping it (pkg/policy/finding.schema.json).
+make_finding(name, f) := finding if {
+	is_object(f)
 	m := rule_meta(name)
 	finding := {
 		"rule_id": object.get(m, "id", name),
 		"rule_name": replace(name, "_", "-"),
 		"title": object.get(m, "title", ""),
 		"severity": object.get(f, "severity", object.get(m, "severity", "warning")),
-		"message": f.msg,
-		"line": f.line,
-		"end_line": object.get(f, "end_line", f.line),
+		"message": object.get(f, "msg", null),
+		"line": object.get(f, "line", null),
+		"end_line": object.get(f, "end_line", object.get(f, "line", null)),
 		"fix": object.get(f, "fix", object.get(m, "fix", "")),
 		"edits": object.get(f, "edits", []),
 		"help_uri": object.get(m, "help_uri", ""),
 	}
 }
+
+make_finding(name, f) := {
+	"rule_id": object.get(rule_meta(name), "id", name),
+	"rule_name": replace(name, "_", "-"),
+	"message": null,
+	"line": null,
+	"value": f,
+} if not is_object(f)
 
 # Input that is not golint-docker's input document (conftest's own
 # Dockerfile parser, any other JSON) gets one finding that says what to do:
