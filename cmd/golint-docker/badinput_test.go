@@ -135,9 +135,9 @@ func TestBadInput(t *testing.T) {
 	rows := []row{
 		{name: "empty file", content: str(""), code: 2, msg: []string{"no instructions"}},
 		{name: "only comments", content: str("# syntax=docker/dockerfile:1\n# nothing here\n\n# at all\n"), code: 2, msg: []string{"no instructions"}, line: 4},
-		{name: "binary garbage", content: str(string(garbage)), code: 2, msg: []string{"unknown instruction"}, line: 1},
-		{name: "NUL bytes", content: str("FROM alpine:3.22\x00\nRUN echo \x00 hi\n"), code: 1},
-		{name: "invalid UTF-8", content: str("FROM alpine:3.22\nRUN echo \xff\xfe \xc3\x28\nUSER nobody\n"), code: 0},
+		{name: "binary garbage", content: str(string(garbage)), code: 2, msg: []string{"NUL byte"}, line: 1 + bytes.Count(garbage[:bytes.IndexByte(garbage, 0)], []byte("\n"))},
+		{name: "NUL bytes", content: str("FROM alpine:3.22\x00\nRUN echo \x00 hi\n"), code: 2, msg: []string{"NUL byte"}, line: 1},
+		{name: "invalid UTF-8", content: str("FROM alpine:3.22\nRUN echo \xff\xfe \xc3\x28\nUSER nobody\n"), code: 0, msg: []string{"line 2 is not valid UTF-8"}},
 		{name: "UTF-8 BOM", content: str("\xef\xbb\xbfFROM golang:1.27\nRUN go build -o /app .\n"), code: 1},
 		{name: "CRLF line endings", content: str("FROM golang:1.27-alpine AS build\r\nRUN CGO_ENABLED=0 go build \\\r\n    -o /app .\r\nFROM scratch\r\nCOPY --from=build /app /app\r\nENTRYPOINT [\"/app\"]\r\n"), code: 1},
 		{name: "10 MB Dockerfile over the default limit", content: &tenMB, code: 2, msg: []string{"larger than the limit", "--max-file-size"}},
