@@ -169,7 +169,7 @@ func TestDecodeChecksTheSchema(t *testing.T) {
 		{`{"rule": "acme_x", "msg": 5, "line": 1}`, "msg: got number, want string"},
 		{`{"rule": "acme_x", "msg": "", "line": 1}`, "msg: minLength"},
 		{`{"rule": "acme_x", "msg": "m", "line": 1, "severity": "fatal"}`, "severity: 'fatal' does not match pattern"},
-		{`{"rule": "acme_x", "msg": "m", "line": 1, "edits": [{"line": 1}]}`, "edits.0: missing properties 'end_line', 'text'"},
+		{`{"rule": "acme_x", "msg": "m", "line": 1, "edits": [{"line": 1}]}`, "edits.0: missing property 'end_line'"},
 		{`{"rule": "acme_x", "msg": "m", "line": 1, "edits": "x"}`, "edits: got string, want array"},
 		{`{"rule": "acme_x", "msg": "m", "line": 1, "end_line": -3}`, "end_line: minimum"},
 		{`{"rule": "acme_x", "msg": null, "line": null, "value": 7}`, `a deny entry must be an object with "msg" and "line", not 7`},
