@@ -4,6 +4,14 @@
 //
 // It is public API: the engine behind lint.Evaluator, the bundle writer,
 // and the document → OPA value conversion (Value).
+//
+// Rules that are not built in run in a sandbox: the program re-executes
+// itself (os.Executable) with WorkerEnv set, so a program that evaluates
+// custom policies must start main (and TestMain, for its tests) with
+//
+//	if policy.IsWorker() {
+//		os.Exit(policy.RunWorker(os.Stdin, os.Stdout))
+//	}
 package policy
 
 import (
