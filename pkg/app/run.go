@@ -229,7 +229,7 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 		// (the shape of what the built-in rules read is in its schema).
 		k := cat.Unread[0]
 		return nil, &config.Error{File: cfg.Path, Line: cfg.Line("data", k),
-			Msg: fmt.Sprintf("data.%s: no rule reads data.golintdocker.%s (the built-in rules read go, images, secrets and config; a policy directory's rule must read any other key)", k, k)}
+			Msg: fmt.Sprintf("data.%s: no rule reads data.golintdocker.%s (a built-in rule or a policy directory's rule must read it: a typo?)", k, k)}
 	}
 	opt, unknown := res.Canonical(cat.Rules)
 	opt.Facts = cat.Facts

@@ -1,9 +1,11 @@
 package config
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -129,11 +131,30 @@ func TestDataShape(t *testing.T) {
 }
 
 // TestBuiltinDataFitsTheSchema: the rules' own data is what the schema
-// describes, so a field added to it without the schema fails here.
+// describes, so a field or a namespace added to it without the schema
+// fails here.
 func TestBuiltinDataFitsTheSchema(t *testing.T) {
+	var schema struct {
+		Properties struct {
+			Data struct {
+				Properties map[string]any `json:"properties"`
+			} `json:"data"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal([]byte(Schema()), &schema); err != nil {
+		t.Fatal(err)
+	}
+	files, err := fs.Glob(policies.FS, "golintdocker/*/data.json")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("data files: %v %v", files, err)
+	}
 	src := "data:\n"
-	for _, ns := range []string{"go", "images", "secrets"} {
-		raw, err := fs.ReadFile(policies.FS, "golintdocker/"+ns+"/data.json")
+	for _, f := range files {
+		ns := path.Base(path.Dir(f))
+		if _, ok := schema.Properties.Data.Properties[ns]; !ok {
+			t.Errorf("%s: the schema has no data.%s", f, ns)
+		}
+		raw, err := fs.ReadFile(policies.FS, f)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -213,7 +213,10 @@ func Key(r imageref.Ref) string {
 // Image returns the facts of the image r names, nil when it is unknown (no
 // pattern matches, an unresolved variable, an invalid reference).
 func (c *Catalog) Image(r imageref.Ref) Facts {
-	if c == nil || r.Error != "" && strings.Contains(r.Name, "$") {
+	// An invalid reference names no image, whatever its parts look like:
+	// golang:${A} with A empty (an ARG read before it is declared) is
+	// "golang:", which BuildKit refuses, not golang:latest.
+	if c == nil || r.Error != "" {
 		return nil
 	}
 	if r.Scratch {
