@@ -413,7 +413,7 @@ func hostileRows() []hostileRow {
 			setup: func(t *testing.T, dir string) []string {
 				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 					io.Copy(io.Discard, r.Body)
-					fmt.Fprintf(w, `{"result": [{"rule": "remote", "id": "R1", "severity": "error", "msg": "x\u001b]0;pwned\u0007\n::error file=a::injected ##[add-mask]y", "line": 1}]}`)
+					fmt.Fprintf(w, `{"result": [{"rule_name": "remote", "rule_id": "R1", "severity": "error", "message": "x\u001b]0;pwned\u0007\n::error file=a::injected ##[add-mask]y", "line": 1}]}`)
 				}))
 				t.Cleanup(srv.Close)
 				return []string{"--opa-url", srv.URL, "--format", "github", "--buildkit-checks=false", clean}

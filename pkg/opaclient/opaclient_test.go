@@ -97,8 +97,8 @@ func TestHostileReplies(t *testing.T) {
 		{500, "boom\x1b[2J" + strings.Repeat("x", 1000), `OPA server answered 500: boom\x1b[2Jxxx`},
 		{200, `not json`, "the reply is not JSON"},
 		{200, `{}`, "has no data.golintdocker.findings"},
-		{200, `{"result": [{"rule": "r", "msg": "m"}]}`, "rule r returned a bad finding: missing property 'line'"},
-		{200, `{"result": [` + strings.Repeat(`{"rule": "r", "msg": "m", "line": 1},`, 30000) + `{}]}`, "the reply is over 1 MiB"},
+		{200, `{"result": [{"rule_name": "r", "message": "m"}]}`, "rule r returned a bad finding: missing property 'line'"},
+		{200, `{"result": [` + strings.Repeat(`{"rule_name": "r", "message": "m", "line": 1},`, 30000) + `{}]}`, "the reply is over 1 MiB"},
 	} {
 		maxReply = 1 << 20
 		defer func() { maxReply = 64 << 20 }()

@@ -157,22 +157,22 @@ func TestBadFindingsInTheSandbox(t *testing.T) {
 // TestDecodeChecksTheSchema: every malformed finding is an error naming the
 // rule's file, name and id, and what is wrong.
 func TestDecodeChecksTheSchema(t *testing.T) {
-	rules := map[string]*policy.Rule{"acme_x": {Name: "acme-x", ID: "ACME9", File: "policy/x.rego"}}
+	rules := policy.Index([]policy.Rule{{Name: "acme-x", ID: "ACME9", File: "policy/x.rego"}})
 	for _, tc := range []struct {
 		finding, want string
 	}{
-		{`{"rule": "acme_x", "msg": null, "line": 1}`, "msg: missing (want string)"},
-		{`{"rule": "acme_x", "msg": "m", "line": null}`, "line: missing (want integer)"},
-		{`{"rule": "acme_x", "msg": "m", "line": "5"}`, "line: got string, want integer"},
-		{`{"rule": "acme_x", "msg": "m", "line": 0}`, "line: minimum: got 0, want 1"},
-		{`{"rule": "acme_x", "msg": "m", "line": 1.5}`, "line: got number, want integer"},
-		{`{"rule": "acme_x", "msg": 5, "line": 1}`, "msg: got number, want string"},
-		{`{"rule": "acme_x", "msg": "", "line": 1}`, "msg: minLength"},
-		{`{"rule": "acme_x", "msg": "m", "line": 1, "severity": "fatal"}`, "severity: 'fatal' does not match pattern"},
-		{`{"rule": "acme_x", "msg": "m", "line": 1, "edits": [{"line": 1}]}`, "edits.0: missing property 'end_line'"},
-		{`{"rule": "acme_x", "msg": "m", "line": 1, "edits": "x"}`, "edits: got string, want array"},
-		{`{"rule": "acme_x", "msg": "m", "line": 1, "end_line": -3}`, "end_line: minimum"},
-		{`{"rule": "acme_x", "msg": null, "line": null, "value": 7}`, `a deny entry must be an object with "msg" and "line", not 7`},
+		{`{"rule_name": "acme-x", "message": null, "line": 1}`, "msg: missing (want string)"},
+		{`{"rule_name": "acme-x", "message": "m", "line": null}`, "line: missing (want integer)"},
+		{`{"rule_name": "acme-x", "message": "m", "line": "5"}`, "line: got string, want integer"},
+		{`{"rule_name": "acme-x", "message": "m", "line": 0}`, "line: minimum: got 0, want 1"},
+		{`{"rule_name": "acme-x", "message": "m", "line": 1.5}`, "line: got number, want integer"},
+		{`{"rule_name": "acme-x", "message": 5, "line": 1}`, "msg: got number, want string"},
+		{`{"rule_name": "acme-x", "message": "", "line": 1}`, "msg: minLength"},
+		{`{"rule_name": "acme-x", "message": "m", "line": 1, "severity": "fatal"}`, "severity: 'fatal' does not match pattern"},
+		{`{"rule_name": "acme-x", "message": "m", "line": 1, "edits": [{"line": 1}]}`, "edits.0: missing property 'end_line'"},
+		{`{"rule_name": "acme-x", "message": "m", "line": 1, "edits": "x"}`, "edits: got string, want array"},
+		{`{"rule_name": "acme-x", "message": "m", "line": 1, "end_line": -3}`, "end_line: minimum"},
+		{`{"rule_name": "acme-x", "message": null, "line": null, "value": 7}`, `a deny entry must be an object with "msg" and "line", not 7`},
 	} {
 		_, err := policy.DecodeJSON([]byte("["+tc.finding+"]"), rules)
 		if err == nil || !strings.HasPrefix(err.Error(), "policy/x.rego: rule acme-x (ACME9)") || !strings.Contains(err.Error(), tc.want) {
@@ -180,7 +180,7 @@ func TestDecodeChecksTheSchema(t *testing.T) {
 		}
 	}
 	// An unknown rule (an OPA server's) is named by its package.
-	_, err := policy.DecodeJSON([]byte(`[{"rule": "remote", "msg": "m"}]`), nil)
+	_, err := policy.DecodeJSON([]byte(`[{"rule_name": "remote", "message": "m"}]`), nil)
 	if err == nil || !strings.HasPrefix(err.Error(), "rule remote returned a bad finding: line: missing") && !strings.Contains(err.Error(), "missing property 'line'") {
 		t.Errorf("remote: %v", err)
 	}
@@ -190,7 +190,7 @@ func TestDecodeChecksTheSchema(t *testing.T) {
 		}
 	}
 	// A good one, with a help link that is not http(s) dropped.
-	fs, err := policy.DecodeJSON([]byte(`[{"rule": "acme_x", "id": "ACME9", "msg": "m", "line": 2, "severity": "warn", "help_uri": "javascript:alert(1)"}]`), rules)
+	fs, err := policy.DecodeJSON([]byte(`[{"rule_name": "acme-x", "rule_id": "ACME9", "message": "m", "line": 2, "severity": "warn", "help_uri": "javascript:alert(1)"}]`), rules)
 	if err != nil || len(fs) != 1 || fs[0].Line != 2 || fs[0].EndLine != 2 || fs[0].HelpURI != "" || fs[0].RuleName != "acme-x" {
 		t.Errorf("%+v %v", fs, err)
 	}
