@@ -72,9 +72,9 @@ func input(t testing.TB) (ast.Value, int) {
 // metadata.
 func TestSandboxEvaluates(t *testing.T) {
 	e, err := engine(t, policy.Options{}, map[string]string{
-		"final.rego": rule("custom_final", `import data.golintdocker.lib
+		"final.rego": rule("custom_final", `import data.golintdocker.lib.stages
 
-deny contains {"msg": sprintf("final stage from %s", [lib.final.from.image]), "line": lib.final.line}`),
+deny contains {"msg": sprintf("final stage from %s", [stages.final.from.image]), "line": stages.final.line}`),
 	})
 	if err != nil {
 		t.Fatal(err)
