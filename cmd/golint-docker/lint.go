@@ -30,6 +30,9 @@ Exit status: 0 nothing at or above --failure-threshold, 1 findings at or above
 it, 2 bad usage or a file that could not be read or parsed (2 wins over 1),
 130 or 143 when interrupted (SIGINT, SIGTERM).
 
+With --fix the safe fixes are applied first and the exit status is that of
+what remains; --diff prints them instead and changes nothing.
+
 Commands:
   golint-docker [flags] [PATH...]      lint (this command)
   golint-docker input [flags] PATH     print the input document the rules read
@@ -95,6 +98,7 @@ type lintFlags struct {
 	threshold, color, configFile, opaURL string
 	stdinFilename                        string
 	noColor, allowNet, buildkit, version bool
+	fix, diff, unsafeFixes               bool
 	timeout                              time.Duration
 	maxMemoryMiB                         uint64
 	jobs                                 int
@@ -121,6 +125,9 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringArrayVar(&f.trusted, "trusted-registry", nil, "allow base images only from this `registry` or repository prefix (repeatable; replaces the configuration's list)")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `path` of the Dockerfile read from standard input: its name in reports, its build context and configuration")
 	fs.BoolVarP(&f.version, "version", "v", false, "print the version and exit")
+	fs.BoolVar(&f.fix, "fix", false, "apply the safe fixes to the files (standard input: print the fixed file), then report what remains")
+	fs.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff and change nothing (the report goes to stderr)")
+	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, also the fixes that change what the image does")
 }
 
 func runLint(ctx context.Context, args []string, e env) int {
@@ -154,7 +161,12 @@ func (f *lintFlags) settings(fs *flag.FlagSet, e env, paths *[]string) (app.Sett
 		StdinFilename: f.stdinFilename, Jobs: f.jobs, OPAURL: f.opaURL,
 		Ignore: f.ignore, PolicyDirs: f.policyDirs, ConfigFile: f.configFile,
 		Tool: report.Tool{Name: "golint-docker", Version: buildVersion(), InformationURI: "https://github.com/golint-docker/golint-docker"},
-		Hint: hint,
+		Hint: hint, UnsafeFixes: f.unsafeFixes,
+	}
+	if f.fix {
+		s.Fix = app.FixInPlace
+	} else if f.diff {
+		s.Fix = app.FixDiff
 	}
 	if s.Limits, err = f.limits(fs); err != nil {
 		return s, err
@@ -234,6 +246,12 @@ func (f *lintFlags) checkCombinations(fs *flag.FlagSet, paths *[]string) error {
 				return fmt.Errorf("--opa-url cannot be used with --%s: the OPA server evaluates the policy and data of the bundle it serves (build them in with golint-docker bundle)", name)
 			}
 		}
+	}
+	switch {
+	case f.fix && f.diff:
+		return errors.New("--fix and --diff cannot be used together: --diff shows the fixes, --fix applies them")
+	case f.unsafeFixes && !f.fix && !f.diff:
+		return errors.New("--unsafe-fixes goes with --fix or --diff")
 	}
 	if f.stdinFilename != "" {
 		switch {

@@ -66,12 +66,14 @@ type runner struct {
 	warned     map[string]bool
 	code       int
 	threshold  Threshold
+	fixes      fixCounts
 }
 
 // plan is how the Dockerfiles one configuration file applies to are linted.
 type plan struct {
 	linter *lint.Linter
 	rules  []finding.Rule
+	safe   map[string]bool // rules whose fixes --fix applies
 }
 
 func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error) {
@@ -103,7 +105,7 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 			return sum, err
 		}
 	}
-	outs, err := report.Open(r.s.Outputs, r.io.Stdout, r.tool(), report.Options{Color: r.s.Color, Threshold: r.threshold.Severity}, names)
+	outs, err := report.Open(r.s.Outputs, r.reportStream(paths), r.tool(), report.Options{Color: r.s.Color, Threshold: r.threshold.Severity}, names)
 	if err != nil {
 		return sum, err
 	}
@@ -120,20 +122,21 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 	}
 	// Once ctx ends, the files left are not linted and nothing more is
 	// reported: the run ends with ErrInterrupted.
-	lint.Each(files, r.jobs(), func(f discover.File) finding.Result {
+	lint.Each(files, r.jobs(), func(f discover.File) fixed {
 		if ctx.Err() != nil {
-			return finding.Result{}
+			return fixed{}
 		}
-		return planOf[index[f.Path]].linter.File(ctx, f, r.io.Stdin)
-	}, func(res finding.Result) {
+		return r.lintFile(ctx, planOf[index[f.Path]], f)
+	}, func(f fixed) {
 		if ctx.Err() == nil {
-			r.emit(outs, &sum, res)
+			r.emit(outs, &sum, r.finishFix(f))
 		}
 	})
 	if ctx.Err() != nil {
 		outs.Abort()
 		return sum, ErrInterrupted
 	}
+	r.fixSummary()
 	return sum, outs.Commit(sum)
 }
 
@@ -237,7 +240,7 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 	for _, u := range unknown {
 		r.warn("%s (golint-docker rules lists them)", u)
 	}
-	p := &plan{linter: lint.New(cat.Evaluator, opt), rules: cat.Rules}
+	p := &plan{linter: lint.New(cat.Evaluator, opt), rules: cat.Rules, safe: safeFixes(cat.Rules)}
 	r.plans[path] = p
 	r.order = append(r.order, p)
 	return p, nil

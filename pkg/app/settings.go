@@ -55,6 +55,11 @@ type Settings struct {
 	ConfigFile string
 	Finder     *config.Finder
 
+	// Fix applies or shows the fixes (see FixMode); UnsafeFixes adds
+	// those of rules whose metadata does not say they are safe.
+	Fix         FixMode
+	UnsafeFixes bool
+
 	// The reports.
 	Outputs []report.Output
 	Color   bool

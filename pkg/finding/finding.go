@@ -95,6 +95,16 @@ func Sort(fs []Finding) {
 	})
 }
 
+// The values of Rule.FixSafety.
+const (
+	FixSafe   = "safe"
+	FixUnsafe = "unsafe"
+)
+
+// SafeFix reports whether --fix applies the rule's edits without
+// --unsafe-fixes: only when its metadata says they are safe.
+func (r Rule) SafeFix() bool { return r.FixSafety == FixSafe }
+
 // Rule is a rule's documentation, as the rules list, the docs and SARIF
 // show it.
 type Rule struct {
@@ -110,6 +120,10 @@ type Rule struct {
 	HelpURI string `json:"help_uri,omitempty"`
 	Good    string `json:"good,omitempty"`
 	Bad     string `json:"bad,omitempty"`
+	// FixSafety says whether the rule's edits keep what the image does
+	// (FixSafe: --fix applies them) or change it (FixUnsafe, or unset:
+	// only --unsafe-fixes applies them). From custom.fix_safety.
+	FixSafety string `json:"fix_safety,omitempty"`
 	// Source says where the rule comes from: "golint-docker", "buildkit",
 	// or the policy directory of a custom rule.
 	Source  string `json:"source"`

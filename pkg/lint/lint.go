@@ -95,10 +95,16 @@ const StdinName = "<stdin>"
 // is set.
 func (l *Linter) File(ctx context.Context, f discover.File, stdin io.Reader) finding.Result {
 	path := f.Path
-	data, err := l.read(ctx, f, stdin)
+	data, err := l.Read(ctx, f, stdin)
 	if err != nil {
 		return finding.Result{File: l.display(path), Err: finding.AsFileError(l.display(path), err)}
 	}
+	return l.Data(ctx, path, data)
+}
+
+// Data lints data, read from path as Read reads it: File without the
+// reading, for a caller that lints a file again after changing it (--fix).
+func (l *Linter) Data(ctx context.Context, path string, data []byte) finding.Result {
 	if path == Stdin && l.opt.StdinFilename != "" {
 		// The file stands for StdinFilename: its build context too.
 		return l.Bytes(ctx, l.opt.StdinFilename, data)
@@ -130,7 +136,7 @@ func (l *Linter) display(path string) string {
 // ReadDocument reads a Dockerfile the user named and builds its input
 // document.
 func (l *Linter) ReadDocument(path string, stdin io.Reader) (*document.Document, error) {
-	data, err := l.read(context.Background(), discover.File{Path: path}, stdin)
+	data, err := l.Read(context.Background(), discover.File{Path: path}, stdin)
 	if err != nil {
 		return nil, err
 	}
@@ -141,10 +147,12 @@ func (l *Linter) ReadDocument(path string, stdin io.Reader) (*document.Document,
 // ErrTooLarge is returned for a file over the size limit.
 var ErrTooLarge = safeio.ErrTooLarge
 
-// read reads a Dockerfile as hostile input: a regular file (a FIFO or
+// Read reads a Dockerfile as hostile input: a regular file (a FIFO or
 // device is refused, not waited on), within the size limit and the read
-// timeout, and through symbolic links only inside f.Root.
-func (l *Linter) read(ctx context.Context, f discover.File, stdin io.Reader) ([]byte, error) {
+// timeout, and through symbolic links only inside f.Root. File reads
+// with it; a caller that changes the file before linting it (--fix)
+// reads with it too, then lints with Data.
+func (l *Linter) Read(ctx context.Context, f discover.File, stdin io.Reader) ([]byte, error) {
 	timeout := l.opt.ReadTimeout
 	if timeout <= 0 {
 		timeout = safeio.Timeout

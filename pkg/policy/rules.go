@@ -86,6 +86,7 @@ func readRules(files []*File, sources []Source) ([]Rule, error) {
 		r.Since = str("since")
 		r.Good = str("good")
 		r.Bad = str("bad")
+		r.FixSafety = str("fix_safety")
 		for _, rr := range a.RelatedResources {
 			// Only an http(s) link: it becomes a SARIF helpUri.
 			if u := safeio.HTTPURL(rr.Ref.String()); u != "" {
@@ -102,6 +103,8 @@ func readRules(files []*File, sources []Source) ([]Rule, error) {
 			return nil, fmt.Errorf("%s: METADATA of %s has no title", at, pkg)
 		case err != nil:
 			return nil, fmt.Errorf("%s: METADATA of %s: custom.severity: %v", at, pkg, err)
+		case r.FixSafety != "" && r.FixSafety != finding.FixSafe && r.FixSafety != finding.FixUnsafe:
+			return nil, fmt.Errorf("%s: METADATA of %s: custom.fix_safety %q: want safe or unsafe", at, pkg, r.FixSafety)
 		}
 		r.Severity = sev
 		if prev, dup := seenID[r.ID]; dup {

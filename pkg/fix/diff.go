@@ -1,0 +1,23 @@
+package fix
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
+)
+
+// Diff is the unified diff that turns before into after, "" when they are
+// the same. A relative name gets git's a/ and b/ prefixes, so that
+// `git apply` and `patch -p1` take the diff as it is.
+func Diff(name string, before, after []byte) string {
+	if string(before) == string(after) {
+		return ""
+	}
+	name = filepath.ToSlash(name)
+	from, to := name, name
+	if !filepath.IsAbs(name) && !strings.HasPrefix(name, "/") {
+		from, to = "a/"+name, "b/"+name
+	}
+	return udiff.Unified(from, to, string(before), string(after))
+}
