@@ -12,9 +12,10 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/parse"
 )
 
-// DefaultMaxPasses bounds the lint-apply rounds of one file. Edits that
-// clash wait for the next round; real files need two or three.
-const DefaultMaxPasses = 10
+// DefaultMaxPasses bounds the lint-apply rounds of one file. A round
+// takes one finding per rule, so a file needs about as many rounds as its
+// most frequent fixable rule has findings.
+const DefaultMaxPasses = 25
 
 // Options say which fixes File applies.
 type Options struct {
@@ -53,7 +54,8 @@ func (o Outcome) Changed() bool { return string(o.Before) != string(o.After) }
 
 // File lints data and applies the fixes o allows, then lints again and
 // applies what the new text offers, until nothing more applies. In each
-// round the findings are taken in report order (line, rule) and a
+// round the findings are taken in report order (line, rule), one per rule
+// (two findings of a rule may each add the same ARG, for instance), and a
 // finding's edits go in only when none of them clashes with an edit
 // already taken; the others wait for the next round, where a fresh lint
 // gives them positions in the new text. Edits of two findings are never
@@ -129,13 +131,18 @@ type badFix struct {
 	err error
 }
 
-// round applies, in order, the edits of each candidate that clash with
-// none taken before (only the first candidate when one is set); bad are
+// round applies, in order, the edits of the first candidate of each rule
+// that clash with none taken before (only the first candidate when one is
+// set); bad are
 // the candidates whose edits do not fit the file.
 func round(data []byte, cands []finding.Finding, one bool) (next []byte, taken []finding.Finding, bad []badFix) {
 	src := newSource(data, escapeOf(data))
 	var spans []span
+	rules := map[string]bool{}
 	for _, f := range cands {
+		if rules[f.RuleID] {
+			continue // the next round
+		}
 		ss, err := src.spans(f.Edits)
 		if err != nil {
 			bad = append(bad, badFix{f, err})
@@ -148,6 +155,7 @@ func round(data []byte, cands []finding.Finding, one bool) (next []byte, taken [
 		}
 		spans = append(spans, ss...)
 		taken = append(taken, f)
+		rules[f.RuleID] = true
 		if one {
 			break
 		}
@@ -199,4 +207,15 @@ func ruleList(fs []finding.Finding) string {
 		}
 	}
 	return strings.Join(ids, ", ")
+}
+
+// One applies the edits of one finding to data, alone: what a user who
+// takes that one suggestion gets.
+func One(data []byte, f finding.Finding) ([]byte, error) {
+	src := newSource(data, escapeOf(data))
+	spans, err := src.spans(f.Edits)
+	if err != nil {
+		return nil, err
+	}
+	return src.apply(spans), nil
 }

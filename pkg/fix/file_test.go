@@ -170,20 +170,22 @@ func TestFile(t *testing.T) {
 			want:  "FROM scratch\nCMD [\"/b\"]\n", fixed: 1, noteMatch: "undo each other", flaps: true,
 		},
 		{
-			name:  "a fix that never removes its finding stops after MaxPasses",
-			in:    "FROM scratch\nCMD [\"/a\"]\n",
+			name: "a fix that never removes its finding stops after MaxPasses",
+			in:   "FROM scratch\nCMD [\"/a\"]\n",
 			rules: []rule{func(lines []string) []finding.Finding {
 				return []finding.Finding{{RuleID: "A1", Line: 2, Edits: []finding.Edit{{Line: 2, Column: 7, EndLine: 2, EndColumn: 7, Text: "/a"}}}}
 			}},
-			opt:   Options{Unsafe: true, MaxPasses: 3},
-			want:  "FROM scratch\nCMD [\"/a/a/a/a\"]\n", fixed: 3, noteMatch: "stopped after 3 rounds",
+			opt:  Options{Unsafe: true, MaxPasses: 3},
+			want: "FROM scratch\nCMD [\"/a/a/a/a\"]\n", fixed: 3, noteMatch: "stopped after 3 rounds",
 		},
 		{
-			name:  "an edit outside the file is left out",
-			in:    "FROM scratch\n",
-			rules: []rule{func([]string) []finding.Finding { return []finding.Finding{{RuleID: "A1", Line: 1, Edits: []finding.Edit{{Line: 7, Column: 1, EndLine: 7, EndColumn: 1, Text: "x"}}}} }},
-			opt:   Options{Unsafe: true},
-			want:  "FROM scratch\n", noteMatch: "A1 at line 1 was not applied: line 7 is outside the file",
+			name: "an edit outside the file is left out",
+			in:   "FROM scratch\n",
+			rules: []rule{func([]string) []finding.Finding {
+				return []finding.Finding{{RuleID: "A1", Line: 1, Edits: []finding.Edit{{Line: 7, Column: 1, EndLine: 7, EndColumn: 1, Text: "x"}}}}
+			}},
+			opt:  Options{Unsafe: true},
+			want: "FROM scratch\n", noteMatch: "A1 at line 1 was not applied: line 7 is outside the file",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

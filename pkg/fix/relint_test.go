@@ -1,0 +1,226 @@
+package fix_test
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/fix"
+	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/policies"
+)
+
+func engine(t testing.TB) *policy.Engine {
+	t.Helper()
+	l, err := policy.Load([]policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := policy.New(context.Background(), l, policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// relintFiles are the Dockerfiles the re-lint tests fix: every testdata
+// Dockerfile and, when ../shared is beside the repository, the corpus.
+func relintFiles(t *testing.T) (files []string, withCorpus bool) {
+	root := filepath.Join("..", "..", "testdata")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "fuzz" || d.Name() == "badinput" || d.Name() == "golden") {
+			return filepath.SkipDir
+		}
+		n := d.Name()
+		if !d.IsDir() && (n == "Dockerfile" || strings.HasPrefix(n, "Dockerfile.") || strings.HasSuffix(n, ".Dockerfile") || strings.HasSuffix(n, ".input")) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
+	if len(corpus) == 0 {
+		t.Log("../shared/corpus is not beside the repository: the corpus is skipped")
+	}
+	return append(files, corpus...), len(corpus) > 0
+}
+
+// counts is how many findings of each rule a result has.
+func counts(fs []finding.Finding) map[string]int {
+	m := map[string]int{}
+	for _, f := range fs {
+		m[f.RuleID]++
+	}
+	return m
+}
+
+// incompleteFixes are the rules whose fix, today, leaves another finding
+// behind: each entry says which. Making a rule's fix complete is that
+// rule's work (it then offers a fix only when the fix is complete); the
+// tests below fail for a rule not listed here, and for a listed rule that
+// no longer needs to be, so the list only shrinks.
+var incompleteFixes = map[string]string{
+	"GD003": "go-mod-download-order adds `RUN go mod download` without the cache mount go-cache-mounts (GD007) asks for",
+	"GD008": "cross-compile-emulated adds --platform=$BUILDPLATFORM where a build has no GOARCH=$TARGETARCH (target-arch-ignored, GD009)",
+	"GD009": "target-arch-ignored adds GOARCH=$TARGETARCH without declaring ARG TARGETARCH (undeclared-platform-arg, GD010)",
+	"GD011": "no-ca-certificates copies from an unnamed stage by number (copy-from-index, GD027)",
+}
+
+// TestEachFixAlone applies every fix a finding offers, alone, to every
+// testdata Dockerfile and the corpus, and lints again: the file must
+// parse, the finding must be gone, and no rule may report more than
+// before. A fix that creates a new warning fails here.
+func TestEachFixAlone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lints every file once per fix")
+	}
+	l := lint.New(engine(t), lint.Options{})
+	ctx := context.Background()
+	tried := 0
+	problems := map[string][]string{} // rule -> what went wrong, where
+	files, withCorpus := relintFiles(t)
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := l.Data(ctx, path, data)
+		if before.Err != nil {
+			continue
+		}
+		was := counts(before.Findings)
+		for _, f := range before.Findings {
+			if len(f.Edits) == 0 {
+				continue
+			}
+			tried++
+			if p := fixAlone(ctx, l, path, data, f, was); p != "" {
+				problems[f.RuleID] = append(problems[f.RuleID], p)
+			}
+		}
+	}
+	check(t, problems, withCorpus)
+	if tried == 0 {
+		t.Fatal("no finding offered a fix")
+	}
+	t.Logf("%d fixes applied alone", tried)
+}
+
+// fixAlone applies f's edits and says what is wrong with the result ("" if
+// nothing).
+func fixAlone(ctx context.Context, l *lint.Linter, path string, data []byte, f finding.Finding, was map[string]int) string {
+	where := fmt.Sprintf("%s:%d", path, f.Line)
+	next, err := fix.One(data, f)
+	if err != nil {
+		return fmt.Sprintf("%s: the edits do not fit: %v", where, err)
+	}
+	after := l.Data(ctx, path, next)
+	if after.Err != nil {
+		return fmt.Sprintf("%s: the fixed file does not parse: %v", where, after.Err)
+	}
+	now := counts(after.Findings)
+	if now[f.RuleID] >= was[f.RuleID] {
+		return fmt.Sprintf("%s: the finding is still there", where)
+	}
+	for _, id := range keys(now) {
+		if id != f.RuleID && now[id] > was[id] {
+			return fmt.Sprintf("%s: the fix adds a finding of %s", where, id)
+		}
+	}
+	return ""
+}
+
+// TestFixAll fixes every file with every fix (safe and unsafe) as --fix
+// --unsafe-fixes does: the result parses, no rule reports more than
+// before (unless a fix in incompleteFixes was applied), nothing fixable is
+// left unless a note says why, and a second run changes nothing.
+func TestFixAll(t *testing.T) {
+	l := lint.New(engine(t), lint.Options{})
+	ctx := context.Background()
+	opt := fix.Options{Unsafe: true}
+	files, _ := relintFiles(t)
+	linted, changed := 0, 0
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lintData := func(ctx context.Context, b []byte) finding.Result { return l.Data(ctx, path, b) }
+		o := fix.File(ctx, data, lintData, opt)
+		if o.Initial.Err != nil {
+			if o.Changed() {
+				t.Errorf("%s does not parse, yet was changed", path)
+			}
+			continue
+		}
+		linted++
+		if o.Changed() {
+			changed++
+		}
+		if o.Result.Err != nil {
+			t.Errorf("%s: the fixed file does not parse: %v", path, o.Result.Err)
+			continue
+		}
+		excused := slices.ContainsFunc(o.Fixed, func(f finding.Finding) bool { return incompleteFixes[f.RuleID] != "" })
+		was, now := counts(o.Initial.Findings), counts(o.Result.Findings)
+		for _, id := range keys(now) {
+			if now[id] > was[id] && !excused {
+				t.Errorf("%s: after the fixes, %s reports %d (was %d)", path, id, now[id], was[id])
+			}
+		}
+		if len(o.Notes) == 0 {
+			for _, f := range o.Result.Findings {
+				if opt.Applicable(f) {
+					t.Errorf("%s:%d: %s still offers a fix after --fix", path, f.Line, f.RuleID)
+				}
+			}
+		}
+		if again := fix.File(ctx, o.After, lintData, opt); again.Changed() {
+			t.Errorf("%s: a second --fix changed the file:\n%s", path, fix.Diff(path, o.After, again.After))
+		}
+	}
+	t.Logf("%d files fixed, %d changed", linted, changed)
+}
+
+func keys[V any](m map[string]V) []string {
+	out := slices.Collect(maps.Keys(m))
+	sort.Strings(out)
+	return out
+}
+
+// check fails the test for each rule with problems that is not in
+// incompleteFixes (showing a few), and, when every file was fixed (the
+// corpus too), for each listed rule without any.
+func check(t *testing.T, problems map[string][]string, all bool) {
+	t.Helper()
+	for _, id := range keys(problems) {
+		ps := problems[id]
+		if len(ps) > 5 {
+			ps = append(ps[:5:5], fmt.Sprintf("... %d more", len(problems[id])-5))
+		}
+		if why := incompleteFixes[id]; why != "" {
+			t.Logf("the fix of %s is known to be incomplete (%s):\n  %s", id, why, strings.Join(ps, "\n  "))
+			continue
+		}
+		t.Errorf("the fix of %s:\n  %s", id, strings.Join(ps, "\n  "))
+	}
+	for _, id := range keys(incompleteFixes) {
+		if all && len(problems[id]) == 0 {
+			t.Errorf("the fix of %s is complete now: take it out of incompleteFixes", id)
+		}
+	}
+}
