@@ -12,7 +12,7 @@ import (
 // github writes GitHub Actions workflow commands, one line per finding, which
 // the runner turns into annotations on the files:
 //
-//	::error file=F,line=5,endLine=6,title=GD004 cgo-disabled%3A go build ...::message. Fix: fix
+//	::error file=F,line=5,endLine=6,title=GD004 cgo-disabled%3A go build ...::message. Fix: fix%0ASuggested change:%0A    RUN CGO_ENABLED=0 go build ...
 //
 // error → ::error, warning → ::warning, info → ::notice. A file that could not
 // be linted is ::error file=F,line=L::message (no line when it is unknown).
@@ -77,7 +77,7 @@ func (g *github) Write(r Result) error {
 			title += ": " + f.Title
 		}
 		props = append(props, [2]string{"title", title})
-		g.command(githubCommand(f.Severity), props, messageWithFix(f))
+		g.command(githubCommand(f.Severity), props, messageWithFix(f)+suggested(f))
 	}
 	if r.Err != nil {
 		props := [][2]string{{"file", filepath.ToSlash(errorFile(r))}}
@@ -93,6 +93,16 @@ func (g *github) Write(r Result) error {
 }
 
 func (g *github) Close(Summary) error { return g.err }
+
+// suggested shows the lines a finding's edits touch as they would read
+// after them (what --fix writes), indented below the message.
+func suggested(f finding.Finding) string {
+	if f.Replacement == "" {
+		return ""
+	}
+	lines := strings.Split(strings.TrimSuffix(f.Replacement, "\n"), "\n")
+	return "\nSuggested change:\n    " + strings.Join(lines, "\n    ")
+}
 
 // githubEscapeData escapes a command's message as the runner unescapes it.
 func githubEscapeData(s string) string {
