@@ -1,0 +1,28 @@
+# METADATA
+# title: Final image has no org.opencontainers.image.source label
+# description: A rule whose fix is marked safe, for the tests of --fix.
+# custom:
+#   id: TEST001
+#   severity: warning
+#   fix: Add LABEL org.opencontainers.image.source to the final stage.
+#   fix_safety: safe
+package golintdocker.rules.test_source_label
+
+import data.golintdocker.lib
+
+deny contains finding if {
+	not has_label
+	finding := {
+		"msg": sprintf("the final image (%s) has no org.opencontainers.image.source label", [lib.base_name(lib.final)]),
+		"line": lib.final.line,
+		"edits": [lib.insert_after_final_from("LABEL org.opencontainers.image.source=\"https://example.com/orders\"\n")],
+	}
+}
+
+has_label if {
+	some s in lib.chain(lib.final)
+	some i in s.instructions
+	i.cmd == "label"
+	some p in i.pairs
+	p.key == "org.opencontainers.image.source"
+}
