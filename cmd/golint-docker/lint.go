@@ -38,6 +38,8 @@ Commands:
   golint-docker input [flags] PATH     print the input document the rules read
   golint-docker rules [ID|NAME...]     list the rules, or explain some
   golint-docker bundle -o FILE.tar.gz  write the rules as an OPA bundle
+  golint-docker init [flags] [DIR]     write a Dockerfile and .dockerignore for a Go module
+  golint-docker lsp                    serve an editor over the Language Server Protocol (stdio)
   golint-docker version                print the version (also --version, -v)
   golint-docker help [COMMAND]         print this help, or a command's
 

@@ -5,6 +5,8 @@
 //	golint-docker input [flags] PATH     print the input document the rules read
 //	golint-docker rules [ID|NAME...]     list the rules, or explain some
 //	golint-docker bundle -o FILE.tar.gz  write the rules as an OPA bundle
+//	golint-docker init [flags] [DIR]     write a Dockerfile and .dockerignore for a Go module
+//	golint-docker lsp                    serve an editor over the Language Server Protocol (stdio)
 //	golint-docker version                print the version (also --version, -v)
 //	golint-docker help [COMMAND]         print the help of the command
 //
@@ -156,6 +158,8 @@ func commands() []command {
 		{"input", "print the input document the rules read", runInput},
 		{"rules", "list the rules, or explain some", runRules},
 		{"bundle", "write the rules as an OPA bundle", runBundle},
+		{"init", "write a Dockerfile and .dockerignore for a Go module", runInit},
+		{"lsp", "serve diagnostics, fixes and rule docs to an editor (Language Server Protocol on stdio)", runLSP},
 		{"version", "print the version (also --version, -v)", runVersion},
 		{"help", "print the help of a command", runHelp},
 	}

@@ -1,6 +1,8 @@
-// Package fix applies a finding's edits to the lines of a Dockerfile.
+// Package fix applies findings' edits: to the lines of a Dockerfile (the
+// replacement text a report shows, for pkg/lint), and to a whole file in
+// rounds of lint and apply, as --fix and --diff do (File, Diff).
 //
-// Not public API: a helper of pkg/lint, free to change.
+// Not public API: a helper of pkg/lint and pkg/app, free to change.
 package fix
 
 import (

@@ -1,0 +1,4 @@
+// Command api serves the shop API.
+package main
+
+func main() {}

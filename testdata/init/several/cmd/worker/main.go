@@ -1,0 +1,4 @@
+// Command worker runs the shop jobs.
+package main
+
+func main() {}

@@ -1,0 +1,2 @@
+// Package store keeps orders.
+package store

