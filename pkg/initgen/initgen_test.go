@@ -205,4 +205,3 @@ func TestWriteRefusesToOverwrite(t *testing.T) {
 		t.Error("force did not replace .dockerignore")
 	}
 }
-
