@@ -32,6 +32,12 @@ func Explain(w io.Writer, r finding.Rule) {
 	}
 	if r.Fix != "" {
 		fmt.Fprintf(w, "\nFix: %s\n", r.Fix)
+		switch r.FixSafety {
+		case finding.FixSafe:
+			fmt.Fprintln(w, "(--fix applies it: it keeps what the image does)")
+		case finding.FixUnsafe:
+			fmt.Fprintln(w, "(--fix --unsafe-fixes applies it: it changes what the image does)")
+		}
 	}
 	if r.Bad != "" {
 		fmt.Fprintf(w, "\nBad:\n%s\n", indent(r.Bad, "  "))
@@ -67,27 +73,41 @@ func Markdown(w io.Writer, rules []finding.Rule) {
 		fmt.Fprintf(w, "| %s | [%s](#%s) | %s | %s |\n", r.ID, r.Name, r.Name, r.Severity, escapeCell(r.Title))
 	}
 	for _, r := range rules {
-		fmt.Fprintf(w, "\n## %s\n\n", r.Name)
-		fmt.Fprintf(w, "**%s** · %s · %s", r.ID, r.Severity, r.Title)
-		if r.Guide != "" {
-			fmt.Fprintf(w, " · guide §%s", r.Guide)
-		}
-		if r.Since != "" {
-			fmt.Fprintf(w, " · since %s", r.Since)
+		fmt.Fprint(w, "\n")
+		Section(w, r)
+	}
+}
+
+// Section writes one rule's part of the reference, from its "## name"
+// heading: what an editor shows when hovering over a finding.
+func Section(w io.Writer, r finding.Rule) {
+	fmt.Fprintf(w, "## %s\n\n", r.Name)
+	fmt.Fprintf(w, "**%s** · %s · %s", r.ID, r.Severity, r.Title)
+	if r.Guide != "" {
+		fmt.Fprintf(w, " · guide §%s", r.Guide)
+	}
+	if r.Since != "" {
+		fmt.Fprintf(w, " · since %s", r.Since)
+	}
+	fmt.Fprint(w, "\n\n")
+	if r.Description != "" {
+		fmt.Fprintf(w, "%s\n\n", r.Description)
+	}
+	if r.Fix != "" {
+		fmt.Fprintf(w, "**Fix:** %s", r.Fix)
+		switch r.FixSafety {
+		case finding.FixSafe:
+			fmt.Fprint(w, " (applied by `--fix`: it keeps what the image does)")
+		case finding.FixUnsafe:
+			fmt.Fprint(w, " (applied by `--fix --unsafe-fixes`: it changes what the image does)")
 		}
 		fmt.Fprint(w, "\n\n")
-		if r.Description != "" {
-			fmt.Fprintf(w, "%s\n\n", r.Description)
-		}
-		if r.Fix != "" {
-			fmt.Fprintf(w, "**Fix:** %s\n\n", r.Fix)
-		}
-		if r.Bad != "" {
-			fmt.Fprintf(w, "Bad:\n\n```dockerfile\n%s\n```\n\n", strings.TrimRight(r.Bad, "\n"))
-		}
-		if r.Good != "" {
-			fmt.Fprintf(w, "Good:\n\n```dockerfile\n%s\n```\n\n", strings.TrimRight(r.Good, "\n"))
-		}
+	}
+	if r.Bad != "" {
+		fmt.Fprintf(w, "Bad:\n\n```dockerfile\n%s\n```\n\n", strings.TrimRight(r.Bad, "\n"))
+	}
+	if r.Good != "" {
+		fmt.Fprintf(w, "Good:\n\n```dockerfile\n%s\n```\n\n", strings.TrimRight(r.Good, "\n"))
 	}
 }
 
