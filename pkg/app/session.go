@@ -18,23 +18,17 @@ import (
 // of the session, so a keystroke costs only the evaluation. It is safe for
 // concurrent use.
 type Session struct {
-	mu      sync.Mutex
-	r       *runner
-	newFind func() *config.Finder
+	mu sync.Mutex
+	r  *runner
 }
 
 // NewSession starts a session; warnings about configurations (names of no
 // rule) go to stderr, once each.
 func NewSession(s Settings, stderr io.Writer) *Session {
-	newFind := func() *config.Finder { return config.DefaultFinder() }
-	if s.Finder != nil {
-		f := s.Finder
-		newFind = func() *config.Finder { return f }
+	if s.Finder == nil {
+		s.Finder = config.DefaultFinder()
 	}
-	ss := &Session{newFind: newFind}
-	ss.r = &runner{s: s, io: IO{Stderr: stderr}, plans: map[string]*plan{}, catalogues: map[string]*Catalogue{}, warned: map[string]bool{}}
-	ss.r.s.Finder = newFind()
-	return ss
+	return &Session{r: &runner{s: s, io: IO{Stderr: stderr}, plans: map[string]*plan{}, catalogues: map[string]*Catalogue{}, warned: map[string]bool{}}}
 }
 
 // Reset forgets which configuration applies where and what they say (a
@@ -44,7 +38,8 @@ func (s *Session) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.r.plans, s.r.order = map[string]*plan{}, nil
-	s.r.s.Finder = s.newFind()
+	s.r.warned = map[string]bool{}
+	s.r.s.Finder.Forget()
 }
 
 // planFor is the plan for the Dockerfile at path.

@@ -57,6 +57,14 @@ func DefaultFinder() *Finder {
 	return NewFinder(home, wd)
 }
 
+// Forget drops what the Finder found, for a long-lived process (the
+// language server) after a configuration file was added or removed.
+func (f *Finder) Forget() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.found = map[string]found{}
+}
+
 // Find returns the configuration file for dir, or "" when there is none.
 // Both .golint-docker.yaml and .golint-docker.yml in one directory is an
 // error: which one applies would be a guess.
