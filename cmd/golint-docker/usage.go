@@ -128,6 +128,9 @@ func suggestFlag(name string, names []string) string {
 
 // suggestCommand is `; did you mean "x"?` for a command near word.
 func suggestCommand(word string) string {
+	if word == "lint" {
+		return "" // linting is the default command, not init
+	}
 	if n := nearest(word, commandNames()); n != "" {
 		return fmt.Sprintf("; did you mean %q?", n)
 	}

@@ -126,7 +126,7 @@ func (c *client) next(t *testing.T, uri string, version int) published {
 func codes(p published) string {
 	var cs []string
 	for _, d := range p.Diagnostics {
-		cs = append(cs, strings.Fields(d.Code+" x")[0])
+		cs = append(cs, strings.Fields(d.Code + " x")[0])
 	}
 	return strings.Join(cs, " ")
 }
