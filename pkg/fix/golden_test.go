@@ -44,7 +44,7 @@ func TestGolden(t *testing.T) {
 	for _, r := range eng.Rules {
 		safe[r.ID] = r.SafeFix()
 	}
-	l := lint.New(eng, lint.Options{ContextDir: dir})
+	l := lint.New(eng, lint.Options{ContextDir: dir, Facts: facts(t)})
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".input")
 		t.Run(name, func(t *testing.T) {

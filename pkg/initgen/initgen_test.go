@@ -69,7 +69,13 @@ func TestGeneratedDockerfilesPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := policy.New(context.Background(), l, policy.Options{})
+	// Every rule on, the ones off by default too.
+	on := map[string]any{"golintdocker": map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}}}}
+	eng, err := policy.New(context.Background(), l, policy.Options{Data: on})
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := policies.Facts()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +96,7 @@ func TestGeneratedDockerfilesPass(t *testing.T) {
 						t.Fatal(err)
 					}
 					df := filepath.Join(dir, "Dockerfile")
-					res := lint.New(eng, lint.Options{ContextDir: dir, BuildKitChecks: true}).File(context.Background(), df, nil)
+					res := lint.New(eng, lint.Options{ContextDir: dir, BuildKitChecks: true, Facts: facts}).File(context.Background(), df, nil)
 					if res.Err != nil {
 						t.Fatalf("%v\n%s", res.Err, files.Dockerfile)
 					}

@@ -15,7 +15,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("the final image (%s) has no org.opencontainers.image.source label", [lib.base_name(lib.final)]),
 		"line": lib.final.line,
-		"edits": [lib.insert_after_final_from("LABEL org.opencontainers.image.source=\"https://example.com/orders\"\n")],
+		"edits": [lib.insert_after_from(lib.final, "LABEL org.opencontainers.image.source=\"https://example.com/orders\"\n")],
 	}
 }
 
