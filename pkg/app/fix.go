@@ -155,7 +155,7 @@ func (r *runner) fixSummary() {
 		r.say("fixed %s in %s", plural(r.fixes.problems, "problem"), plural(r.fixes.files, "file"))
 	}
 	if r.fixes.unsafeLeft > 0 {
-		r.say("%s more can be fixed with --unsafe-fixes, which change what the image does (see them first with --diff --unsafe-fixes)", plural(r.fixes.unsafeLeft, "problem"))
+		r.say("%s can also be fixed with --unsafe-fixes, which change what the image does (see them first with --diff --unsafe-fixes)", plural(r.fixes.unsafeLeft, "problem"))
 	}
 }
 

@@ -78,12 +78,19 @@ func TestFixInPlace(t *testing.T) {
 	df := filepath.Join(dir, "Dockerfile")
 	os.WriteFile(df, []byte(unfixed), 0o640)
 
-	// --fix: only TEST001, the one safe fix; the report is of what remains.
+	// --fix: the safe fixes (TEST001, which its metadata marks safe, and
+	// the built-in rules marked safe: cache mounts, -s -w); not the unsafe
+	// ones (the exec form, the user, CGO_ENABLED). The report is of what
+	// remains.
 	code, stdout, stderr, ids := fixRun(t, dir, FixInPlace, false, "", df)
 	got, _ := os.ReadFile(df)
-	want := strings.Replace(unfixed, "FROM alpine:3.22\n", "FROM alpine:3.22\nLABEL org.opencontainers.image.source=\"https://example.com/orders\"\n", 1)
-	if string(got) != want {
-		t.Errorf("after --fix:\n%s\nwant:\n%s", got, want)
+	for _, s := range []string{"FROM alpine:3.22\nLABEL org.opencontainers.image.source=\"https://example.com/orders\"\n", "RUN --mount=type=cache,target=/go/pkg/mod", `-ldflags="-s -w"`, "ENTRYPOINT /orders\n"} {
+		if !strings.Contains(string(got), s) {
+			t.Errorf("after --fix, no %q:\n%s", s, got)
+		}
+	}
+	if strings.Contains(string(got), "CGO_ENABLED") || strings.Contains(string(got), "USER") {
+		t.Errorf("--fix applied an unsafe fix:\n%s", got)
 	}
 	if st, _ := os.Stat(df); st.Mode().Perm() != 0o640 {
 		t.Errorf("mode %v, want 0640", st.Mode().Perm())
@@ -91,7 +98,7 @@ func TestFixInPlace(t *testing.T) {
 	if code != ExitFindings || has(ids, "TEST001") || !has(ids, "GD020") {
 		t.Errorf("exit %d, remaining %v", code, ids)
 	}
-	if !strings.Contains(stderr, "fixed 1 problem (TEST001 test-source-label)") || !strings.Contains(stderr, "more can be fixed with --unsafe-fixes") {
+	if !strings.Contains(stderr, "fixed 3 problems (GD005 ldflags-strip, GD007 go-cache-mounts, TEST001 test-source-label)") || !strings.Contains(stderr, "can also be fixed with --unsafe-fixes") {
 		t.Errorf("stderr:\n%s", stderr)
 	}
 	if !strings.Contains(stdout, "shell form") || strings.Contains(stdout, "TEST001") {

@@ -101,9 +101,11 @@ func TestEachFixAlone(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lints every file once per fix")
 	}
-	l := lint.New(engine(t), lint.Options{Facts: facts(t)})
+	eng := engine(t)
+	l := lint.New(eng, lint.Options{Facts: facts(t)})
 	ctx := context.Background()
 	tried := 0
+	withEdits := map[string]bool{}
 	problems := map[string][]string{} // rule -> what went wrong, where
 	files, withCorpus := relintFiles(t)
 	for _, path := range files {
@@ -121,12 +123,19 @@ func TestEachFixAlone(t *testing.T) {
 				continue
 			}
 			tried++
+			withEdits[f.RuleID] = true
 			if p := fixAlone(ctx, l, path, data, f, was); p != "" {
 				problems[f.RuleID] = append(problems[f.RuleID], p)
 			}
 		}
 	}
 	check(t, problems, withCorpus)
+	// Every rule that offers edits says whether they are safe.
+	for _, r := range eng.Rules {
+		if withEdits[r.ID] && r.FixSafety == "" {
+			t.Errorf("%s (%s) offers edits, but its METADATA has no custom.fix_safety (safe or unsafe)", r.ID, r.File)
+		}
+	}
 	if tried == 0 {
 		t.Fatal("no finding offered a fix")
 	}

@@ -14,6 +14,7 @@
 # custom:
 #   id: GD004
 #   severity: warning
+#   fix_safety: unsafe
 #   guide: "1.4"
 #   since: 0.1.0
 #   fix: Prefix the build with CGO_ENABLED=0 (or set ENV CGO_ENABLED=0 in the builder stage).

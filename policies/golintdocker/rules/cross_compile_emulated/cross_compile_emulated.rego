@@ -14,6 +14,7 @@
 # custom:
 #   id: GD008
 #   severity: info
+#   fix_safety: unsafe
 #   guide: "3"
 #   since: 0.1.0
 #   fix: Use `FROM --platform=$BUILDPLATFORM golang:...` for the builder, declare `ARG TARGETOS TARGETARCH` in it and build with `GOOS=$TARGETOS GOARCH=$TARGETARCH go build`.

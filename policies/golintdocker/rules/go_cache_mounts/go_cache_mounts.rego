@@ -13,6 +13,7 @@
 # custom:
 #   id: GD007
 #   severity: info
+#   fix_safety: safe
 #   guide: "3"
 #   since: 0.1.0
 #   fix: Add `--mount=type=cache,target=/go/pkg/mod` (and, for builds, `--mount=type=cache,target=/root/.cache/go-build`) to the RUN.

@@ -14,6 +14,7 @@
 # custom:
 #   id: GD003
 #   severity: warning
+#   fix_safety: safe
 #   guide: "1.3"
 #   since: 0.1.0
 #   fix: Copy go.mod and go.sum and run `go mod download` before `COPY . .` (`COPY go.mod go.sum ./`, `RUN go mod download`, then `COPY . .`).

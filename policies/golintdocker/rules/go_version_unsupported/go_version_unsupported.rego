@@ -13,6 +13,7 @@
 # custom:
 #   id: GD024
 #   severity: warning
+#   fix_safety: unsafe
 #   guide: "2"
 #   since: 0.1.0
 #   fix: Build with a supported Go release (golang:1.27-alpine) and keep the tag current with Dependabot or Renovate.

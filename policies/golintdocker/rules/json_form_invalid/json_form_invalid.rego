@@ -14,6 +14,7 @@
 # custom:
 #   id: GD019
 #   severity: error
+#   fix_safety: unsafe
 #   guide: "2"
 #   since: 0.1.0
 #   fix: Write a valid JSON array of double-quoted strings, with nothing after the closing bracket.

@@ -13,6 +13,7 @@
 # custom:
 #   id: GD005
 #   severity: warning
+#   fix_safety: safe
 #   guide: "1.5"
 #   since: 0.1.0
 #   fix: Add `-s -w` to the build's -ldflags (keeping any `-X` settings), e.g. `go build -ldflags="-s -w" ...`.

@@ -13,6 +13,7 @@
 # custom:
 #   id: GD011
 #   severity: warning
+#   fix_safety: unsafe
 #   guide: "1.8"
 #   since: 0.1.0
 #   fix: Copy the CA bundle from the builder (COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/) or install ca-certificates.

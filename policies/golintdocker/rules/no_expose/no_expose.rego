@@ -14,6 +14,7 @@
 # custom:
 #   id: GD028
 #   severity: info
+#   fix_safety: safe
 #   guide: "1.11"
 #   since: 0.1.0
 #   fix: Add EXPOSE with the port the program listens on (EXPOSE 8080) before the ENTRYPOINT.

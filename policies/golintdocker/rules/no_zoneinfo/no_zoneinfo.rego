@@ -14,6 +14,7 @@
 # custom:
 #   id: GD012
 #   severity: warning
+#   fix_safety: unsafe
 #   guide: "1.7"
 #   since: 0.1.0
 #   fix: Build with -tags timetzdata (or import _ "time/tzdata"), or copy /usr/share/zoneinfo from a builder that installs tzdata.

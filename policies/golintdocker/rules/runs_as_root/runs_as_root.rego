@@ -14,6 +14,7 @@
 # custom:
 #   id: GD014
 #   severity: warning
+#   fix_safety: unsafe
 #   guide: "1.9"
 #   since: 0.1.0
 #   fix: Add `USER 65532:65532` before the ENTRYPOINT (a numeric user needs no /etc/passwd), or ship on a :nonroot distroless image.

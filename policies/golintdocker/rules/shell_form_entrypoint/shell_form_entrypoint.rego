@@ -13,6 +13,7 @@
 # custom:
 #   id: GD020
 #   severity: warning
+#   fix_safety: unsafe
 #   guide: "1.11"
 #   since: 0.1.0
 #   fix: Use the exec (JSON) form, e.g. ENTRYPOINT ["/app", "serve"].

@@ -13,6 +13,7 @@
 # custom:
 #   id: GD009
 #   severity: warning
+#   fix_safety: unsafe
 #   guide: "3"
 #   since: 0.1.0
 #   fix: Declare `ARG TARGETOS TARGETARCH` in the stage and build with `GOOS=$TARGETOS GOARCH=$TARGETARCH go build`.

@@ -13,6 +13,7 @@
 # custom:
 #   id: GD006
 #   severity: info
+#   fix_safety: unsafe
 #   guide: "3"
 #   since: 0.1.0
 #   fix: Add -trimpath to the go build (or `ENV GOFLAGS=-trimpath` in the builder stage).

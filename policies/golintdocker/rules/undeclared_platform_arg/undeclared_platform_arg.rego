@@ -13,6 +13,7 @@
 # custom:
 #   id: GD010
 #   severity: warning
+#   fix_safety: unsafe
 #   guide: "3"
 #   since: 0.1.0
 #   fix: Declare the argument in the stage (`ARG TARGETOS TARGETARCH`) before the instruction that uses it.

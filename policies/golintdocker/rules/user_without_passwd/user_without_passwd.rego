@@ -13,6 +13,7 @@
 # custom:
 #   id: GD016
 #   severity: error
+#   fix_safety: unsafe
 #   guide: "2"
 #   since: 0.1.0
 #   fix: Use a numeric user (USER 65532:65532), which needs no passwd entry, or copy /etc/passwd and /etc/group from the builder that created the user.
