@@ -82,12 +82,6 @@ type didSaveParams struct {
 	TextDocument textDocumentIdentifier `json:"textDocument"`
 }
 
-type didChangeWatchedFilesParams struct {
-	Changes []struct {
-		URI string `json:"uri"`
-	} `json:"changes"`
-}
-
 type diagnostic struct {
 	Range           lspRange         `json:"range"`
 	Severity        int              `json:"severity"`

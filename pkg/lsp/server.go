@@ -103,40 +103,6 @@ func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		return nil, nil
 	case "exit":
 		return nil, conn.Close()
-	case "textDocument/didOpen":
-		var p didOpenParams
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		s.update(conn, p.TextDocument.URI, p.TextDocument.Version, []byte(p.TextDocument.Text))
-		return nil, nil
-	case "textDocument/didChange":
-		var p didChangeParams
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		if n := len(p.ContentChanges); n > 0 {
-			// The server asks for whole texts (change: 1): the last one is
-			// the document.
-			s.update(conn, p.TextDocument.URI, p.TextDocument.Version, []byte(p.ContentChanges[n-1].Text))
-		}
-		return nil, nil
-	case "textDocument/didClose":
-		var p didCloseParams
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		s.close(conn, p.TextDocument.URI)
-		return nil, nil
-	case "textDocument/didSave":
-		var p didSaveParams
-		if err := params(req, &p); err == nil && isConfig(p.TextDocument.URI) {
-			s.reset(conn)
-		}
-		return nil, nil
-	case "workspace/didChangeWatchedFiles":
-		s.reset(conn)
-		return nil, nil
 	case "textDocument/codeAction":
 		var p codeActionParams
 		if err := params(req, &p); err != nil {
@@ -151,9 +117,50 @@ func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		return s.hover(ctx, p)
 	}
 	if req.Notif {
-		return nil, nil
+		return nil, s.notified(conn, req)
 	}
 	return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeMethodNotFound, Message: "method not supported: " + req.Method}
+}
+
+// notified handles the notifications about documents; others are ignored.
+func (s *server) notified(conn *jsonrpc2.Conn, req *jsonrpc2.Request) error {
+	switch req.Method {
+	case "textDocument/didOpen":
+		var p didOpenParams
+		if err := params(req, &p); err != nil {
+			return err
+		}
+		s.update(conn, p.TextDocument.URI, p.TextDocument.Version, []byte(p.TextDocument.Text))
+		return nil
+	case "textDocument/didChange":
+		var p didChangeParams
+		if err := params(req, &p); err != nil {
+			return err
+		}
+		if n := len(p.ContentChanges); n > 0 {
+			// The server asks for whole texts (change: 1): the last one is
+			// the document.
+			s.update(conn, p.TextDocument.URI, p.TextDocument.Version, []byte(p.ContentChanges[n-1].Text))
+		}
+		return nil
+	case "textDocument/didClose":
+		var p didCloseParams
+		if err := params(req, &p); err != nil {
+			return err
+		}
+		s.close(conn, p.TextDocument.URI)
+		return nil
+	case "textDocument/didSave":
+		var p didSaveParams
+		if err := params(req, &p); err == nil && isConfig(p.TextDocument.URI) {
+			s.reset(conn)
+		}
+		return nil
+	case "workspace/didChangeWatchedFiles":
+		s.reset(conn)
+		return nil
+	}
+	return nil
 }
 
 func params(req *jsonrpc2.Request, v any) error {
