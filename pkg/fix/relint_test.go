@@ -47,24 +47,30 @@ func facts(t testing.TB) *imagefacts.Catalog {
 }
 
 // relintFiles are the Dockerfiles the re-lint tests fix: every testdata
-// Dockerfile and, when ../shared is beside the repository, the corpus.
+// Dockerfile (testdata/ and each rule's testdata/, testdata/fix/*.input)
+// and, when ../shared is beside the repository, the corpus.
 func relintFiles(t *testing.T) (files []string, withCorpus bool) {
-	root := filepath.Join("..", "..", "testdata")
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	roots := []string{filepath.Join("..", "..", "testdata"), filepath.Join("..", "..", "policies", "golintdocker", "rules")}
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && (d.Name() == "fuzz" || d.Name() == "badinput" || d.Name() == "golden") {
+				return filepath.SkipDir
+			}
+			n := d.Name()
+			if !d.IsDir() && (n == "Dockerfile" || strings.HasPrefix(n, "Dockerfile.") || strings.HasSuffix(n, ".Dockerfile") || strings.HasSuffix(n, ".input")) {
+				files = append(files, p)
+			}
+			return nil
+		})
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		if d.IsDir() && (d.Name() == "fuzz" || d.Name() == "badinput" || d.Name() == "golden") {
-			return filepath.SkipDir
-		}
-		n := d.Name()
-		if !d.IsDir() && (n == "Dockerfile" || strings.HasPrefix(n, "Dockerfile.") || strings.HasSuffix(n, ".Dockerfile") || strings.HasSuffix(n, ".input")) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	}
+	if len(files) < 100 {
+		t.Fatalf("only %d testdata Dockerfiles found", len(files))
 	}
 	corpus, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
 	if len(corpus) == 0 {
