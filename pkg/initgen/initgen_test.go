@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/initgen"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/policy"
@@ -96,7 +97,7 @@ func TestGeneratedDockerfilesPass(t *testing.T) {
 						t.Fatal(err)
 					}
 					df := filepath.Join(dir, "Dockerfile")
-					res := lint.New(eng, lint.Options{ContextDir: dir, BuildKitChecks: true, Facts: facts}).File(context.Background(), df, nil)
+					res := lint.New(eng, lint.Options{ContextDir: dir, BuildKitChecks: true, Facts: facts}).File(context.Background(), discover.File{Path: df}, nil)
 					if res.Err != nil {
 						t.Fatalf("%v\n%s", res.Err, files.Dockerfile)
 					}

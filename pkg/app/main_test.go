@@ -1,0 +1,18 @@
+package app
+
+import (
+	"os"
+	"testing"
+
+	"github.com/golint-docker/golint-docker/pkg/policy"
+)
+
+// TestMain makes this test binary the policy sandbox's worker when the
+// sandbox starts it (as golint-docker's main does): the --fix tests load a
+// policy directory, whose rules run in the sandbox.
+func TestMain(m *testing.M) {
+	if policy.IsWorker() {
+		os.Exit(policy.RunWorker(os.Stdin, os.Stdout))
+	}
+	os.Exit(m.Run())
+}
