@@ -7,14 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
 	"github.com/golint-docker/golint-docker/pkg/lint"
-	"github.com/golint-docker/golint-docker/pkg/report"
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // FixMode says what a run does with the fixes the findings carry.
@@ -80,7 +79,7 @@ func (r *runner) lintFile(ctx context.Context, p *plan, f discover.File) fixed {
 // and returns the result to report: what remains after FixInPlace; the
 // findings of the file as it is after FixDiff, or when it cannot be
 // written.
-func (r *runner) finishFix(f fixed) finding.Result {
+func (r *runner) finishFix(ctx context.Context, f fixed) finding.Result {
 	o := f.outcome
 	if o == nil {
 		return f.res
@@ -95,7 +94,7 @@ func (r *runner) finishFix(f fixed) finding.Result {
 		// A filter: the file goes out whether or not it changed.
 		r.io.Stdout.Write(o.After)
 	} else if o.Changed() {
-		if err := writeFixed(f.file.Path, o.Before, o.After); err != nil {
+		if err := writeFixed(ctx, f.plan.linter, f.file, o.Before, o.After); err != nil {
 			initial.Err = &finding.FileError{File: initial.File, Msg: "the fixes were not written: " + err.Error(), Err: err}
 			return initial
 		}
@@ -105,7 +104,7 @@ func (r *runner) finishFix(f fixed) finding.Result {
 	if len(o.Fixed) > 0 {
 		r.fixes.problems += len(o.Fixed)
 		r.fixes.files++
-		r.say("%s: fixed %s (%s)", res.File, plural(len(o.Fixed), "problem"), ruleIDs(o.Fixed))
+		r.say("%s: fixed %s (%s)", safeio.Escape(res.File), plural(len(o.Fixed), "problem"), safeio.Escape(ruleIDs(o.Fixed)))
 	}
 	unsafe := f.plan.fixOptions(true)
 	for _, fd := range res.Findings {
@@ -116,30 +115,24 @@ func (r *runner) finishFix(f fixed) finding.Result {
 	return res
 }
 
-// writeFixed replaces path with after, atomically and keeping its
+// writeFixed replaces f with after, atomically and keeping its
 // permissions, unless it no longer holds before (changed while it was
-// being fixed).
-func writeFixed(path string, before, after []byte) error {
-	now, err := os.ReadFile(path)
+// being fixed). It reads f again as lint read it — within its tree, a
+// regular file, under the size cap and the read timeout — so a file lint
+// would refuse to read is never written either.
+func writeFixed(ctx context.Context, l *lint.Linter, f discover.File, before, after []byte) error {
+	now, err := l.Read(ctx, f, nil)
 	if err != nil {
+		var fe *finding.FileError
+		if errors.As(err, &fe) {
+			return errors.New(fe.Msg)
+		}
 		return err
 	}
 	if !bytes.Equal(now, before) {
 		return errors.New("the file changed while it was being fixed")
 	}
-	af, err := report.CreateAtomic(path)
-	if err != nil {
-		var oe *report.OutputError
-		if errors.As(err, &oe) {
-			return errors.New(oe.Msg)
-		}
-		return err
-	}
-	if _, err := af.Write(after); err != nil {
-		af.Abort()
-		return err
-	}
-	return af.Commit()
+	return fix.WriteFile(f.Path, f.Root, after)
 }
 
 // fixSummary says, after a run that fixed, how many problems were fixed

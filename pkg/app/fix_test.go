@@ -215,3 +215,39 @@ func TestFixSafetyMetadata(t *testing.T) {
 		t.Errorf("fix_safety: maybe gave %v", err)
 	}
 }
+
+// TestFixStaysInTree: a Dockerfile found in a repository is fixed only
+// where lint reads it — a link out of the repository is neither read nor
+// written, a link within it is read but not replaced — and the others
+// are still fixed.
+func TestFixStaysInTree(t *testing.T) {
+	dir := t.TempDir()
+	repo, outside := filepath.Join(dir, "repo"), filepath.Join(dir, "outside")
+	for _, d := range []string{filepath.Join(repo, ".git"), filepath.Join(repo, "svc"), filepath.Join(repo, "api"), outside} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(outside, "Dockerfile"), []byte(unfixed), 0o644)
+	os.WriteFile(filepath.Join(repo, "svc", "Dockerfile"), []byte(unfixed), 0o644)
+	os.WriteFile(filepath.Join(repo, "api", "shared.txt"), []byte(unfixed), 0o644)
+	if err := os.Symlink(filepath.Join("..", "outside", "Dockerfile"), filepath.Join(repo, "Dockerfile")); err != nil {
+		t.Skip(err)
+	}
+	if err := os.Symlink("shared.txt", filepath.Join(repo, "api", "Dockerfile")); err != nil {
+		t.Skip(err)
+	}
+	code, stdout, _, _ := fixRun(t, repo, FixInPlace, true, "", repo)
+	if b, _ := os.ReadFile(filepath.Join(outside, "Dockerfile")); string(b) != unfixed {
+		t.Error("a file outside the repository was changed")
+	}
+	if b, _ := os.ReadFile(filepath.Join(repo, "api", "shared.txt")); string(b) != unfixed {
+		t.Error("a file was changed through a symbolic link")
+	}
+	if b, _ := os.ReadFile(filepath.Join(repo, "svc", "Dockerfile")); string(b) == unfixed {
+		t.Error("the repository's own Dockerfile was not fixed")
+	}
+	if code != ExitError || !strings.Contains(stdout, "outside the tree") || !strings.Contains(stdout, "api/Dockerfile: error: the fixes were not written: is a symbolic link") {
+		t.Errorf("exit %d, report:\n%s", code, stdout)
+	}
+}

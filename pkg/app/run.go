@@ -129,7 +129,7 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 		return r.lintFile(ctx, planOf[index[f.Path]], f)
 	}, func(f fixed) {
 		if ctx.Err() == nil {
-			r.emit(outs, &sum, r.finishFix(f))
+			r.emit(outs, &sum, r.finishFix(ctx, f))
 		}
 	})
 	if ctx.Err() != nil {
