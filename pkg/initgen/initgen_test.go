@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/golint-docker/golint-docker/pkg/discover"
@@ -210,5 +211,40 @@ func TestWriteRefusesToOverwrite(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, ".dockerignore")); string(b) != string(files.Dockerignore) {
 		t.Error("force did not replace .dockerignore")
+	}
+}
+
+// TestWriteRefusesLinks: not even --force replaces a symbolic link (it
+// would write where the link leads) or a FIFO (it would wait for a reader),
+// and then nothing is written.
+func TestWriteRefusesLinks(t *testing.T) {
+	for _, kind := range []string{"symlink", "fifo"} {
+		t.Run(kind, func(t *testing.T) {
+			dir := module(t, "one")
+			files, err := initgen.Generate(initgen.Options{Dir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			outside := filepath.Join(t.TempDir(), "ignore")
+			os.WriteFile(outside, []byte("theirs\n"), 0o644)
+			ignore := filepath.Join(dir, ".dockerignore")
+			if kind == "symlink" {
+				err = os.Symlink(outside, ignore)
+			} else {
+				err = syscall.Mkfifo(ignore, 0o644)
+			}
+			if err != nil {
+				t.Skip(err)
+			}
+			if _, err := initgen.Write(dir, files, true); err == nil || !strings.Contains(err.Error(), ".dockerignore is not a regular file") {
+				t.Errorf("got %v", err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "Dockerfile")); err == nil {
+				t.Error("the Dockerfile was written though .dockerignore was refused")
+			}
+			if b, _ := os.ReadFile(outside); string(b) != "theirs\n" {
+				t.Error("the link's target was replaced")
+			}
+		})
 	}
 }
