@@ -8,6 +8,7 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 )
 
@@ -21,7 +22,7 @@ func BenchmarkFix(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	l := lint.New(engine(b), lint.Options{ContextDir: dir, Facts: facts(b)})
+	l := lint.New(testengine.Engine(b), lint.Options{ContextDir: dir, Facts: testengine.Facts(b)})
 	lintData := func(ctx context.Context, d []byte) finding.Result { return l.Data(ctx, path, d) }
 	b.Run("lint-once", func(b *testing.B) {
 		for b.Loop() {

@@ -11,9 +11,9 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/policy"
-	"github.com/golint-docker/golint-docker/policies"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/fix/*.fixed from what --fix does now")
@@ -32,11 +32,8 @@ func TestGolden(t *testing.T) {
 	if len(inputs) < 5 {
 		t.Fatalf("found %d inputs in %s", len(inputs), dir)
 	}
-	loaded, err := policy.Load([]policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng, err := policy.New(context.Background(), loaded, policy.Options{})
+	// The default options: the goldens are what --fix does out of the box.
+	eng, err := policy.New(context.Background(), testengine.Builtin(t), policy.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +41,7 @@ func TestGolden(t *testing.T) {
 	for _, r := range eng.Rules {
 		safe[r.ID] = r.SafeFix()
 	}
-	l := lint.New(eng, lint.Options{ContextDir: dir, Facts: facts(t)})
+	l := lint.New(eng, lint.Options{ContextDir: dir, Facts: testengine.Facts(t)})
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".input")
 		t.Run(name, func(t *testing.T) {

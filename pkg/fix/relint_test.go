@@ -14,37 +14,9 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
-	"github.com/golint-docker/golint-docker/pkg/imagefacts"
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
-	"github.com/golint-docker/golint-docker/pkg/policy"
-	"github.com/golint-docker/golint-docker/policies"
 )
-
-func engine(t testing.TB) *policy.Engine {
-	t.Helper()
-	l, err := policy.Load([]policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The rules that are off by default are on: their fixes are tested too.
-	on := map[string]any{"golintdocker": map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}}}}
-	e, err := policy.New(context.Background(), l, policy.Options{Data: on})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
-
-// facts are the image facts of the built-in data: without them no image
-// is known and the rules about images say nothing.
-func facts(t testing.TB) *imagefacts.Catalog {
-	t.Helper()
-	c, err := policies.Facts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 // relintFiles are the Dockerfiles the re-lint tests fix: every testdata
 // Dockerfile (testdata/ and each rule's testdata/, testdata/fix/*.input)
@@ -107,8 +79,8 @@ func TestEachFixAlone(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lints every file once per fix")
 	}
-	eng := engine(t)
-	l := lint.New(eng, lint.Options{Facts: facts(t)})
+	eng := testengine.Engine(t)
+	l := lint.New(eng, lint.Options{Facts: testengine.Facts(t)})
 	ctx := context.Background()
 	tried := 0
 	withEdits := map[string]bool{}
@@ -177,7 +149,7 @@ func fixAlone(ctx context.Context, l *lint.Linter, path string, data []byte, f f
 // before (unless a fix in incompleteFixes was applied), nothing fixable is
 // left unless a note says why, and a second run changes nothing.
 func TestFixAll(t *testing.T) {
-	l := lint.New(engine(t), lint.Options{Facts: facts(t)})
+	l := lint.New(testengine.Engine(t), lint.Options{Facts: testengine.Facts(t)})
 	ctx := context.Background()
 	opt := fix.Options{Unsafe: true}
 	files, _ := relintFiles(t)

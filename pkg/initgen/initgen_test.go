@@ -13,9 +13,8 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/initgen"
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
-	"github.com/golint-docker/golint-docker/pkg/policy"
-	"github.com/golint-docker/golint-docker/policies"
 )
 
 // module copies testdata/init/NAME to a temporary directory.
@@ -67,20 +66,7 @@ func TestReadModule(t *testing.T) {
 // health check command), the Dockerfile init writes lints with no warning
 // or error — BuildKit's checks included — and no info either.
 func TestGeneratedDockerfilesPass(t *testing.T) {
-	l, err := policy.Load([]policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Every rule on, the ones off by default too.
-	on := map[string]any{"golintdocker": map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}}}}
-	eng, err := policy.New(context.Background(), l, policy.Options{Data: on})
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts, err := policies.Facts()
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng, facts := testengine.Engine(t), testengine.Facts(t)
 	for _, mod := range []struct{ name, main string }{{"one", ""}, {"several", "./cmd/worker"}, {"nosum", ""}} {
 		for _, base := range initgen.Bases {
 			for _, health := range []string{"", "-healthcheck"} {

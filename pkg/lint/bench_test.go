@@ -10,6 +10,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/golint-docker/golint-docker/pkg/document"
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/policy"
@@ -89,7 +90,7 @@ func BenchmarkValue(b *testing.B) {
 
 func BenchmarkEvaluate(b *testing.B) {
 	docs := documents(b)
-	e := engine(b)
+	e := testengine.Engine(b)
 	inputs := make([]ast.Value, len(docs))
 	for k, d := range docs {
 		v, err := policy.Value(d)
@@ -123,7 +124,7 @@ func BenchmarkCompile(b *testing.B) {
 // BenchmarkLintFile is the whole pipeline for one file, as the CLI runs it.
 func BenchmarkLintFile(b *testing.B) {
 	names, data := corpus(b)
-	l := lint.New(engine(b), lint.Options{Facts: facts(b)})
+	l := lint.New(testengine.Engine(b), lint.Options{Facts: testengine.Facts(b)})
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -136,7 +137,7 @@ func BenchmarkLintFile(b *testing.B) {
 
 func BenchmarkReport(b *testing.B) {
 	names, data := corpus(b)
-	l := lint.New(engine(b), lint.Options{Facts: facts(b)})
+	l := lint.New(testengine.Engine(b), lint.Options{Facts: testengine.Facts(b)})
 	var results []report.Result
 	for k := range data {
 		r := l.Bytes(context.Background(), names[k], data[k])
@@ -162,7 +163,7 @@ func BenchmarkReport(b *testing.B) {
 // BuildKit's checks are left out: their cost is not linear (see
 // bkcheck.MaxInstructions).
 func BenchmarkScaling(b *testing.B) {
-	l := lint.New(engine(b), lint.Options{Facts: facts(b)})
+	l := lint.New(testengine.Engine(b), lint.Options{Facts: testengine.Facts(b)})
 	ctx := context.Background()
 	for _, kib := range []int{32, 128, 512} {
 		data := testgen.BigBuild(kib << 10)

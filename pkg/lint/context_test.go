@@ -9,6 +9,7 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 )
 
@@ -35,7 +36,7 @@ func findingsOf(res finding.Result, rule string) []finding.Finding {
 // a note says so, and the fix copies the go.sum that is there.
 func TestContextFoundAboveTheDockerfile(t *testing.T) {
 	dir := filepath.Join("..", "..", "policies", "golintdocker", "rules", "go_mod_download_order", "testdata", "repo")
-	res := lintFile(t, lint.New(engine(t), lint.Options{}), filepath.Join(dir, "build", "Dockerfile"))
+	res := lintFile(t, lint.New(testengine.Engine(t), lint.Options{}), filepath.Join(dir, "build", "Dockerfile"))
 	if len(res.Notes) != 1 || !strings.HasPrefix(res.Notes[0], "build context: "+dir+", ") || !strings.Contains(res.Notes[0], "(go.mod)") {
 		t.Errorf("notes %q", res.Notes)
 	}
@@ -44,7 +45,7 @@ func TestContextFoundAboveTheDockerfile(t *testing.T) {
 		t.Errorf("got %+v", fs)
 	}
 	// --context given: no note, and the rules read that directory.
-	res = lintFile(t, lint.New(engine(t), lint.Options{ContextDir: filepath.Join(dir, "build")}), filepath.Join(dir, "build", "Dockerfile"))
+	res = lintFile(t, lint.New(testengine.Engine(t), lint.Options{ContextDir: filepath.Join(dir, "build")}), filepath.Join(dir, "build", "Dockerfile"))
 	if len(res.Notes) != 0 || len(findingsOf(res, "go-mod-download-order")) != 0 || len(findingsOf(res, "missing-dockerignore")) != 1 {
 		t.Errorf("--context build/: notes %q, findings %v", res.Notes, ruleIDs(res))
 	}
@@ -52,7 +53,7 @@ func TestContextFoundAboveTheDockerfile(t *testing.T) {
 
 func TestFixNeverCopiesAMissingGoSum(t *testing.T) {
 	path := filepath.Join("..", "..", "policies", "golintdocker", "rules", "go_mod_download_order", "testdata", "nosum", "Dockerfile")
-	res := lintFile(t, lint.New(engine(t), lint.Options{}), path)
+	res := lintFile(t, lint.New(testengine.Engine(t), lint.Options{}), path)
 	fs := findingsOf(res, "go-mod-download-order")
 	if len(fs) != 1 || !strings.Contains(fs[0].Replacement, "COPY go.mod ./\nRUN go mod download\nCOPY . .") || strings.Contains(fs[0].Fix+fs[0].Replacement, "go.sum") {
 		t.Errorf("got %+v", fs)
@@ -92,7 +93,7 @@ func TestTwinsReportedOnce(t *testing.T) {
 		}
 		return out
 	}
-	res := lintFile(t, lint.New(engine(t), lint.Options{BuildKitChecks: true}), path)
+	res := lintFile(t, lint.New(testengine.Engine(t), lint.Options{BuildKitChecks: true}), path)
 	for rule, want := range map[string][]int{
 		"shell-form-entrypoint":      {13},
 		"json-args-recommended":      {7}, // the build stage's CMD: BuildKit's alone
@@ -111,7 +112,7 @@ func TestTwinsReportedOnce(t *testing.T) {
 		t.Errorf("got %+v", fs[0])
 	}
 	// Turning our rule off silences the problem; its twin does not come back.
-	res = lintFile(t, lint.New(engine(t), lint.Options{BuildKitChecks: true, Ignore: []string{"shell-form-entrypoint", "GD010"}}), path)
+	res = lintFile(t, lint.New(testengine.Engine(t), lint.Options{BuildKitChecks: true, Ignore: []string{"shell-form-entrypoint", "GD010"}}), path)
 	if got := lines(res, "json-args-recommended"); !equalInts(got, []int{7}) || len(lines(res, "undefined-var")) != 0 {
 		t.Errorf("with the rules ignored: json-args-recommended %v, undefined-var %v", got, lines(res, "undefined-var"))
 	}

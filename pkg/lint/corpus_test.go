@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/golint-docker/golint-docker/pkg/discover"
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/testenv"
@@ -21,7 +22,7 @@ func TestCorpus(t *testing.T) {
 	if len(files) < 300 {
 		t.Fatalf("found %d corpus files; ../shared/corpus/files should hold a few hundred", len(files))
 	}
-	l := lint.New(engine(t), lint.Options{Facts: facts(t)})
+	l := lint.New(testengine.Engine(t), lint.Options{Facts: testengine.Facts(t)})
 	parsed, findings := 0, 0
 	for _, f := range files {
 		res := l.File(context.Background(), discover.File{Path: f}, nil)

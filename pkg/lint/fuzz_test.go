@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/report"
 	"github.com/golint-docker/golint-docker/pkg/testenv"
@@ -31,7 +32,7 @@ func FuzzLint(f *testing.F) {
 			f.Add(data)
 		}
 	}
-	l := lint.New(engine(f), lint.Options{ContextDir: f.TempDir(), Facts: facts(f)})
+	l := lint.New(testengine.Engine(f), lint.Options{ContextDir: f.TempDir(), Facts: testengine.Facts(f)})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res := l.Bytes(context.Background(), "Dockerfile", data)
 		if res.Err != nil && strings.Contains(res.Err.Error(), "internal error") {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 )
 
@@ -33,7 +34,7 @@ func ruleIDs(r finding.Result) []string {
 }
 
 func TestBuildKitChecksSkippedOnHugeFiles(t *testing.T) {
-	l := lint.New(engine(t), lint.Options{BuildKitChecks: true, Facts: facts(t)})
+	l := lint.New(testengine.Engine(t), lint.Options{BuildKitChecks: true, Facts: testengine.Facts(t)})
 	ctx := context.Background()
 
 	// 3 instructions besides the build stage's: at the limit BuildKit runs.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 )
 
@@ -34,8 +35,8 @@ ENTRYPOINT ["/app"]
 // by line, and the ids of the others.
 func pragmaFindings(t *testing.T, opt lint.Options, rulesKnown bool) (map[int]string, []string) {
 	t.Helper()
-	e := engine(t)
-	opt.Facts = facts(t)
+	e := testengine.Engine(t)
+	opt.Facts = testengine.Facts(t)
 	if rulesKnown {
 		opt.Rules = e.Rules
 	}

@@ -13,47 +13,11 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/imagefacts"
+	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 	"github.com/golint-docker/golint-docker/pkg/policy"
-	"github.com/golint-docker/golint-docker/policies"
 )
-
-func engine(t testing.TB) *policy.Engine {
-	t.Helper()
-	return engineWith(t, nil)
-}
-
-// engineWith is the built-in rules with config (data.golintdocker.config,
-// as golint-docker derives it from .golint-docker.yaml) set.
-func engineWith(t testing.TB, config map[string]any) *policy.Engine {
-	t.Helper()
-	l, err := policy.Load([]policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The rules that are off by default are on here, so that their
-	// testdata is checked too.
-	data := map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}}}
-	if config != nil {
-		data["config"] = config
-	}
-	e, err := policy.New(context.Background(), l, policy.Options{Data: map[string]any{"golintdocker": data}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
-
-// facts are the image facts of the built-in data.
-func facts(t testing.TB) *imagefacts.Catalog {
-	t.Helper()
-	c, err := policies.Facts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 var (
 	wantRe    = regexp.MustCompile(`^\s*#\s*want:\s*(.*)$`)
@@ -252,7 +216,7 @@ type suite struct {
 }
 
 func newSuite(t *testing.T) *suite {
-	return &suite{engine: engine(t), configured: map[string]*policy.Engine{}, facts: facts(t)}
+	return &suite{engine: testengine.Engine(t), configured: map[string]*policy.Engine{}, facts: testengine.Facts(t)}
 }
 
 // linted is a testdata Dockerfile, what it expects and what it got: the
@@ -283,7 +247,7 @@ func (s *suite) lintBytes(t *testing.T, tf testdataFile, data []byte) linted {
 	if exp.config != nil {
 		k := fmt.Sprint(exp.config)
 		if s.configured[k] == nil {
-			s.configured[k] = engineWith(t, exp.config)
+			s.configured[k] = testengine.EngineWith(t, exp.config)
 		}
 		e = s.configured[k]
 	}
@@ -385,10 +349,7 @@ func TestEveryRuleHasTestdata(t *testing.T) {
 			quiet[tf.rule]++
 		}
 	}
-	l, err := policy.Load([]policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := testengine.Builtin(t)
 	known := map[string]bool{}
 	for _, r := range l.Rules {
 		known[r.Name] = true
