@@ -29,9 +29,11 @@
 #     ENTRYPOINT ["/app"]
 package golintdocker.rules.runs_as_root
 
+import data.golintdocker.lib.files
 import data.golintdocker.lib.findings
 import data.golintdocker.lib.images
 import data.golintdocker.lib.instructions
+import data.golintdocker.lib.packages
 
 # An explicit USER root (or 0) is in effect.
 deny contains finding if {
@@ -52,9 +54,28 @@ deny contains finding if {
 	some s in images.linux_runtime
 	s.user == null
 	images.facts(s).user == "0"
+	not drops_privileges(s)
 	msg := sprintf("no USER is set and the default user of %s is root (uid 0): the container runs as root", [images.label(s)])
 	finding := object.union(findings.at_from(s, msg, fix(s)), {"edits": edits(s)})
 }
+
+# The image starts as root on purpose: its entrypoint drops to a user with
+# su-exec or gosu (gitea, vault, syncthing: it chowns volumes first), and a
+# USER would break that. Installed by a package manager or copied in.
+drops_privileges(s) if {
+	some tool in privilege_droppers
+	packages.installs(s, tool)
+}
+
+drops_privileges(s) if {
+	some c in files.chain_copies(s)
+	some p in array.concat(c.sources, [c.dest_path])
+	base := regex.replace(p, `^.*/`, "")
+	some tool in privilege_droppers
+	startswith(base, tool)
+}
+
+privilege_droppers := {"su-exec", "gosu"}
 
 # A Go binary runs from scratch as any numeric user; other images get a
 # generic fix.
