@@ -82,6 +82,22 @@ func NewFinder() *Finder {
 // fits). note says which context was found when it is not the Dockerfile's
 // directory, "" otherwise.
 func (f *Finder) Find(dockerfile, contextDir string, doc *document.Document) (c *document.Context, note string) {
+	c, note = f.find(dockerfile, contextDir, doc)
+	if c != nil && c.DockerignoreError != "" {
+		note = join(note, fmt.Sprintf("%s: %s; the checks that depend on what it excludes say nothing", c.Dockerignore, c.DockerignoreError))
+	}
+	return c, note
+}
+
+// join joins two notes, either of which may be "".
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+func (f *Finder) find(dockerfile, contextDir string, doc *document.Document) (c *document.Context, note string) {
 	if contextDir != "" {
 		abs, err := filepath.Abs(contextDir)
 		if err != nil {
@@ -344,6 +360,7 @@ type dirFacts struct {
 type ignoreFacts struct {
 	once     sync.Once
 	present  bool
+	err      string // why a present file could not be read; its patterns are then unknown
 	patterns []string
 	matcher  *patternmatcher.PatternMatcher
 }
@@ -364,6 +381,7 @@ func (f *Finder) facts(abs, dir, foundBy, dockerfile string) *document.Context {
 		ign = nil
 	} else {
 		c.Dockerignore = ignPath
+		c.DockerignoreError = ign.err
 		c.DockerignorePatterns = slices.Clone(ign.patterns)
 	}
 	sent := func(p string) bool { return ign == nil || !ign.excludes(p) }
@@ -399,16 +417,11 @@ func (df *dirFacts) read(f *Finder, abs string) {
 	if ign := f.ignoreFile(abs, ".dockerignore"); ign.present {
 		df.ignore = ign
 	}
-	root, err := os.OpenRoot(abs)
-	if err != nil {
-		return
-	}
-	defer root.Close()
-	if data, err := readRegular(root, "go.mod", maxFileSize); err == nil {
+	if data, err := readFile(abs, "go.mod"); err == nil {
 		df.goMod = parseGoMod(data)
 	}
-	df.goSum = isRegular(root, "go.sum")
-	df.vendorModules = isRegular(root, "vendor/modules.txt")
+	df.goSum = isRegular(abs, "go.sum")
+	df.vendorModules = isRegular(abs, "vendor/modules.txt")
 }
 
 // ignoreFile reads the ignore file name in dir once per Finder.
@@ -423,21 +436,21 @@ func (f *Finder) ignoreFile(dir, name string) *ignoreFacts {
 }
 
 func (ig *ignoreFacts) read(dir, name string) {
-	root, err := os.OpenRoot(dir)
+	data, err := readFile(dir, name)
 	if err != nil {
-		return
-	}
-	defer root.Close()
-	data, err := readRegular(root, name, maxFileSize)
-	if err != nil {
-		// Present but unreadable (too large, not a regular file): an ignore
-		// file is there, its patterns are unknown.
-		ig.present = !os.IsNotExist(err)
+		// Present but unreadable (a FIFO, a device, a directory, too large,
+		// a link out of the context): an ignore file is there, its patterns
+		// are unknown, and what the build makes of it depends on the
+		// builder. The rules that need it say nothing.
+		if !absent(err) {
+			ig.present, ig.err = true, err.Error()
+		}
 		return
 	}
 	ig.present = true
 	patterns, err := ignorefile.ReadAll(bytes.NewReader(data))
 	if err != nil {
+		ig.err = err.Error()
 		return
 	}
 	ig.patterns = patterns

@@ -3,6 +3,7 @@ package buildctx
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/parse"
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // tree writes files (path -> content) under a new temporary directory and
@@ -386,21 +388,105 @@ func TestFIFOsAndDevicesAreNotRead(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("reading the context blocked on a FIFO")
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
+	if _, err := readFile(dir, "zero"); !errors.Is(err, safeio.ErrOutside) {
+		t.Errorf("read a device through a symlink that leaves the context: %v", err)
+	}
+	if err := os.Symlink("/dev/null", filepath.Join(dir, "null")); err != nil {
 		t.Fatal(err)
 	}
-	defer root.Close()
-	if _, err := readRegular(root, "zero", maxFileSize); err == nil {
-		t.Error("read a device (through a symlink that leaves the root)")
+	if _, err := readFile(dir, "null"); err == nil {
+		t.Error("read a device")
 	}
 }
 
-func TestLargeIgnoreFileIsPresentButNotRead(t *testing.T) {
-	dir := tree(t, map[string]string{".dockerignore": strings.Repeat("x\n", maxFileSize)})
-	c := NewFinder().facts(dir, dir, FoundByFlag, "-")
-	if c.Dockerignore == "" || len(c.DockerignorePatterns) != 0 {
-		t.Errorf("got %q with %d patterns", c.Dockerignore, len(c.DockerignorePatterns))
+// TestUnreadableIgnoreFile: an ignore file that is there but cannot be read
+// as a regular file is present, with the reason and no patterns (unknown,
+// not empty), and the note says so; a missing one is absent.
+func TestUnreadableIgnoreFile(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, dir string) // makes the ignore file
+		own   bool                           // Dockerfile.dockerignore rather than .dockerignore
+		want  string                         // in DockerignoreError
+	}{
+		{"FIFO", func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, ".dockerignore")) }, false, "a named pipe"},
+		{"directory", func(t *testing.T, dir string) { mkdir(t, filepath.Join(dir, ".dockerignore", "keep")) }, false, "a directory"},
+		{"too large", func(t *testing.T, dir string) {
+			write(t, filepath.Join(dir, ".dockerignore"), strings.Repeat("x\n", maxFileSize))
+		}, false, "larger than the limit (1 MiB)"},
+		{"link out of the context", func(t *testing.T, dir string) {
+			outside := tree(t, map[string]string{"ignore": "secret-pattern\n"})
+			symlink(t, filepath.Join(outside, "ignore"), filepath.Join(dir, ".dockerignore"))
+		}, false, "outside the tree"},
+		{"link to a device", func(t *testing.T, dir string) { symlink(t, "/dev/zero", filepath.Join(dir, ".dockerignore")) }, false, "outside the tree"},
+		{"Dockerfile's own, a FIFO", func(t *testing.T, dir string) {
+			write(t, filepath.Join(dir, ".dockerignore"), ".git\n")
+			mkfifo(t, filepath.Join(dir, "Dockerfile.dockerignore"))
+		}, true, "a named pipe"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := tree(t, map[string]string{".git/": "", "go.mod": goModule, "go.sum": "", "Dockerfile": buildFromRoot})
+			tc.setup(t, dir)
+			df := filepath.Join(dir, "Dockerfile")
+			done := make(chan struct{})
+			var c *document.Context
+			var note string
+			go func() { defer close(done); c, note = find(t, NewFinder(), df, "") }()
+			select {
+			case <-done:
+			case <-time.After(20 * time.Second):
+				t.Fatal("reading the context blocked")
+			}
+			wantPath := filepath.Join(dir, ".dockerignore")
+			if tc.own {
+				wantPath = df + ".dockerignore"
+			}
+			if c == nil || c.Dockerignore != wantPath || !strings.Contains(c.DockerignoreError, tc.want) || len(c.DockerignorePatterns) != 0 {
+				t.Fatalf("got %+v, want %s unreadable (%s)", c, wantPath, tc.want)
+			}
+			if !strings.Contains(note, wantPath+": "+c.DockerignoreError+"; ") {
+				t.Errorf("note %q", note)
+			}
+			// go.mod and go.sum are still there: unknown patterns exclude nothing.
+			if c.GoMod == nil || !c.GoSum {
+				t.Errorf("context files lost: %+v", c)
+			}
+		})
+	}
+	// Missing, or a link to nothing: no ignore file, nothing to say.
+	dir := tree(t, map[string]string{".git/": "", "go.mod": goModule, "go.sum": "", "Dockerfile": buildFromRoot})
+	symlink(t, "nowhere", filepath.Join(dir, "Dockerfile.dockerignore"))
+	c, note := find(t, NewFinder(), filepath.Join(dir, "Dockerfile"), "")
+	if c == nil || c.Dockerignore != "" || c.DockerignoreError != "" || note != "" {
+		t.Errorf("no ignore file: %+v, note %q", c, note)
+	}
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mkdir(t *testing.T, path string) {
+	t.Helper()
+	if err := os.MkdirAll(path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mkfifo(t *testing.T, path string) {
+	t.Helper()
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+}
+
+func symlink(t *testing.T, target, path string) {
+	t.Helper()
+	if err := os.Symlink(target, path); err != nil {
+		t.Skipf("symlinks: %v", err)
 	}
 }
 

@@ -55,6 +55,11 @@ type Context struct {
 	// DockerignorePatterns its patterns as BuildKit reads them.
 	Dockerignore         string   `json:"dockerignore"`
 	DockerignorePatterns []string `json:"dockerignore_patterns"`
+	// DockerignoreError says why the ignore file that applies could not be
+	// read (not a regular file, too large, a link out of the context): its
+	// patterns are then unknown and DockerignorePatterns is empty. "" when
+	// it was read, or there is none.
+	DockerignoreError string `json:"dockerignore_error"`
 	// GoMod is go.mod at the root of the context, nil when there is none.
 	// GoMod, GoSum and VendorModules count only files the build receives
 	// (not excluded by the .dockerignore).

@@ -10,9 +10,9 @@ import (
 
 // dockerignore is what BuildKit's CopyIgnoredFile check is given: the
 // patterns of the build context's ignore file, nil when the context is
-// unknown or has none.
+// unknown, has none, or has one that could not be read.
 func dockerignore(c *document.Context) []string {
-	if c == nil || c.Dockerignore == "" {
+	if c == nil || c.Dockerignore == "" || c.DockerignoreError != "" {
 		return nil
 	}
 	return c.DockerignorePatterns

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/golint-docker/golint-docker/pkg/discover"
@@ -60,6 +61,38 @@ func TestFixNeverCopiesAMissingGoSum(t *testing.T) {
 	}
 	if len(res.Notes) != 0 {
 		t.Errorf("the context is the Dockerfile's directory: notes %q", res.Notes)
+	}
+}
+
+// An ignore file that is there but cannot be read (a FIFO here): its
+// patterns are unknown, so missing-dockerignore says nothing, a note says
+// why, and the read does not block. Without it, the rule fires.
+func TestUnreadableDockerignoreIsNoGuess(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":     "module example.com/app\n\ngo 1.24\n",
+		"go.sum":     "",
+		"Dockerfile": "FROM golang:1.24-alpine AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\n\nFROM scratch\nCOPY --from=build /out/app /app\nENTRYPOINT [\"/app\"]\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "Dockerfile")
+	l := lint.New(engine(t), lint.Options{BuildKitChecks: true})
+	if res := lintFile(t, l, path); len(findingsOf(res, "missing-dockerignore")) != 1 {
+		t.Fatalf("without a .dockerignore: %v", ruleIDs(res))
+	}
+	ignore := filepath.Join(dir, ".dockerignore")
+	if err := syscall.Mkfifo(ignore, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	res := lintFile(t, lint.New(engine(t), lint.Options{BuildKitChecks: true}), path)
+	if fs := findingsOf(res, "missing-dockerignore"); len(fs) != 0 {
+		t.Errorf("an unreadable .dockerignore taken for none: %+v", fs)
+	}
+	if len(res.Notes) != 1 || res.Notes[0] != ignore+": not a regular file (a named pipe); the checks that depend on what it excludes say nothing" {
+		t.Errorf("notes %q", res.Notes)
 	}
 }
 

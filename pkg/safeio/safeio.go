@@ -226,3 +226,24 @@ func unwrap(err error) error {
 	}
 	return err
 }
+
+// IsRegular reports whether path is a regular file that Open would accept
+// under root (symbolic links followed only while they stay under root; an
+// empty root follows them anywhere), without opening it.
+func IsRegular(path, root string) bool {
+	if root == "" {
+		st, err := os.Stat(path)
+		return err == nil && st.Mode().IsRegular()
+	}
+	rel, err := Within(path, root)
+	if err != nil {
+		return false
+	}
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return false
+	}
+	defer r.Close()
+	st, err := r.Stat(rel)
+	return err == nil && st.Mode().IsRegular()
+}

@@ -94,6 +94,33 @@ func TestReadFile(t *testing.T) {
 	}
 }
 
+func TestIsRegular(t *testing.T) {
+	dir := t.TempDir()
+	tree := filepath.Join(dir, "repo")
+	outside := write(t, filepath.Join(dir, "go.sum"), "")
+	write(t, filepath.Join(tree, "go.sum"), "")
+	os.MkdirAll(filepath.Join(tree, "vendor"), 0o755)
+	os.Symlink("go.sum", filepath.Join(tree, "inside.sum"))
+	os.Symlink(outside, filepath.Join(tree, "abs.sum"))
+	os.Symlink("../go.sum", filepath.Join(tree, "rel.sum"))
+	os.Symlink("/dev/null", filepath.Join(tree, "null.sum"))
+	syscall.Mkfifo(filepath.Join(tree, "fifo.sum"), 0o644)
+	for name, want := range map[string]bool{
+		"go.sum": true, "inside.sum": true, "abs.sum": false, "rel.sum": false,
+		"null.sum": false, "fifo.sum": false, "vendor": false, "missing.sum": false,
+	} {
+		if got := IsRegular(filepath.Join(tree, name), tree); got != want {
+			t.Errorf("IsRegular(%s) = %v, want %v", name, got, want)
+		}
+	}
+	if IsRegular(outside, tree) {
+		t.Error("a path outside the root")
+	}
+	if !IsRegular(filepath.Join(tree, "abs.sum"), "") {
+		t.Error("without a root, a link is followed anywhere")
+	}
+}
+
 func TestReadAllDeadline(t *testing.T) {
 	r, w, err := os.Pipe()
 	if err != nil {

@@ -36,6 +36,13 @@ test_dockerignore_present_is_quiet if {
 	count(missing_dockerignore.deny) == 0 with input as doc({"dir": "/src/svc", "dockerignore": "/src/svc/.dockerignore"}, [copy("COPY . .", ["."], "")])
 }
 
+# A .dockerignore that cannot be read (a FIFO, a directory, too large, a
+# link out of the context): its patterns are unknown, so no guess.
+test_unreadable_dockerignore_is_quiet if {
+	unreadable := {"dir": "/src/svc", "dockerignore": "/src/svc/.dockerignore", "dockerignore_patterns": [], "dockerignore_error": "not a regular file (a named pipe)"}
+	count(missing_dockerignore.deny) == 0 with input as doc(unreadable, [copy("COPY . .", ["."], "")])
+}
+
 test_unknown_context_is_quiet if {
 	count(missing_dockerignore.deny) == 0 with input as doc(null, [copy("COPY . .", ["."], "")])
 }
