@@ -10,20 +10,11 @@ package golintdocker.lib.packages
 import data.golintdocker.lib.images
 import data.golintdocker.lib.stages
 
-# A package manager installs pkg somewhere in the chain of stage s. For a
-# plain package name only the words that start with it can match.
+# A package manager installs pkg somewhere in the chain of stage s.
 installs(s, pkg) if {
-	plain_name(pkg)
 	some k in stages.chain_positions(s)
 	some arg in installer_args[k]
 	startswith(arg, pkg)
-	matches(arg, pkg)
-}
-
-installs(s, pkg) if {
-	not plain_name(pkg)
-	some k in stages.chain_positions(s)
-	some arg in installer_args[k]
 	matches(arg, pkg)
 }
 
@@ -55,14 +46,20 @@ installer(c) if {
 }
 
 # The word arg of an install command names package pkg, pinned or not:
-# tzdata, tzdata=2024a-0+deb12u1 (apt), tzdata~=2024 (apk).
+# tzdata, tzdata=2024a-0+deb12u1 (apt), tzdata~=2024 (apk),
+# curl/bookworm-backports (apt's target release), curl@edge (apk's
+# repository tag). pkg is a name, not a pattern: c++, g++ and
+# openssl1.1-compat match only themselves.
 matches(arg, pkg) if arg == pkg
 
-matches(arg, pkg) if regex.match(sprintf(`^%s([=~<>].*)?$`, [pkg]), arg)
+matches(arg, pkg) if {
+	startswith(arg, pkg)
+	substring(arg, count(pkg), 1) in version_separators
+}
 
-# A package name without regular expression syntax: matches then holds only
-# for words that start with it.
-plain_name(pkg) if regex.match(`^[A-Za-z0-9_-]+$`, pkg)
+# What may follow a package name in an install word: a version constraint,
+# a release or a repository.
+version_separators := {"=", "~", "<", ">", "/", "@"}
 
 # The RUN that installs pkg on the image of stage s with its package
 # manager; undefined when the image has none golint-docker knows.

@@ -38,18 +38,43 @@ test_only_install_commands_count if {
 	not packages.installs(d.stages[0], "tzdata") with input as d
 }
 
-test_a_name_that_is_a_pattern if {
-	d := pkg_doc([apk(["openssl1.1-compat"])])
-	not packages.plain_name("openssl1.1-compat")
+test_a_name_with_pattern_characters_is_a_name if {
+	d := pkg_doc([apk(["openssl1.1-compat", "g++", "c++=14.2.0-r4"])])
 	packages.installs(d.stages[0], "openssl1.1-compat") with input as d
+	packages.installs(d.stages[0], "g++") with input as d
+	packages.installs(d.stages[0], "c++") with input as d
+	not packages.installs(d.stages[0], "openssl1x1-compat") with input as d
+	not packages.installs(d.stages[0], "gcc") with input as d
 }
 
 test_matches if {
 	packages.matches("tzdata", "tzdata")
 	packages.matches("tzdata=2024a", "tzdata")
 	packages.matches("tzdata>2023", "tzdata")
+	packages.matches("tzdata~=2024", "tzdata")
+	packages.matches("curl/bookworm-backports", "curl")
+	packages.matches("curl@edge", "curl")
 	not packages.matches("tzdatax", "tzdata")
-	packages.plain_name("ca-certificates")
+	not packages.matches("tzdata", "tzdata-legacy")
+	not packages.matches("", "tzdata")
+}
+
+test_matches_names_with_pattern_characters if {
+	packages.matches("c++", "c++")
+	packages.matches("g++", "g++")
+	packages.matches("g++=4:12.2.0-3", "g++")
+	packages.matches("libstdc++6", "libstdc++6")
+	not packages.matches("g", "g++")
+	not packages.matches("g++", "g")
+	not packages.matches("gxx", "g++")
+	not packages.matches("c++", "g++")
+	not packages.matches("libstdc++6-dev", "libstdc++6")
+	packages.matches("openssl1.1-compat", "openssl1.1-compat")
+	not packages.matches("openssl1x1-compat", "openssl1.1-compat")
+	packages.matches("python3.12", "python3.12")
+	not packages.matches("python3-12", "python3.12")
+	packages.matches("(x)[y]*", "(x)[y]*")
+	packages.matches("tzdåta=1", "tzdåta")
 }
 
 test_installer if {
