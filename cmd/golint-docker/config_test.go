@@ -140,7 +140,7 @@ func TestOPAURLWithConfigPolicies(t *testing.T) {
 	dir := t.TempDir()
 	cfg := write(t, dir, "cfg.yaml", "trusted-registries: [registry.example.com]\n")
 	r := golint(t, "", nil, "--config", cfg, "--opa-url", "http://127.0.0.1:1", "--timeout", "2s", clean)
-	if !strings.Contains(r.stderr, cfg+": policies, trusted-registries and data are not used with an OPA server") {
+	if !strings.Contains(r.stderr, cfg+": policies, trusted-registries, enable and data are not used with an OPA server") {
 		t.Errorf("no warning:\n%s", r.stderr)
 	}
 }

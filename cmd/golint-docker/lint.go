@@ -96,7 +96,7 @@ func (f *docFlags) options() (lint.Options, error) {
 type lintFlags struct {
 	doc                                  docFlags
 	formats, outputs, ignore, severities []string
-	policyDirs, trusted, allow           []string
+	enable, policyDirs, trusted, allow   []string
 	threshold, color, configFile, opaURL string
 	stdinFilename                        string
 	noColor, allowNet, buildkit, version bool
@@ -120,7 +120,8 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.Uint64Var(&f.maxMemoryMiB, "max-memory", limits.DefaultMaxHeap>>20, "stop rules that grow the heap past this many `MiB` (the default grows with files over 1 MB: 1024 MiB per MB)")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), fmt.Sprintf("lint this many files at once (at most %d per core)", maxJobsPerCore))
 	fs.StringVar(&f.configFile, "config", "", "use this configuration `file` for every Dockerfile (default: the nearest .golint-docker.yaml above each, up to the repository root)")
-	fs.StringArrayVar(&f.ignore, "ignore", nil, "turn off a rule, by `ID` or name (repeatable; adds to the configuration's ignore list)")
+	fs.StringSliceVar(&f.ignore, "ignore", nil, "turn off rules, by `ID` or name (repeatable, comma-separated; adds to the configuration's ignore list)")
+	fs.StringSliceVar(&f.enable, "enable", nil, "turn on rules that are off by default, by `ID` or name (repeatable, comma-separated; adds to the configuration's enable list; golint-docker rules marks them)")
 	fs.StringArrayVar(&f.severities, "severity", nil, "override a rule's severity: `ID=level` (repeatable; wins over the configuration)")
 	fs.BoolVar(&f.buildkit, "buildkit-checks", true, "also run BuildKit's own checks (docker build --check); --buildkit-checks=false turns them off")
 	fs.StringVar(&f.opaURL, "opa-url", "", "evaluate the rules on this OPA server (`URL`, serving a golint-docker bundle) instead of the embedded ones")
@@ -161,7 +162,7 @@ func (f *lintFlags) settings(fs *flag.FlagSet, e env, paths *[]string) (app.Sett
 	s := app.Settings{
 		BuildArgs: opt.BuildArgs, Target: opt.Target, ContextDir: opt.ContextDir,
 		StdinFilename: f.stdinFilename, Jobs: f.jobs, OPAURL: f.opaURL,
-		Ignore: f.ignore, PolicyDirs: f.policyDirs, ConfigFile: f.configFile,
+		Ignore: f.ignore, Enable: f.enable, PolicyDirs: f.policyDirs, ConfigFile: f.configFile,
 		Tool: report.Tool{Name: "golint-docker", Version: buildVersion(), InformationURI: "https://github.com/golint-docker/golint-docker"},
 		Hint: hint, UnsafeFixes: f.unsafeFixes,
 	}

@@ -163,7 +163,20 @@ func unknownCommand(arg string) error {
 
 // hint names the flag that changes what stopped a file or the run.
 func hint(err error) string {
+	var unknown *app.UnknownRuleError
 	switch {
+	case errors.As(err, &unknown):
+		// Ids and names, compared ignoring case as --enable reads them.
+		spelt := map[string]string{}
+		var lower []string
+		for _, k := range unknown.Known {
+			spelt[strings.ToLower(k)] = k
+			lower = append(lower, strings.ToLower(k))
+		}
+		if n := nearest(strings.ToLower(unknown.Name), lower); n != "" {
+			return fmt.Sprintf("(did you mean %s? golint-docker rules lists the rules)", spelt[n])
+		}
+		return "(golint-docker rules lists the rules)"
 	case errors.Is(err, lint.ErrTooLarge):
 		return "(raise the limit with --max-file-size)"
 	case errors.Is(err, policy.ErrTimeout), errors.Is(err, safeio.ErrTimeout), errors.Is(err, opaclient.ErrUnanswered):

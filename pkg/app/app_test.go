@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,12 +66,15 @@ func TestResolvePrecedence(t *testing.T) {
 			name: "names that match no rule are kept and reported",
 			s:    Settings{Ignore: []string{"no-such-rule"}},
 			cfg:  nil, ignore: []string{"no-such-rule"}, severity: map[string]finding.Severity{}, buildkit: true,
-			wantNames: []string{`command line: ignore: no rule "no-such-rule"`},
+			wantNames: []string{`command line: ignore: no rule "no-such-rule" (golint-docker rules lists them)`},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := tc.s.Resolve(tc.cfg)
-			opt, unknown := r.Canonical(rules)
+			opt, unknown, err := r.Canonical(rules)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if !reflect.DeepEqual(opt.Ignore, tc.ignore) {
 				t.Errorf("ignore %v, want %v", opt.Ignore, tc.ignore)
 			}
@@ -190,5 +195,96 @@ func TestRunSharesCatalogues(t *testing.T) {
 	}
 	if len(r.plans) != 3 || len(r.catalogues) != 2 {
 		t.Errorf("%d plans, %d catalogues; want 3 and 2", len(r.plans), len(r.catalogues))
+	}
+}
+
+// TestEnablePrecedence: enable names rules (by id or name) the way ignore
+// does; the command line wins over the file both ways, ignore wins within
+// one of them; the catalogue turns on only rules that are off by default.
+func TestEnablePrecedence(t *testing.T) {
+	rules := []finding.Rule{{ID: "GD006", Name: "trimpath"}, {ID: "GD017", Name: "no-healthcheck", DefaultOff: true}, {ID: "GD028", Name: "no-expose"}}
+	for _, tc := range []struct {
+		name     string
+		s        Settings
+		cfg      *config.Config
+		ignore   []string
+		enable   []string // CatalogueOptions.Enable
+		problems []string
+		err      string // an *UnknownRuleError
+	}{
+		{name: "nothing"},
+		{name: "the file", cfg: &config.Config{Path: "cfg.yaml", Enable: []string{"no-healthcheck"}}, enable: []string{"no-healthcheck"}},
+		{name: "the command line adds", cfg: &config.Config{Path: "cfg.yaml", Enable: []string{"GD017"}}, s: Settings{Enable: []string{"no-healthcheck"}}, enable: []string{"GD017", "no-healthcheck"}},
+		{name: "--ignore over the file's enable", cfg: &config.Config{Path: "cfg.yaml", Enable: []string{"GD017"}}, s: Settings{Ignore: []string{"no-healthcheck"}}, ignore: []string{"GD017"}, enable: []string{"GD017"}},
+		{name: "--enable over the file's ignore", cfg: &config.Config{Path: "cfg.yaml", Ignore: []string{"no-expose", "GD017", "trimpath"}}, s: Settings{Enable: []string{"GD028", "no-healthcheck"}}, ignore: []string{"GD006"}, enable: []string{"GD028", "no-healthcheck"}},
+		{name: "ignore over enable in one file", cfg: &config.Config{Path: "cfg.yaml", Ignore: []string{"GD017"}, Enable: []string{"GD017"}}, ignore: []string{"GD017"}, enable: []string{"GD017"}},
+		{name: "already on", s: Settings{Enable: []string{"trimpath"}}, enable: []string{"trimpath"}, problems: []string{
+			"command line: enable: trimpath (GD006) is on by default: there is nothing to turn on",
+		}},
+		{name: "unknown in the file", cfg: &config.Config{Path: "cfg.yaml", Enable: []string{"GD999"}}, s: Settings{Enable: []string{"trimpath"}}, enable: []string{"GD999", "trimpath"},
+			err: `cfg.yaml: enable: no rule "GD999"`},
+		{name: "unknown on the command line", s: Settings{Enable: []string{"no-helthcheck"}}, enable: []string{"no-helthcheck"},
+			err: `--enable no-helthcheck: no such rule`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := tc.s.Resolve(tc.cfg)
+			opt, problems, err := r.Canonical(rules)
+			if tc.err != "" || err != nil {
+				var unknown *UnknownRuleError
+				if err == nil || err.Error() != tc.err || !errors.As(err, &unknown) || !slices.Contains(unknown.Known, "no-healthcheck") {
+					t.Errorf("error %v, want %s", err, tc.err)
+				}
+				return
+			}
+			if !reflect.DeepEqual(opt.Ignore, tc.ignore) {
+				t.Errorf("ignore %v, want %v", opt.Ignore, tc.ignore)
+			}
+			if strings.Join(r.Catalogue.Enable, ",") != strings.Join(tc.enable, ",") {
+				t.Errorf("enable %v, want %v", r.Catalogue.Enable, tc.enable)
+			}
+			if !reflect.DeepEqual(problems, tc.problems) {
+				t.Errorf("problems %q, want %q", problems, tc.problems)
+			}
+		})
+	}
+}
+
+func TestEnabled(t *testing.T) {
+	rules := []finding.Rule{{ID: "GD006", Name: "trimpath"}, {ID: "GD017", Name: "no-healthcheck", DefaultOff: true}}
+	data := Data(map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"note": "n"}}}, []string{"r.example"})
+	before, _ := json.Marshal(data)
+	got, err := Enabled(data, rules, []string{"gd017", "trimpath", "nope"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := json.Marshal(got)
+	want := `{"golintdocker":{"config":{"trusted_registries":["r.example"]},"options":{"no_healthcheck":{"enabled":true,"note":"n"}}}}`
+	if string(raw) != want {
+		t.Errorf("got %s\nwant %s", raw, want)
+	}
+	if after, _ := json.Marshal(data); string(after) != string(before) {
+		t.Errorf("Enabled changed its argument: %s", after)
+	}
+}
+
+// TestCatalogueOff: the catalogue says which rules off by default stay off,
+// after enable and the data option.
+func TestCatalogueOff(t *testing.T) {
+	for _, tc := range []struct {
+		o   CatalogueOptions
+		off bool // GD017 stays off
+	}{
+		{CatalogueOptions{}, true},
+		{CatalogueOptions{Enable: []string{"no-healthcheck"}}, false},
+		{CatalogueOptions{Data: Data(map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}}}, nil)}, false},
+	} {
+		c, err := NewCatalogue(context.Background(), tc.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+		if slices.Contains(c.Off, "GD017") != tc.off || slices.Contains(c.Off, "GD014") {
+			t.Errorf("%+v: off %v, want GD017 off: %v", tc.o, c.Off, tc.off)
+		}
 	}
 }

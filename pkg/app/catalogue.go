@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
+	"github.com/golint-docker/golint-docker/pkg/config"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 	"github.com/golint-docker/golint-docker/pkg/lint"
@@ -16,10 +17,15 @@ import (
 
 // CatalogueOptions say which rules to load and how to run them.
 type CatalogueOptions struct {
-	PolicyDirs     []string
-	Data           map[string]any // merged over the rules' data (see Data)
-	Allow          []string       // policy.Options.Allow
-	Workers        int            // sandbox processes for policy directories (0: one per core)
+	PolicyDirs []string
+	Data       map[string]any // merged over the rules' data (see Data)
+	// Enable names (ids or names, as FindRule reads them) rules that are
+	// off by default to turn on: data.golintdocker.options.<rule>.enabled
+	// is set for them over Data. Names of other rules are left to
+	// Resolved.Canonical to report.
+	Enable         []string
+	Allow          []string // policy.Options.Allow
+	Workers        int      // sandbox processes for policy directories (0: one per core)
 	Limits         Limits
 	BuildKitChecks bool
 	// OPAURL evaluates on an OPA server, which holds the policy and its
@@ -43,6 +49,10 @@ type Catalogue struct {
 	// Unread are the top-level keys of Data's data.golintdocker that no
 	// rule reads (a typo in a configuration's data).
 	Unread []string
+	// Off are the ids of the rules that are off by default and stay off
+	// (neither Enable nor Data turns them on); nil for an OPA server,
+	// whose data decides.
+	Off []string
 }
 
 // Close stops what the catalogue started (the policy sandbox's processes).
@@ -59,11 +69,19 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 		return nil, err
 	}
 	c := &Catalogue{Rules: loaded.Rules}
+	if o.OPAURL == "" {
+		if o.Data, err = Enabled(o.Data, loaded.Rules, o.Enable); err != nil {
+			return nil, err
+		}
+	}
 	if c.Facts, err = Facts(loaded, o.Data); err != nil {
 		return nil, err
 	}
 	if gd, ok := o.Data["golintdocker"].(map[string]any); ok {
 		c.Unread = loaded.Unread(gd)
+	}
+	if o.OPAURL == "" {
+		c.Off = off(loaded, o.Data)
 	}
 	if o.OPAURL != "" {
 		client, err := opaclient.New(o.OPAURL, o.Limits.Timeout, loaded.Rules)
@@ -85,6 +103,58 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 	}
 	c.Rules = append(c.Rules, pragma.Rule)
 	return c, nil
+}
+
+// Enabled is data (as Data makes it) with the rules off by default that
+// names name (by id or name) turned on: data.golintdocker.options.<rule>
+// .enabled set, where the aggregating policy reads it. data is not changed.
+func Enabled(data map[string]any, rules []finding.Rule, names []string) (map[string]any, error) {
+	out := map[string]any{}
+	if err := policy.Merge(out, nil, data); err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		if r, ok := FindRule(rules, n); ok && r.DefaultOff {
+			if err := policy.Merge(out, []string{"golintdocker", "options", policy.OptionsKey(r), "enabled"}, true); err != nil {
+				return nil, fmt.Errorf("enable %s: %w", n, err)
+			}
+		}
+	}
+	return out, nil
+}
+
+// BundleData is the data a bundle built with cfg carries over the rules'
+// own: the configuration's data and trusted registries, with the rules its
+// enable: and enable name turned on. Names and options that match no rule
+// are errors.
+func BundleData(cfg *config.Config, rules []finding.Rule, enable []string) (map[string]any, error) {
+	res := Settings{Enable: enable}.Resolve(cfg)
+	if _, _, err := res.Canonical(rules); err != nil {
+		return nil, err
+	}
+	if err := checkOptions(res.Config, rules); err != nil {
+		return nil, err
+	}
+	return Enabled(res.Catalogue.Data, rules, res.Catalogue.Enable)
+}
+
+// off lists the ids of the rules off by default that the shipped data with
+// data over it leaves off.
+func off(loaded *policy.Loaded, data map[string]any) []string {
+	merged := map[string]any{}
+	if policy.Merge(merged, nil, loaded.Data) != nil || (data != nil && policy.Merge(merged, nil, data) != nil) {
+		return nil
+	}
+	gd, _ := merged["golintdocker"].(map[string]any)
+	options, _ := gd["options"].(map[string]any)
+	var ids []string
+	for _, r := range loaded.Rules {
+		o, _ := options[policy.OptionsKey(r)].(map[string]any)
+		if r.DefaultOff && o["enabled"] != true {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
 }
 
 // Facts reads the image and package facts (data.golintdocker.images and

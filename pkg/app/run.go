@@ -8,6 +8,8 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"sort"
+	"strings"
 
 	"github.com/golint-docker/golint-docker/pkg/config"
 	"github.com/golint-docker/golint-docker/pkg/discover"
@@ -145,6 +147,9 @@ func (s Settings) check() error {
 	if s.OPAURL != "" && (len(s.PolicyDirs) > 0 || s.TrustedRegistries != nil) {
 		return errors.New("policy directories and trusted registries cannot be sent to an OPA server: build them into the bundle it serves")
 	}
+	if s.OPAURL != "" && len(s.Enable) > 0 {
+		return errors.New("an OPA server's bundle decides which rules are on: turn them on in its data (data.golintdocker.options.<rule>.enabled, or enable: in the configuration golint-docker bundle reads)")
+	}
 	return nil
 }
 
@@ -220,8 +225,8 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 		return nil, err
 	}
 	res := r.s.Resolve(cfg)
-	if r.s.OPAURL != "" && (len(cfg.Policies) > 0 || len(cfg.TrustedRegistries) > 0 || len(cfg.Data) > 0) {
-		r.warn("%s: policies, trusted-registries and data are not used with an OPA server: the bundle it serves decides (golint-docker bundle builds them in)", cfg.Path)
+	if r.s.OPAURL != "" && (len(cfg.Policies) > 0 || len(cfg.TrustedRegistries) > 0 || len(cfg.Data) > 0 || len(cfg.Enable) > 0) {
+		r.warn("%s: policies, trusted-registries, enable and data are not used with an OPA server: the bundle it serves decides (golint-docker bundle builds them in)", cfg.Path)
 	}
 	cat, err := r.catalogue(ctx, res.Catalogue)
 	if err != nil {
@@ -234,16 +239,42 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 		return nil, &config.Error{File: cfg.Path, Line: cfg.Line("data", k),
 			Msg: fmt.Sprintf("data.%s: no rule reads data.golintdocker.%s (a built-in rule or a policy directory's rule must read it: a typo?)", k, k)}
 	}
-	opt, unknown := res.Canonical(cat.Rules)
+	if err := checkOptions(cfg, cat.Rules); err != nil {
+		return nil, err
+	}
+	opt, problems, err := res.Canonical(cat.Rules)
+	if err != nil {
+		return nil, err
+	}
 	opt.Facts = cat.Facts
 	opt.Rules = cat.Known
-	for _, u := range unknown {
-		r.warn("%s (golint-docker rules lists them)", u)
+	opt.Off = cat.Off
+	for _, p := range problems {
+		r.warn("%s", p)
 	}
 	p := &plan{linter: lint.New(cat.Evaluator, opt), rules: cat.Rules, safe: safeFixes(cat.Rules)}
 	r.plans[path] = p
 	r.order = append(r.order, p)
 	return p, nil
+}
+
+// checkOptions: each key of the configuration's data.options names a rule
+// that is off by default (a typo would leave it off, silently).
+func checkOptions(cfg *config.Config, rules []finding.Rule) error {
+	options, _ := cfg.Data["options"].(map[string]any)
+	keys := make([]string, 0, len(options))
+	for k := range options {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		name := strings.ReplaceAll(k, "_", "-")
+		if r, ok := FindRule(rules, name); !ok || !r.DefaultOff {
+			return &config.Error{File: cfg.Path, Line: cfg.Line("data", "options", k),
+				Msg: fmt.Sprintf("data.options.%s: no rule %s is off by default (golint-docker rules marks them; enable: [%s] turns one on)", k, name, name)}
+		}
+	}
+	return nil
 }
 
 // catalogue compiles the rules once per distinct set of options.

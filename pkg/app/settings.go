@@ -40,11 +40,14 @@ type Settings struct {
 	Allow  []string
 	OPAURL string // evaluate on this OPA server instead of in process
 
-	// Also in the configuration file; the command line wins. Ignore and
-	// PolicyDirs add to the file's lists, TrustedRegistries replaces its
-	// list, Severity overrides win over its map (later ones over earlier).
+	// Also in the configuration file; the command line wins. Ignore,
+	// Enable and PolicyDirs add to the file's lists (a rule the command
+	// line enables is not ignored by the file, one it ignores is off
+	// whatever the file enables), TrustedRegistries replaces its list,
+	// Severity overrides win over its map (later ones over earlier).
 	FailureThreshold  *Threshold
 	Ignore            []string
+	Enable            []string // rules off by default to run, by id or name
 	Severity          []SeverityOverride
 	TrustedRegistries []string // nil: the file's list
 	PolicyDirs        []string
@@ -124,9 +127,10 @@ type Resolved struct {
 	Config    *config.Config // never nil; an empty Config when there is no file
 	Catalogue CatalogueOptions
 	Lint      lint.Options // Ignore and Severity still as written; see Canonical
-	// Ignore and Severity as the command line and the file name them,
-	// each with where it comes from, for Canonical.
+	// Ignore, Enable and Severity as the command line and the file name
+	// them, each with where it comes from, for Canonical.
 	ignore   []named
+	enable   []named
 	severity []namedSeverity
 }
 
@@ -158,6 +162,7 @@ func (s Settings) Resolve(cfg *config.Config) Resolved {
 	r.Catalogue = CatalogueOptions{
 		PolicyDirs:     append(append([]string{}, cfg.Policies...), s.PolicyDirs...),
 		Data:           Data(cfg.Data, registries),
+		Enable:         append(append([]string{}, cfg.Enable...), s.Enable...),
 		Allow:          s.Allow,
 		Workers:        s.Jobs,
 		Limits:         s.Limits,
@@ -178,7 +183,13 @@ func (s Settings) Resolve(cfg *config.Config) Resolved {
 		r.ignore = append(r.ignore, named{where + ": ignore", rule})
 	}
 	for _, rule := range s.Ignore {
-		r.ignore = append(r.ignore, named{"command line: ignore", rule})
+		r.ignore = append(r.ignore, named{commandLine + "ignore", rule})
+	}
+	for _, rule := range cfg.Enable {
+		r.enable = append(r.enable, named{where + ": enable", rule})
+	}
+	for _, rule := range s.Enable {
+		r.enable = append(r.enable, named{commandLine + "enable", rule})
 	}
 	// The file's map in a stable order, then the command line's in its own.
 	keys := make([]string, 0, len(cfg.Severity))
@@ -190,34 +201,102 @@ func (s Settings) Resolve(cfg *config.Config) Resolved {
 		r.severity = append(r.severity, namedSeverity{named{where + ": severity", k}, cfg.Severity[k]})
 	}
 	for _, o := range s.Severity {
-		r.severity = append(r.severity, namedSeverity{named{"command line: severity", o.Rule}, o.Severity})
+		r.severity = append(r.severity, namedSeverity{named{commandLine + "severity", o.Rule}, o.Severity})
 	}
 	return r
 }
 
+// commandLine starts the where of a name the command line gave.
+const commandLine = "command line: "
+
 // Canonical returns the lint options with every rule named by its id, so
-// that the command line wins over the file whichever form either uses, and
-// the names that match no rule in rules (probably typos), each with where
-// it was written.
-func (r Resolved) Canonical(rules []finding.Rule) (lint.Options, []string) {
+// that the command line wins over the file whichever form either uses; the
+// problems with the names, each with where it was written: names in ignore
+// or severity that match no rule in rules (probably typos), and enable
+// naming a rule that is not off by default (and not ignored by the file);
+// and an *UnknownRuleError for the first name in enable that matches no
+// rule (a typo there would leave the rule off, silently).
+func (r Resolved) Canonical(rules []finding.Rule) (lint.Options, []string, error) {
 	opt := r.Lint
-	var unknown []string
-	canon := func(n named) string {
-		if rule, ok := FindRule(rules, n.rule); ok {
-			return rule.ID
+	var problems []string
+	canon := func(n named) (finding.Rule, bool) {
+		rule, ok := FindRule(rules, n.rule)
+		if !ok {
+			problems = append(problems, fmt.Sprintf("%s: no rule %q (golint-docker rules lists them)", n.where, n.rule))
+			rule.ID = n.rule
 		}
-		unknown = append(unknown, fmt.Sprintf("%s: no rule %q", n.where, n.rule))
-		return n.rule
+		return rule, ok
+	}
+	// What the command line enables, the file does not ignore.
+	flagEnabled := map[string]bool{}
+	for _, n := range r.enable {
+		rule, ok := FindRule(rules, n.rule)
+		if !ok {
+			return opt, problems, r.unknown(n, rules)
+		}
+		if strings.HasPrefix(n.where, commandLine) {
+			flagEnabled[rule.ID] = true
+		}
 	}
 	opt.Ignore = nil
+	fileIgnored := map[string]bool{}
 	for _, n := range r.ignore {
-		opt.Ignore = append(opt.Ignore, canon(n))
+		rule, _ := canon(n)
+		if !strings.HasPrefix(n.where, commandLine) {
+			fileIgnored[rule.ID] = true
+			if flagEnabled[rule.ID] {
+				continue
+			}
+		}
+		opt.Ignore = append(opt.Ignore, rule.ID)
+	}
+	for _, n := range r.enable {
+		if rule, _ := FindRule(rules, n.rule); !rule.DefaultOff && !(flagEnabled[rule.ID] && fileIgnored[rule.ID]) {
+			problems = append(problems, fmt.Sprintf("%s: %s (%s) is on by default: there is nothing to turn on", n.where, rule.Name, rule.ID))
+		}
 	}
 	opt.Severity = map[string]finding.Severity{}
 	for _, o := range r.severity {
-		opt.Severity[canon(o.named)] = o.sev
+		rule, _ := canon(o.named)
+		opt.Severity[rule.ID] = o.sev
 	}
-	return opt, unknown
+	return opt, problems, nil
+}
+
+// unknown is the error for n, a name in enable that matches no rule.
+func (r Resolved) unknown(n named, rules []finding.Rule) error {
+	e := &UnknownRuleError{Key: "enable", Name: n.rule}
+	if !strings.HasPrefix(n.where, commandLine) {
+		e.File, e.Line = r.Config.Path, r.Config.Line("enable")
+		if e.File == "" {
+			e.File = n.where
+		}
+	}
+	for _, rule := range rules {
+		e.Known = append(e.Known, rule.ID, rule.Name)
+	}
+	return e
+}
+
+// UnknownRuleError is a name in enable (the command line's --enable, or a
+// configuration's enable:) that matches no rule.
+type UnknownRuleError struct {
+	File  string // the configuration file; "" for the command line
+	Line  int    // in File (0: unknown)
+	Key   string // enable
+	Name  string
+	Known []string // the rules' ids and names, for a hint
+}
+
+func (e *UnknownRuleError) Error() string {
+	if e.File == "" {
+		return fmt.Sprintf("--%s %s: no such rule", e.Key, e.Name)
+	}
+	at := e.File
+	if e.Line > 0 {
+		at = fmt.Sprintf("%s:%d", e.File, e.Line)
+	}
+	return fmt.Sprintf("%s: %s: no rule %q", at, e.Key, e.Name)
 }
 
 // FindRule finds a rule by id (GD004) or name (cgo-disabled), ignoring case.

@@ -35,8 +35,10 @@ func Schema() string { return schemaJSON }
 // Config is a parsed configuration file.
 type Config struct {
 	// Path is the file it was read from ("" for none).
-	Path              string
-	Ignore            []string
+	Path   string
+	Ignore []string
+	// Enable turns on rules that are off by default (ids or names).
+	Enable            []string
 	Severity          map[string]finding.Severity
 	FailureThreshold  string
 	TrustedRegistries []string
@@ -111,6 +113,7 @@ func Parse(path string, raw []byte) (*Config, error) {
 	cfg.keys = d.keys
 	m, _ := value.(map[string]any)
 	cfg.Ignore = stringsOf(m["ignore"])
+	cfg.Enable = stringsOf(m["enable"])
 	cfg.TrustedRegistries = stringsOf(m["trusted-registries"])
 	if v, ok := m["failure-threshold"].(string); ok {
 		cfg.FailureThreshold = v
@@ -253,7 +256,7 @@ func schemaError(path string, d *decoder, problems []problem) error {
 }
 
 func knownKeys() string {
-	return "ignore, severity, failure-threshold, trusted-registries, policies, data, buildkit-checks"
+	return "ignore, enable, severity, failure-threshold, trusted-registries, policies, data, buildkit-checks"
 }
 
 // lookup is the node at a schema problem's path, or the nearest node above

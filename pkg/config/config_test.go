@@ -19,6 +19,7 @@ import (
 func TestParseFull(t *testing.T) {
 	src := `# team defaults
 ignore: [GD017, no-expose]
+enable: [no-healthcheck]
 severity:
   runs-as-root: error
   GD023: info
@@ -42,6 +43,9 @@ data:
 	}
 	if strings.Join(c.Ignore, ",") != "GD017,no-expose" || c.FailureThreshold != "error" {
 		t.Errorf("ignore %v threshold %q", c.Ignore, c.FailureThreshold)
+	}
+	if strings.Join(c.Enable, ",") != "no-healthcheck" {
+		t.Errorf("enable %v", c.Enable)
 	}
 	if c.Severity["runs-as-root"] != finding.Error || c.Severity["GD023"] != finding.Info {
 		t.Errorf("severity %v", c.Severity)
@@ -113,6 +117,9 @@ func TestDataShape(t *testing.T) {
 		{"data:\n  images:\n    acme:\n      match: ['x:*']\n      shell: 'yes'\n", 5, "data.images.acme.shell: Invalid type. Expected: boolean, given: string"},
 		{"data:\n  secrets:\n    name_pattern: ['x']\n", 3, `data.secrets: unknown key "name_pattern"`},
 		{"data:\n  rules:\n    runs_as_root: {}\n", 3, "data.rules"},
+		{"data:\n  options:\n    no_healthcheck:\n      enabled: 'yes'\n", 4, "data.options.no_healthcheck.enabled: Invalid type. Expected: boolean, given: string"},
+		{"data:\n  options:\n    no_healthcheck:\n      enable: true\n", 4, `data.options.no_healthcheck: unknown key "enable"`},
+		{"enable: [no-healthcheck, '']\n", 1, "enable.1: String length must be greater than or equal to 1"},
 	} {
 		_, err := Parse("cfg.yaml", []byte(tc.src))
 		if err == nil {

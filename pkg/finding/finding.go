@@ -124,6 +124,9 @@ type Rule struct {
 	// (FixSafe: --fix applies them) or change it (FixUnsafe, or unset:
 	// only --unsafe-fixes applies them). From custom.fix_safety.
 	FixSafety string `json:"fix_safety,omitempty"`
+	// DefaultOff is a rule that runs only when turned on (--enable, the
+	// configuration's enable:): its METADATA says `default: off`.
+	DefaultOff bool `json:"default_off,omitempty"`
 	// Source says where the rule comes from: "golint-docker", "buildkit",
 	// or the policy directory of a custom rule.
 	Source  string `json:"source"`

@@ -79,7 +79,7 @@ func TestUnreadableDockerignoreIsNoGuess(t *testing.T) {
 		}
 	}
 	path := filepath.Join(dir, "Dockerfile")
-	l := lint.New(engine(t), lint.Options{BuildKitChecks: true})
+	l := lint.New(testengine.Engine(t), lint.Options{BuildKitChecks: true})
 	if res := lintFile(t, l, path); len(findingsOf(res, "missing-dockerignore")) != 1 {
 		t.Fatalf("without a .dockerignore: %v", ruleIDs(res))
 	}
@@ -87,7 +87,7 @@ func TestUnreadableDockerignoreIsNoGuess(t *testing.T) {
 	if err := syscall.Mkfifo(ignore, 0o644); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
-	res := lintFile(t, lint.New(engine(t), lint.Options{BuildKitChecks: true}), path)
+	res := lintFile(t, lint.New(testengine.Engine(t), lint.Options{BuildKitChecks: true}), path)
 	if fs := findingsOf(res, "missing-dockerignore"); len(fs) != 0 {
 		t.Errorf("an unreadable .dockerignore taken for none: %+v", fs)
 	}

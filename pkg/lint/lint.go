@@ -40,6 +40,9 @@ type Options struct {
 	// severity (keyed by id or name). Both match ignoring case.
 	Ignore   []string
 	Severity map[string]finding.Severity
+	// Off are the rules (ids) that are off by default and were not turned
+	// on: they did not run, so a pragma naming one is not stale.
+	Off []string
 	// StdinFilename names the Dockerfile read from standard input, in
 	// results and to find its build context; "" means StdinName and no
 	// context.
@@ -295,8 +298,8 @@ func pragmas(f *parse.File) *pragma.Suppressions {
 // rules are known) and which ran on the whole file, so that a pragma naming
 // one and silencing nothing is stale. With --target or build arguments the
 // findings differ from the default build's, and an ignored rule, or
-// BuildKit's checks when they did not run to the end, found nothing to
-// silence: no pragma is called stale for them.
+// BuildKit's checks when they did not run to the end, or a rule off by
+// default, found nothing to silence: no pragma is called stale for them.
 func (l *Linter) pragmaChecks(bkComplete bool) pragma.Checks {
 	var c pragma.Checks
 	bk := bkcheck.Rules()
@@ -318,7 +321,8 @@ func (l *Linter) pragmaChecks(bkComplete bool) pragma.Checks {
 			r = finding.Rule{ID: name, Name: name} // an OPA server's
 		}
 		switch {
-		case r.ID == pragma.Rule.ID, matches(l.opt.Ignore, finding.Finding{RuleID: r.ID, RuleName: r.Name}):
+		case r.ID == pragma.Rule.ID, matches(l.opt.Ignore, finding.Finding{RuleID: r.ID, RuleName: r.Name}),
+			matches(l.opt.Off, finding.Finding{RuleID: r.ID, RuleName: r.Name}):
 			return false
 		case r.Source == bkcheck.Source:
 			return bkComplete

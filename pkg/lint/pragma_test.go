@@ -126,3 +126,29 @@ func check(t *testing.T, got, want map[int]string) {
 		}
 	}
 }
+
+// A pragma for a rule that is off by default, and was not turned on, is
+// not stale: the rule did not run. Turned on and silent, it is.
+func TestPragmaForARuleOffByDefault(t *testing.T) {
+	src := "FROM golang:1.27-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" -o /app .\n" +
+		"# golint-docker ignore=no-healthcheck the platform probes it\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\nENTRYPOINT [\"/app\"]\n"
+	e := testengine.Engine(t)
+	for _, tc := range []struct {
+		off   []string
+		stale bool
+	}{{[]string{"GD017"}, false}, {nil, true}} {
+		res := lint.New(e, lint.Options{Facts: testengine.Facts(t), Rules: e.Rules, Off: tc.off}).Bytes(context.Background(), "Dockerfile", []byte(src))
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		stale := false
+		for _, f := range res.Findings {
+			if f.RuleName == "unused-pragma" && f.Line == 5 && strings.Contains(f.Message, "no-healthcheck silences nothing") {
+				stale = true
+			}
+		}
+		if stale != tc.stale {
+			t.Errorf("off %v: stale %v, want %v: %+v", tc.off, stale, tc.stale, res.Findings)
+		}
+	}
+}

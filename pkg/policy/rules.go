@@ -96,7 +96,11 @@ func readRules(files []*File, sources []Source) ([]Rule, error) {
 		}
 		sev, err := finding.ParseSeverity(str("severity"))
 		at := fmt.Sprintf("%s:%d", f.Path, a.Location.Row)
+		var defErr error
+		r.DefaultOff, defErr = defaultOff(a.Custom["default"])
 		switch {
+		case defErr != nil:
+			return nil, fmt.Errorf("%s: METADATA of %s: custom.default: %v", at, pkg, defErr)
 		case r.ID == "":
 			return nil, fmt.Errorf("%s: METADATA of %s has no custom.id", at, pkg)
 		case r.Title == "":
@@ -117,6 +121,18 @@ func readRules(files []*File, sources []Source) ([]Rule, error) {
 	return rules, nil
 }
 
+// defaultOff reads a rule's custom.default: "off" (or false) for a rule
+// that runs only when turned on, "on" (or true, or nothing) otherwise.
+func defaultOff(v any) (bool, error) {
+	switch v {
+	case nil, "on", true:
+		return false, nil
+	case "off", false:
+		return true, nil
+	}
+	return false, fmt.Errorf("%s: want on or off", safeio.Excerpt(fmt.Sprint(v), 40))
+}
+
 // BuiltinSource is the Source of the rules golint-docker ships.
 const BuiltinSource = "golint-docker"
 
@@ -133,22 +149,29 @@ func sourceOf(p string, sources []Source) string {
 }
 
 // Meta is the document the aggregating policy reads at data.golintdocker.meta:
-// each rule's id, title, severity and fix, keyed by package name. The bundle
+// each rule's id, title, severity, fix and whether it is off by default,
+// keyed by package name. The bundle
 // carries it too, so an OPA server gives the same decisions.
 func Meta(rules []Rule) map[string]any {
 	m := map[string]any{}
 	for _, r := range rules {
 		m[key(r)] = map[string]any{
-			"id":       r.ID,
-			"name":     r.Name,
-			"title":    r.Title,
-			"severity": r.Severity.String(),
-			"fix":      r.Fix,
-			"help_uri": r.HelpURI,
+			"id":          r.ID,
+			"name":        r.Name,
+			"title":       r.Title,
+			"severity":    r.Severity.String(),
+			"fix":         r.Fix,
+			"help_uri":    r.HelpURI,
+			"default_off": r.DefaultOff,
 		}
 	}
 	return m
 }
+
+// OptionsKey is where a rule that is off by default is turned on:
+// data.golintdocker.options.<key>.enabled (the aggregating policy reads it;
+// --enable and the configuration's enable: write it).
+func OptionsKey(r Rule) string { return key(r) }
 
 // DataDocument is the data the rules read, assembled in one place for the
 // engine, the bundle and the Rego tests: the sources' data.json files, then

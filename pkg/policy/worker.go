@@ -121,9 +121,9 @@ func prepareWorker(init workerInit) (rego.PreparedEvalQuery, error) {
 	if err != nil {
 		return rego.PreparedEvalQuery{}, err
 	}
-	// The findings of the custom rules only, built by the same function
-	// as data.golintdocker.findings.
-	q := fmt.Sprintf("x := [f | some name in %s; some d in data.golintdocker.rules[name].deny; f := data.golintdocker.make_finding(name, d)]", names)
+	// The findings of the custom rules only, built by the same functions
+	// as data.golintdocker.findings (a rule off by default included).
+	q := fmt.Sprintf("x := [f | some name in %s; some d in data.golintdocker.rules[name].deny; data.golintdocker.enabled(name); f := data.golintdocker.make_finding(name, d)]", names)
 	return rego.New(
 		rego.Query(q),
 		rego.Compiler(compiler),

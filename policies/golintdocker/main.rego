@@ -6,6 +6,8 @@
 #   title, severity and fix (from data.golintdocker.meta, which golint-docker
 #   derives from the rules' METADATA blocks and ships in its bundles), named
 #   as in golint-docker's JSON report (rule_id, rule_name, message, ...).
+#   Rules that are off by default (`default: off` in their METADATA) report
+#   only when data.golintdocker.options.<rule>.enabled is true.
 # scope: package
 package golintdocker
 
@@ -13,8 +15,17 @@ findings contains finding if {
 	document
 	some name
 	some f in data.golintdocker.rules[name].deny
+	enabled(name)
 	finding := make_finding(name, f)
 }
+
+# A rule whose METADATA says `default: off` reports only when
+# data.golintdocker.options.<name>.enabled is true: golint-docker's --enable
+# and the configuration's enable: set it; on an OPA server, the bundle's
+# data does.
+enabled(name) if not rule_meta(name).default_off
+
+enabled(name) if data.golintdocker.options[name].enabled == true
 
 # make_finding completes a rule's deny entry with the rule's metadata. An
 # entry without msg or line, or one that is not an object, still makes a

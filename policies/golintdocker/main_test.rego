@@ -53,3 +53,25 @@ test_conftest_deny_not_a_document if {
 	some d in deny
 	startswith(d.msg, "line 1: error: the input is not a golint-docker input document")
 }
+
+# A rule off by default reports only when data.golintdocker.options turns it
+# on; a rule on by default ignores the option.
+test_default_off_rules_report_only_when_enabled if {
+	doc := {"schema_version": 1, "stages": []}
+	rules := {
+		"no_healthcheck": {"deny": {{"msg": "no HEALTHCHECK", "line": 9}}},
+		"trimpath": {"deny": {{"msg": "no -trimpath", "line": 4}}},
+	}
+	meta := {
+		"no_healthcheck": {"id": "GD017", "severity": "info", "default_off": true},
+		"trimpath": {"id": "GD006", "severity": "info", "default_off": false},
+	}
+	off := golintdocker.findings with input as doc with data.golintdocker.rules as rules with data.golintdocker.meta as meta
+	{f.rule_id | some f in off} == {"GD006"}
+	on := golintdocker.findings with input as doc with data.golintdocker.rules as rules with data.golintdocker.meta as meta
+		with data.golintdocker.options as {"no_healthcheck": {"enabled": true}, "trimpath": {"enabled": false}}
+	{f.rule_id | some f in on} == {"GD006", "GD017"}
+	not_true := golintdocker.findings with input as doc with data.golintdocker.rules as rules with data.golintdocker.meta as meta
+		with data.golintdocker.options as {"no_healthcheck": {"enabled": "yes"}}
+	{f.rule_id | some f in not_true} == {"GD006"}
+}

@@ -35,11 +35,23 @@ func Engine(t testing.TB) *policy.Engine {
 // golint-docker derives it from .golint-docker.yaml (nil: none).
 func EngineWith(t testing.TB, config map[string]any) *policy.Engine {
 	t.Helper()
-	data := map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}}}
+	l := Builtin(t)
+	// Every rule that is off by default (custom.default: off) turned on,
+	// as --enable does.
+	options := map[string]any{}
+	for _, r := range l.Rules {
+		if r.DefaultOff {
+			options[policy.OptionsKey(r)] = map[string]any{"enabled": true}
+		}
+	}
+	if len(options) == 0 {
+		t.Fatal("no rule is off by default: no-healthcheck should be")
+	}
+	data := map[string]any{"options": options}
 	if config != nil {
 		data["config"] = config
 	}
-	e, err := policy.New(context.Background(), Builtin(t), policy.Options{Data: map[string]any{"golintdocker": data}})
+	e, err := policy.New(context.Background(), l, policy.Options{Data: map[string]any{"golintdocker": data}})
 	if err != nil {
 		t.Fatal(err)
 	}

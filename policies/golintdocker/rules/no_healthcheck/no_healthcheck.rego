@@ -8,8 +8,7 @@
 #   probes instead; there, `HEALTHCHECK NONE` documents the choice. Checked
 #   on runtime images that serve (EXPOSE, a listening flag, a server base
 #   image). Off by default, since a Dockerfile does not say whether Docker or
-#   Kubernetes runs it: enable it with `data: {options: {no_healthcheck:
-#   {enabled: true}}}` in .golint-docker.yaml.
+#   Kubernetes runs it.
 # schemas:
 #   - input: schema.input
 # related_resources:
@@ -17,6 +16,7 @@
 # custom:
 #   id: GD017
 #   severity: info
+#   default: off
 #   guide: "1.10"
 #   since: 0.1.0
 #   fix: Add a HEALTHCHECK that runs in the final image, e.g. `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD ["/main", "-healthcheck"]`, or `HEALTHCHECK NONE` when the orchestrator probes instead.
@@ -38,7 +38,6 @@ import data.golintdocker.lib.images
 # image) and has no HEALTHCHECK, outside Kubernetes (whose kubelet ignores
 # HEALTHCHECK and probes instead).
 deny contains finding if {
-	enabled
 	some s in images.linux_runtime
 	s.healthcheck == null
 	count(s.serves) > 0
@@ -49,10 +48,6 @@ deny contains finding if {
 	)
 	finding := findings.at_from(s, msg, fix(s))
 }
-
-# Off by default (see data.golintdocker.options.no_healthcheck): whether
-# the image runs under Docker or Kubernetes is not in the Dockerfile.
-enabled if data.golintdocker.options.no_healthcheck.enabled == true
 
 # Deployed to Kubernetes, by the file's path or the program's role.
 kubernetes if regex.match(`(?i)(^|[/_.-])(k8s|kubernetes|kube|operator|controller|helm|charts?)([/_.-]|$)`, input.file)
