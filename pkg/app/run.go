@@ -232,14 +232,7 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(cat.Unread) > 0 {
-		// A key of the configuration's data that no rule reads is a typo
-		// (the shape of what the built-in rules read is in its schema).
-		k := cat.Unread[0]
-		return nil, &config.Error{File: cfg.Path, Line: cfg.Line("data", k),
-			Msg: fmt.Sprintf("data.%s: no rule reads data.golintdocker.%s (a built-in rule or a policy directory's rule must read it: a typo?)", k, k)}
-	}
-	if err := checkOptions(cfg, cat.Rules); err != nil {
+	if err := checkData(cfg, cat.Unread, cat.Rules); err != nil {
 		return nil, err
 	}
 	opt, problems, err := res.Canonical(cat.Rules)
@@ -256,6 +249,20 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 	r.plans[path] = p
 	r.order = append(r.order, p)
 	return p, nil
+}
+
+// checkData: every key of the configuration's data is read by a rule
+// (unread lists those that are not, see policy.Loaded.Unread), and
+// data.options turns on rules that are off by default.
+func checkData(cfg *config.Config, unread []string, rules []finding.Rule) error {
+	if len(unread) > 0 {
+		// A key of the configuration's data that no rule reads is a typo
+		// (the shape of what the built-in rules read is in its schema).
+		k := unread[0]
+		return &config.Error{File: cfg.Path, Line: cfg.Line("data", k),
+			Msg: fmt.Sprintf("data.%s: no rule reads data.golintdocker.%s (a built-in rule or a policy directory's rule must read it: a typo?)", k, k)}
+	}
+	return checkOptions(cfg, rules)
 }
 
 // checkOptions: each key of the configuration's data.options names a rule

@@ -143,7 +143,12 @@ func (l *Linter) ReadDocument(path string, stdin io.Reader) (*document.Document,
 	if err != nil {
 		return nil, err
 	}
-	_, doc, _, err := l.prepare(path, data)
+	name := path
+	if path == Stdin && l.opt.StdinFilename != "" {
+		// As File: the file stands for StdinFilename, its context too.
+		name = l.opt.StdinFilename
+	}
+	_, doc, _, err := l.prepare(name, data)
 	return doc, err
 }
 
