@@ -14,6 +14,7 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/config"
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/report"
 )
 
@@ -286,5 +287,33 @@ func TestCatalogueOff(t *testing.T) {
 		if slices.Contains(c.Off, "GD017") != tc.off || slices.Contains(c.Off, "GD014") {
 			t.Errorf("%+v: off %v, want GD017 off: %v", tc.o, c.Off, tc.off)
 		}
+	}
+}
+
+// TestShippedOptions: the shipped data says enabled: false for every
+// built-in rule that is off by default (a stock opa, without the rules'
+// metadata, reads it there), and names no other rule.
+func TestShippedOptions(t *testing.T) {
+	loaded, err := LoadPolicies(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gd, _ := loaded.Data["golintdocker"].(map[string]any)
+	options, _ := gd["options"].(map[string]any)
+	off := 0
+	for _, r := range loaded.Rules {
+		o, ok := options[policy.OptionsKey(r)].(map[string]any)
+		switch {
+		case r.DefaultOff && (!ok || o["enabled"] != false):
+			t.Errorf("%s is off by default, but the shipped data.golintdocker.options.%s is %v", r.Name, policy.OptionsKey(r), o)
+		case !r.DefaultOff && ok:
+			t.Errorf("data.golintdocker.options.%s: %s is on by default", policy.OptionsKey(r), r.Name)
+		}
+		if r.DefaultOff {
+			off++
+		}
+	}
+	if off == 0 || len(options) != off {
+		t.Errorf("%d rules off by default, %d options", off, len(options))
 	}
 }

@@ -23,9 +23,20 @@ findings contains finding if {
 # data.golintdocker.options.<name>.enabled is true: golint-docker's --enable
 # and the configuration's enable: set it; on an OPA server, the bundle's
 # data does.
-enabled(name) if not rule_meta(name).default_off
+enabled(name) if {
+	not rule_meta(name).default_off
+	not off_without_meta(name)
+}
 
 enabled(name) if data.golintdocker.options[name].enabled == true
+
+# Without golint-docker's metadata (a stock opa over the policies
+# directory), the shipped data's `enabled: false` says which rules are off
+# by default.
+off_without_meta(name) if {
+	not data.golintdocker.meta[name]
+	data.golintdocker.options[name].enabled == false
+}
 
 # make_finding completes a rule's deny entry with the rule's metadata. An
 # entry without msg or line, or one that is not an object, still makes a

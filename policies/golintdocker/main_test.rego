@@ -75,3 +75,16 @@ test_default_off_rules_report_only_when_enabled if {
 		with data.golintdocker.options as {"no_healthcheck": {"enabled": "yes"}}
 	{f.rule_id | some f in not_true} == {"GD006"}
 }
+
+# Under a stock opa without golint-docker's metadata, the shipped data's
+# enabled: false keeps a rule off by default off.
+test_default_off_rules_without_metadata if {
+	doc := {"schema_version": 1, "stages": []}
+	rules := {"no_healthcheck": {"deny": {{"msg": "no HEALTHCHECK", "line": 9}}}}
+	off := golintdocker.findings with input as doc with data.golintdocker.rules as rules with data.golintdocker.meta as {}
+		with data.golintdocker.options as {"no_healthcheck": {"enabled": false}}
+	count(off) == 0
+	on := golintdocker.findings with input as doc with data.golintdocker.rules as rules with data.golintdocker.meta as {}
+		with data.golintdocker.options as {"no_healthcheck": {"enabled": true}}
+	count(on) == 1
+}
