@@ -278,6 +278,8 @@ func TestCatalogueOff(t *testing.T) {
 		{CatalogueOptions{}, true},
 		{CatalogueOptions{Enable: []string{"no-healthcheck"}}, false},
 		{CatalogueOptions{Data: Data(map[string]any{"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}}}, nil)}, false},
+		// An OPA server's data is not seen: a pragma naming GD017 is never stale.
+		{CatalogueOptions{Enable: []string{"no-healthcheck"}, OPAURL: "http://127.0.0.1:1"}, true},
 	} {
 		c, err := NewCatalogue(context.Background(), tc.o)
 		if err != nil {

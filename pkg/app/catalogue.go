@@ -50,8 +50,8 @@ type Catalogue struct {
 	// rule reads (a typo in a configuration's data).
 	Unread []string
 	// Off are the ids of the rules that are off by default and stay off
-	// (neither Enable nor Data turns them on); nil for an OPA server,
-	// whose data decides.
+	// (neither Enable nor Data turns them on); for an OPA server, whose
+	// data decides unseen, all of them: a pragma naming one is never stale.
 	Off []string
 }
 
@@ -80,9 +80,7 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 	if gd, ok := o.Data["golintdocker"].(map[string]any); ok {
 		c.Unread = loaded.Unread(gd)
 	}
-	if o.OPAURL == "" {
-		c.Off = off(loaded, o.Data)
-	}
+	c.Off = off(loaded, o.Data, o.OPAURL != "")
 	if o.OPAURL != "" {
 		client, err := opaclient.New(o.OPAURL, o.Limits.Timeout, loaded.Rules)
 		if err != nil {
@@ -139,8 +137,8 @@ func BundleData(cfg *config.Config, rules []finding.Rule, enable []string) (map[
 }
 
 // off lists the ids of the rules off by default that the shipped data with
-// data over it leaves off.
-func off(loaded *policy.Loaded, data map[string]any) []string {
+// data over it leaves off (all of them when remote).
+func off(loaded *policy.Loaded, data map[string]any, remote bool) []string {
 	merged := map[string]any{}
 	if policy.Merge(merged, nil, loaded.Data) != nil || (data != nil && policy.Merge(merged, nil, data) != nil) {
 		return nil
@@ -150,7 +148,7 @@ func off(loaded *policy.Loaded, data map[string]any) []string {
 	var ids []string
 	for _, r := range loaded.Rules {
 		o, _ := options[policy.OptionsKey(r)].(map[string]any)
-		if r.DefaultOff && o["enabled"] != true {
+		if r.DefaultOff && (remote || o["enabled"] != true) {
 			ids = append(ids, r.ID)
 		}
 	}
