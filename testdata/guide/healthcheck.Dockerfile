@@ -3,11 +3,10 @@
 FROM golang:1.21-alpine AS builder
 WORKDIR /app
 COPY go.mod go.sum ./
-# want: go-cache-mounts "RUN on line \d+ runs `go mod download` without a cache mount for the module cache \(/go/pkg/mod\)"
 RUN go mod download
 # want: missing-dockerignore "COPY . . on line \d+ copies the whole build context, and there is no .dockerignore"
 COPY . .
-# want: trimpath "`go build` on line \d+ builds without -trimpath" go-cache-mounts "RUN on line \d+ runs `go build` without a cache mount for the module cache \(/go/pkg/mod\) and the build cache \(/root/.cache/go-build\)"
+# want: trimpath "`go build` on line \d+ builds without -trimpath" go-cache-mounts "RUN on line \d+ runs `go build` without a cache mount for the module cache \(/go/pkg/mod\) and the build cache \(/root/.cache/go-build\).*; `go mod download` on line \d+ has no module cache mount either"
 RUN CGO_ENABLED=0 GOOS=linux go build -ldflags="-s -w" -o /app/main .
 
 # want: runs-as-root "no USER is set and the default user of the final image \(scratch\) is root \(uid 0\)"

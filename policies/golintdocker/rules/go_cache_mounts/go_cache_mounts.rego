@@ -5,7 +5,11 @@
 #   build cache (/root/.cache/go-build) live in the layer: whenever the layer
 #   is rebuilt, every module is downloaded and every package compiled again
 #   from nothing. Cache mounts keep both across builds (and out of the
-#   image), so a one-line change recompiles one package.
+#   image), so a one-line change recompiles one package. A `go mod download`
+#   before a build without the module cache mount is reported with that
+#   build, and fixed with it: a mount on the build alone would hide the
+#   downloaded modules, a mount on the download alone would take them out
+#   of the layer the build reads.
 # schemas:
 #   - input: schema.input
 # related_resources:
@@ -40,6 +44,10 @@ deny contains finding if {
 	# The cache paths are Linux ones.
 	not s.os == "windows"
 
+	# A lone go mod download before a build without the module cache mount
+	# is part of that build's finding: the mount on both or on neither.
+	not unmounted_build_after(s, i)
+
 	# [cache, where it is] of each cache the RUN needs and has no mount for.
 	missing := [[c, dir] |
 		some c in caches
@@ -49,19 +57,52 @@ deny contains finding if {
 		dir := cache_dir(v, c)
 	]
 	count(missing) > 0
+	downloads := unmounted_downloads_before(s, i)
 	cmds := {sprintf("`go %s`", [g.subcommand]) | some g in i.run.go; uses_cache(g)}
 	finding := {
-		"msg": sprintf("RUN on line %d runs %s without a cache mount for %s: whenever this layer is rebuilt, %s", [i.line, concat(" and ", cmds), concat(" and ", [sprintf(description[c], [dir]) | some [c, dir] in missing]), concat(" and ", [effect[c] | some [c, _] in missing])]),
+		"msg": concat("", [
+			sprintf("RUN on line %d runs %s without a cache mount for %s: whenever this layer is rebuilt, %s", [i.line, concat(" and ", cmds), concat(" and ", [sprintf(description[c], [dir]) | some [c, dir] in missing]), concat(" and ", [effect[c] | some [c, _] in missing])]),
+			downloads_msg(downloads),
+		]),
 		"line": i.line,
 		"end_line": i.end_line,
-		"fix": fix_text(s, i, missing),
-		"edits": edits_for(s, i),
+		"fix": fix_text(missing, downloads),
+		"edits": edits_for(i, downloads),
 	}
 }
 
-fix_text(s, i, missing) := sprintf("Add %s to this RUN and to the RUN on line %d that builds, or to neither: on the download alone the modules leave the layer, and the build downloads them all again.", [concat(" and ", mount_list(missing)), later.line]) if {
-	later := unmounted_build_after(s, i)
-} else := sprintf("Add %s to the RUN.", [concat(" and ", mount_list(missing))])
+# The go mod download RUNs before the build RUN i with no module cache mount
+# either (none when i has that mount): a mount on the build alone would
+# hide the modules they put in the layer.
+unmounted_downloads_before(s, i) := [d |
+	some [st, d] in gobuilds.shipping_runs
+	needs(i, "mod")
+	not has_mount(i, "mod", setting_value(i, "mod"))
+	builds(i)
+	after(st, d, s, i)
+	lone_download(d)
+]
+
+# RUN d downloads modules, builds nothing, and has no module cache mount.
+lone_download(d) if {
+	not builds(d)
+	needs(d, "mod")
+	not has_mount(d, "mod", setting_value(d, "mod"))
+}
+
+downloads_msg([]) := ""
+
+downloads_msg(downloads) := sprintf("; `go mod download` on %s has no module cache mount either: it gets one with this RUN, since a mount on the build alone would hide the modules it downloaded", [line_list(downloads)]) if {
+	count(downloads) > 0
+}
+
+line_list(runs) := concat(", ", [sprintf("line %d", [d.line]) | some d in runs])
+
+fix_text(missing, []) := sprintf("Add %s to the RUN.", [concat(" and ", mount_list(missing))])
+
+fix_text(missing, downloads) := sprintf("Add %s to the RUN, and `--mount=type=cache,target=%s` to the `go mod download` RUN on %s: on the download alone the modules leave the layer, and on the build alone the mount hides them.", [concat(" and ", mount_list(missing)), cache_dir(setting_value(downloads[0], "mod"), "mod"), line_list(downloads)]) if {
+	count(downloads) > 0
+}
 
 # The --mount flags for the caches RUN i lacks.
 mounts_of(i) := concat("", [sprintf("--mount=type=cache,target=%s ", [dir]) |
@@ -74,25 +115,26 @@ mounts_of(i) := concat("", [sprintf("--mount=type=cache,target=%s ", [dir]) |
 
 mount_list(missing) := [sprintf("`--mount=type=cache,target=%s`", [dir]) | some [_, dir] in missing]
 
-# A lone go mod download gets its mount only together with the builds after
-# it: the mount on both or on neither.
-edits_for(s, i) := [] if {
-	unmounted_build_after(s, i)
-} else := edits(i, mounts_of(i))
+# The build's mounts and those of the downloads before it, all or none: a
+# RUN whose mounts cannot be inserted leaves the rest without an edit.
+edits_for(i, downloads) := [] if {
+	some r in array.concat([i], downloads)
+	count(edits(r, mounts_of(r))) == 0
+} else := [e |
+	some r in array.concat([i], downloads)
+	some e in edits(r, mounts_of(r))
+]
 
-# The first RUN after i (in its stage, or a stage built on it) that builds
-# with the module cache and has no mount for it, when i only downloads.
-unmounted_build_after(s, i) := later if {
-	not builds(i)
-	afters := [[j.line, j] |
-		some [st, j] in gobuilds.shipping_runs
-		after(s, i, st, j)
-		needs(j, "mod")
-		builds(j)
-		not has_mount(j, "mod", setting_value(j, "mod"))
-	]
-	count(afters) > 0
-	later := min(afters)[1]
+# A RUN after download RUN i (in its stage, or a stage built on it) builds
+# with the module cache and has no mount for it.
+unmounted_build_after(s, i) if {
+	lone_download(i)
+	some [st, j] in gobuilds.shipping_runs
+	not st.os == "windows"
+	after(s, i, st, j)
+	needs(j, "mod")
+	builds(j)
+	not has_mount(j, "mod", setting_value(j, "mod"))
 }
 
 builds(i) if {

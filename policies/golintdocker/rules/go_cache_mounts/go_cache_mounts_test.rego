@@ -78,29 +78,46 @@ test_vendored_build_needs_only_build_cache if {
 }
 
 # go mod download alone, then a build without a mount: a mount on the
-# download only would move the modules out of the layer the build reads.
-# Both or neither: the fix says so and offers no edit.
-test_lone_download_before_unmounted_build_has_no_edit if {
-	d := doc(run([download], []), {})
-	later := {"index": 1, "cmd": "run", "line": 7, "end_line": 7, "flags": [], "env": {}, "run": run([build], [])}
+# download only would move the modules out of the layer the build reads,
+# and a mount on the build only would hide them. Both or neither: the
+# download is part of the build's finding, whose edits mount both.
+with_later(first, later_run) := object.union(d, {"stages": stages}) if {
+	d := doc(first, {})
+	cmd := object.union(first_cmd, {"line": 7, "end_line": 7})
+	later := {"index": 1, "cmd": "run", "line": 7, "end_line": 7, "flags": [], "env": {}, "run": object.union(later_run, {"commands": [cmd]})}
 	stages := [object.union(d.stages[0], {"instructions": array.concat(d.stages[0].instructions, [later])}), d.stages[1]]
-	fs := go_cache_mounts.deny with input as object.union(d, {"stages": stages})
-	some f in fs
-	f.line == 4
-	contains(f.fix, "and to the RUN on line 7 that builds, or to neither")
-	f.edits == []
+}
 
-	# The build's own finding keeps its edit.
-	some b in fs
-	b.line == 7
-	count(b.edits) == 1
+test_lone_download_before_unmounted_build_is_fixed_with_it if {
+	fs := go_cache_mounts.deny with input as with_later(run([download], []), run([build], []))
+	count(fs) == 1
+	some f in fs
+	f.line == 7
+	contains(f.msg, "`go mod download` on line 4 has no module cache mount either")
+	contains(f.fix, "`--mount=type=cache,target=/go/pkg/mod` to the `go mod download` RUN on line 4")
+	f.edits == [
+		{
+			"line": 7, "column": 5, "end_line": 7, "end_column": 5,
+			"text": "--mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build ",
+		},
+		{
+			"line": 5, "column": 5, "end_line": 5, "end_column": 5,
+			"text": "--mount=type=cache,target=/go/pkg/mod ",
+		},
+	]
+}
+
+# When the download's mount cannot be inserted, the build gets none either.
+test_download_without_edit_keeps_the_build_without_edit if {
+	heredoc := object.union(run([download], []), {"heredocs": [{"name": "EOF"}]})
+	fs := go_cache_mounts.deny with input as with_later(heredoc, run([build], []))
+	some f in fs
+	f.line == 7
+	f.edits == []
 }
 
 test_lone_download_before_mounted_build_keeps_its_edit if {
-	d := doc(run([download], []), {})
-	later := {"index": 1, "cmd": "run", "line": 7, "end_line": 7, "flags": [], "env": {}, "run": run([build], [cache("/go/pkg/mod"), cache("/root/.cache/go-build")])}
-	stages := [object.union(d.stages[0], {"instructions": array.concat(d.stages[0].instructions, [later])}), d.stages[1]]
-	some f in go_cache_mounts.deny with input as object.union(d, {"stages": stages})
+	some f in go_cache_mounts.deny with input as with_later(run([download], []), run([build], [cache("/go/pkg/mod"), cache("/root/.cache/go-build")]))
 	f.line == 4
 	f.edits[0].text == "--mount=type=cache,target=/go/pkg/mod "
 }
