@@ -66,8 +66,8 @@ deny contains finding if {
 		]),
 		"line": i.line,
 		"end_line": i.end_line,
-		"fix": fix_text(missing, downloads),
-		"edits": edits_for(i, downloads),
+		"fix": fix_text(s, i, missing, downloads),
+		"edits": edits_for(s, i, downloads),
 	}
 }
 
@@ -98,9 +98,12 @@ downloads_msg(downloads) := sprintf("; `go mod download` on %s has no module cac
 
 line_list(runs) := concat(", ", [sprintf("line %d", [d.line]) | some d in runs])
 
-fix_text(missing, []) := sprintf("Add %s to the RUN.", [concat(" and ", mount_list(missing))])
+fix_text(s, i, missing, []) := sprintf("Add %s to the RUN, and to the RUN that builds (no `go build` after it shows here), or to neither: on the download alone the modules leave the layer the build reads.", [concat(" and ", mount_list(missing))]) if {
+	lone_download(i)
+	not mounted_build_after(s, i)
+} else := sprintf("Add %s to the RUN.", [concat(" and ", mount_list(missing))])
 
-fix_text(missing, downloads) := sprintf("Add %s to the RUN, and `--mount=type=cache,target=%s` to the `go mod download` RUN on %s: on the download alone the modules leave the layer, and on the build alone the mount hides them.", [concat(" and ", mount_list(missing)), cache_dir(setting_value(downloads[0], "mod"), "mod"), line_list(downloads)]) if {
+fix_text(_, _, missing, downloads) := sprintf("Add %s to the RUN, and `--mount=type=cache,target=%s` to the `go mod download` RUN on %s: on the download alone the modules leave the layer, and on the build alone the mount hides them.", [concat(" and ", mount_list(missing)), cache_dir(setting_value(downloads[0], "mod"), "mod"), line_list(downloads)]) if {
 	count(downloads) > 0
 }
 
@@ -116,8 +119,14 @@ mounts_of(i) := concat("", [sprintf("--mount=type=cache,target=%s ", [dir]) |
 mount_list(missing) := [sprintf("`--mount=type=cache,target=%s`", [dir]) | some [_, dir] in missing]
 
 # The build's mounts and those of the downloads before it, all or none: a
-# RUN whose mounts cannot be inserted leaves the rest without an edit.
-edits_for(i, downloads) := [] if {
+# RUN whose mounts cannot be inserted leaves the rest without an edit. A
+# lone download gets its mount only when a build after it has one: where
+# the build is not a go build seen here (make, a script), mounting the
+# download alone would take the modules from the build.
+edits_for(s, i, downloads) := [] if {
+	lone_download(i)
+	not mounted_build_after(s, i)
+} else := [] if {
 	some r in array.concat([i], downloads)
 	count(edits(r, mounts_of(r))) == 0
 } else := [e |
@@ -135,6 +144,15 @@ unmounted_build_after(s, i) if {
 	needs(j, "mod")
 	builds(j)
 	not has_mount(j, "mod", setting_value(j, "mod"))
+}
+
+# A RUN after download RUN i builds with the module cache mounted: the
+# download fills that cache.
+mounted_build_after(s, i) if {
+	some [st, j] in gobuilds.shipping_runs
+	after(s, i, st, j)
+	builds(j)
+	has_mount(j, "mod", setting_value(j, "mod"))
 }
 
 builds(i) if {
