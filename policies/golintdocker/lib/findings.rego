@@ -39,3 +39,38 @@ replace_lines(i, text) := {
 # An edit that adds text (whole lines, ending in a newline) right after the
 # FROM of stage s.
 insert_after_from(s, text) := insert_at({"line": s.from_end_line + 1, "column": 1}, text)
+
+# How a COPY --from that a fix adds names stage s, with the edits that give
+# it that name: [name, edits]. A named stage keeps its name; an unnamed one
+# gets the first of names (then stage-<index>) that no stage, image or
+# --from of the file uses yet, written into its FROM (`FROM golang:1.27 AS
+# builder`) when the FROM is one line: a number would break once stages
+# are added or reordered (copy-from-index). Undefined otherwise.
+stage_reference(s, _) := [s.name, []] if s.name != ""
+
+stage_reference(s, names) := [n, [replace_lines({"line": s.line, "end_line": s.from_end_line}, sprintf("%s AS %s", [s.original, n]))]] if {
+	s.name == ""
+	s.line == s.from_end_line
+	regex.match(`^\s*[Ff][Rr][Oo][Mm]\s+\S`, s.original)
+	n := [c | some c in array.concat(names, [sprintf("stage-%d", [s.index])]); not c in used_names][0]
+}
+
+# The names a new stage name must not take (stage names are not case
+# sensitive): those of the stages, and the images and --from sources that
+# would then mean the new stage.
+used_names contains lower(st.name) if some st in input.stages
+
+used_names contains lower(st.from.original) if some st in input.stages
+
+used_names contains lower(i.copy.from) if {
+	some st in input.stages
+	some i in st.instructions
+	i.copy.from != ""
+}
+
+used_names contains lower(m.from) if {
+	some st in input.stages
+	some i in st.instructions
+	some m in i.run.mounts
+	m.from != ""
+}

@@ -24,3 +24,33 @@ test_replace_lines if {
 test_insert_after_from if {
 	findings.insert_after_from(runtime, "USER 65532\n") == {"line": 12, "column": 1, "end_line": 12, "end_column": 1, "text": "USER 65532\n"}
 }
+
+test_stage_reference_keeps_a_name if {
+	s := testdoc.stage(0, "build", "golang:1.27-alpine", [])
+	findings.stage_reference(s, ["builder"]) == ["build", []] with input as testdoc.stages([s])
+}
+
+test_stage_reference_names_an_unnamed_stage if {
+	s := object.union(testdoc.stage(0, "", "golang:1.27-alpine", []), {"original": "FROM golang:1.27-alpine"})
+	findings.stage_reference(s, ["builder"]) == ["builder", [{
+		"line": 1, "column": 0, "end_line": 1, "end_column": 0,
+		"text": "FROM golang:1.27-alpine AS builder",
+	}]] with input as testdoc.stages([s, runtime])
+}
+
+# A name taken by a stage, an image (FROM builder), or a --from source is
+# skipped: naming the stage so would change what they mean.
+test_stage_reference_skips_used_names if {
+	s := object.union(testdoc.stage(0, "", "golang:1.27-alpine", []), {"original": "FROM golang:1.27-alpine"})
+	tools := testdoc.stage(1, "Builder", "alpine:3.22", [])
+	img := testdoc.stage(2, "", "build", [])
+	copier := testdoc.stage(3, "", "scratch", [object.union(testdoc.copy(32, ["/x"], "/x"), {"copy": {"from": "build-stage"}})])
+	[n, _] := findings.stage_reference(s, ["builder", "build", "build-stage"]) with input as testdoc.stages([s, tools, img, copier])
+	n == "stage-0"
+}
+
+# A FROM over several lines is not rewritten: no reference.
+test_stage_reference_needs_a_one_line_from if {
+	s := object.union(testdoc.stage(0, "", "golang:1.27-alpine", []), {"original": "FROM golang:1.27-alpine", "from_end_line": 2})
+	not findings.stage_reference(s, ["builder"]) with input as testdoc.stages([s, runtime])
+}

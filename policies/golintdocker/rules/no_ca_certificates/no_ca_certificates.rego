@@ -66,12 +66,25 @@ bundle := "/etc/ssl/certs/ca-certificates.crt"
 
 fix(s) := sprintf("Copy the bundle from %s: `COPY --from=%s %s /etc/ssl/certs/`.", [stages.label(src), stages.from_name(src), bundle]) if {
 	src := files.source(s, "ca_certs")
+	src.name != ""
+} else := sprintf("Name %s (`%s AS %s`) and copy the bundle from it: `COPY --from=%s %s /etc/ssl/certs/`.", [stages.label(src), src.original, name, name, bundle]) if {
+	src := files.source(s, "ca_certs")
+	[name, _] := reference(src)
+} else := sprintf("Copy the bundle from %s: `COPY --from=%s %s /etc/ssl/certs/`.", [stages.label(src), stages.from_name(src), bundle]) if {
+	src := files.source(s, "ca_certs")
 } else := sprintf("Install the bundle: `%s`.", [cmd]) if {
 	cmd := packages.install_command(s, "ca-certificates")
 } else := "Copy /etc/ssl/certs/ca-certificates.crt from a builder stage that has it (golang:*-alpine, golang:* Debian), or ship on gcr.io/distroless/static-debian12, which has the bundle." if {
 	images.ships_go(s)
 } else := "Copy /etc/ssl/certs/ca-certificates.crt from a stage that has it (an alpine or Debian image with ca-certificates installed), or ship on an image that has the bundle."
 
-edits(s) := [findings.insert_after_from(s, sprintf("COPY --from=%s %s /etc/ssl/certs/\n", [stages.from_name(src), bundle]))] if {
+# The COPY, with the name it needs given to the source stage when that has
+# none: COPY --from by number is fragile (copy-from-index).
+edits(s) := array.concat(naming_edits, [findings.insert_after_from(s, sprintf("COPY --from=%s %s /etc/ssl/certs/\n", [name, bundle]))]) if {
 	src := files.source(s, "ca_certs")
+	[name, naming_edits] := reference(src)
 } else := []
+
+reference(src) := findings.stage_reference(src, ["builder", "build", "build-stage"]) if {
+	images.facts(src).go_toolchain == true
+} else := findings.stage_reference(src, ["certs"])

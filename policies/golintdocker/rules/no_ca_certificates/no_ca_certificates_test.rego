@@ -22,6 +22,29 @@ test_scratch_fires_with_copy_from_builder if {
 	f.edits == [{"line": 13, "column": 1, "end_line": 13, "end_column": 1, "text": "COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n"}]
 }
 
+# An unnamed builder is named in the same fix: COPY --from=0 would be a
+# finding of copy-from-index.
+test_unnamed_builder_is_named_by_the_fix if {
+	d := doc(true, false, "scratch")
+	builder := object.union(d.stages[0], {"name": "", "original": "FROM golang:1.25-alpine"})
+	some f in no_ca_certificates.deny with input as object.union(d, {"stages": [builder, d.stages[1]]})
+	contains(f.fix, "Name stage 0 (`FROM golang:1.25-alpine AS builder`) and copy the bundle from it: `COPY --from=builder ")
+	f.edits == [
+		{"line": 1, "column": 0, "end_line": 1, "end_column": 0, "text": "FROM golang:1.25-alpine AS builder"},
+		{"line": 13, "column": 1, "end_line": 13, "end_column": 1, "text": "COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n"},
+	]
+}
+
+# An unnamed stage whose FROM spans lines is not rewritten: the fix says
+# what to copy, with no edit.
+test_unnamed_builder_on_several_lines_has_no_edit if {
+	d := doc(true, false, "scratch")
+	builder := object.union(d.stages[0], {"name": "", "original": "FROM golang:1.25-alpine", "from_end_line": 2})
+	some f in no_ca_certificates.deny with input as object.union(d, {"stages": [builder, d.stages[1]]})
+	contains(f.fix, "`COPY --from=0 ")
+	f.edits == []
+}
+
 test_debian_without_source_stage_gets_install_fix if {
 	some f in no_ca_certificates.deny with input as doc(false, false, "debian:bookworm-slim")
 	contains(f.fix, "apt-get install -y --no-install-recommends ca-certificates")
