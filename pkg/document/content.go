@@ -78,7 +78,15 @@ func (b *builder) look(s *Stage, fs fileSet, ev *evidence, ends [][]placement) {
 			}
 		case in.Copy != nil:
 			for _, d := range fs.dirs {
-				if overlaps(in.Copy.DestPath, d) {
+				if !overlaps(in.Copy.DestPath, d) {
+					continue
+				}
+				if b.sourceLacks(s, in.Copy, fs.fact) {
+					// The COPY fails the build (copies-uninstalled-files
+					// says so): it brings nothing, yet the stage may not
+					// be called without the files either.
+					ev.maybe = true
+				} else {
 					ev.present = true
 				}
 			}
@@ -101,6 +109,31 @@ func (b *builder) look(s *Stage, fs fileSet, ev *evidence, ends [][]placement) {
 			}
 		}
 	}
+}
+
+// sourceLacks: COPY --from c in stage s copies from an earlier stage or an
+// image known to lack the file set fact.
+func (b *builder) sourceLacks(s *Stage, c *Copy, fact string) bool {
+	if k := c.FromStage; k != nil && *k < s.Index {
+		v := b.doc.Stages[*k].Files.get(fact)
+		return v != nil && !*v
+	}
+	if c.FromImage != nil && c.FromImageFacts != nil {
+		has, known := c.FromImageFacts.Bool(fact)
+		return known && !has
+	}
+	return false
+}
+
+// get is the verdict on the file set fact.
+func (f Files) get(fact string) *bool {
+	switch fact {
+	case caFiles.fact:
+		return f.CACerts
+	case tzFiles.fact:
+		return f.Tzdata
+	}
+	return nil
 }
 
 // onlyBinaries: every source of COPY --from c is a go build output of its

@@ -268,6 +268,12 @@ func TestFiles(t *testing.T) {
 		{"removed virtual package", "FROM alpine:3.22\nRUN apk add --no-cache --virtual .deps tzdata && apk del .deps\n", ptr(true), ptr(false)},
 		{"copied in", "FROM scratch\nCOPY --from=golang:1.27 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n", ptr(true), ptr(false)},
 		{"tree onto /", "FROM scratch\nCOPY --from=busybox:1.37 / /\n", nil, nil},
+		// A COPY from where the files are not fails the build: it brings
+		// nothing, so the stage is no source for them (but is not called
+		// without them either: copies-uninstalled-files reports the COPY).
+		{"copied from a stage without them", "FROM golang:1.27-alpine AS build\nFROM scratch\nCOPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo\n", ptr(false), nil},
+		{"copied from an image without them", "FROM scratch\nCOPY --from=debian:bookworm-slim /etc/ssl/certs /etc/ssl/certs\n", nil, ptr(false)},
+		{"copied from a stage that installs them", "FROM golang:1.27-alpine AS build\nRUN apk add --no-cache tzdata\nFROM scratch\nCOPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo\n", ptr(false), ptr(true)},
 		{"SSL_CERT_FILE", "FROM scratch\nENV SSL_CERT_FILE=/certs/ca.pem\n", ptr(true), ptr(false)},
 		{"unknown image", "FROM registry.example.com/base:1\n", nil, nil},
 	} {
