@@ -21,7 +21,7 @@ import (
 // relintFiles are the Dockerfiles the re-lint tests fix: every testdata
 // Dockerfile (testdata/ and each rule's testdata/, testdata/fix/*.input)
 // and, when ../shared is beside the repository, the corpus.
-func relintFiles(t *testing.T) (files []string, withCorpus bool) {
+func relintFiles(t *testing.T) (files []string) {
 	roots := []string{filepath.Join("..", "..", "testdata"), filepath.Join("..", "..", "policies", "golintdocker", "rules")}
 	for _, root := range roots {
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -48,7 +48,7 @@ func relintFiles(t *testing.T) (files []string, withCorpus bool) {
 	if len(corpus) == 0 {
 		t.Log("../shared/corpus is not beside the repository: the corpus is skipped")
 	}
-	return append(files, corpus...), len(corpus) > 0
+	return append(files, corpus...)
 }
 
 // counts is how many findings of each rule a result has.
@@ -58,14 +58,6 @@ func counts(fs []finding.Finding) map[string]int {
 		m[f.RuleID]++
 	}
 	return m
-}
-
-// incompleteFixes are the rules whose fix, today, leaves another finding
-// behind: each entry says which. Making a rule's fix complete is that
-// rule's work (it then offers a fix only when the fix is complete); the
-// tests below fail for a rule not listed here, and for a listed rule that
-// no longer needs to be, so the list only shrinks.
-var incompleteFixes = map[string]string{
 }
 
 // TestEachFixAlone applies every fix a finding offers, alone, to every
@@ -82,7 +74,7 @@ func TestEachFixAlone(t *testing.T) {
 	tried := 0
 	withEdits := map[string]bool{}
 	problems := map[string][]string{} // rule -> what went wrong, where
-	files, withCorpus := relintFiles(t)
+	files := relintFiles(t)
 	for _, path := range files {
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -104,7 +96,7 @@ func TestEachFixAlone(t *testing.T) {
 			}
 		}
 	}
-	check(t, problems, withCorpus)
+	check(t, problems)
 	// Every rule that offers edits says whether they are safe.
 	for _, r := range eng.Rules {
 		if withEdits[r.ID] && r.FixSafety == "" {
@@ -143,13 +135,13 @@ func fixAlone(ctx context.Context, l *lint.Linter, path string, data []byte, f f
 
 // TestFixAll fixes every file with every fix (safe and unsafe) as --fix
 // --unsafe-fixes does: the result parses, no rule reports more than
-// before (unless a fix in incompleteFixes was applied), nothing fixable is
-// left unless a note says why, and a second run changes nothing.
+// before, nothing fixable is left unless a note says why, and a second run
+// changes nothing.
 func TestFixAll(t *testing.T) {
 	l := lint.New(testengine.Engine(t), lint.Options{Facts: testengine.Facts(t)})
 	ctx := context.Background()
 	opt := fix.Options{Unsafe: true}
-	files, _ := relintFiles(t)
+	files := relintFiles(t)
 	linted, changed := 0, 0
 	for _, path := range files {
 		data, err := os.ReadFile(path)
@@ -172,10 +164,9 @@ func TestFixAll(t *testing.T) {
 			t.Errorf("%s: the fixed file does not parse: %v", path, o.Result.Err)
 			continue
 		}
-		excused := slices.ContainsFunc(o.Fixed, func(f finding.Finding) bool { return incompleteFixes[f.RuleID] != "" })
 		was, now := counts(o.Initial.Findings), counts(o.Result.Findings)
 		for _, id := range keys(now) {
-			if now[id] > was[id] && !excused {
+			if now[id] > was[id] {
 				t.Errorf("%s: after the fixes, %s reports %d (was %d)", path, id, now[id], was[id])
 			}
 		}
@@ -199,25 +190,16 @@ func keys[V any](m map[string]V) []string {
 	return out
 }
 
-// check fails the test for each rule with problems that is not in
-// incompleteFixes (showing a few), and, when every file was fixed (the
-// corpus too), for each listed rule without any.
-func check(t *testing.T, problems map[string][]string, all bool) {
+// check fails the test for each rule with problems, showing a few. Every
+// fix is complete: one that leaves another finding behind is a bug (issue
+// 12), fixed at its cause, never listed as known.
+func check(t *testing.T, problems map[string][]string) {
 	t.Helper()
 	for _, id := range keys(problems) {
 		ps := problems[id]
 		if len(ps) > 5 {
 			ps = append(ps[:5:5], fmt.Sprintf("... %d more", len(problems[id])-5))
 		}
-		if why := incompleteFixes[id]; why != "" {
-			t.Logf("the fix of %s is known to be incomplete (%s):\n  %s", id, why, strings.Join(ps, "\n  "))
-			continue
-		}
 		t.Errorf("the fix of %s:\n  %s", id, strings.Join(ps, "\n  "))
-	}
-	for _, id := range keys(incompleteFixes) {
-		if all && len(problems[id]) == 0 {
-			t.Errorf("the fix of %s is complete now: take it out of incompleteFixes", id)
-		}
 	}
 }
