@@ -68,7 +68,10 @@ fix(s) := sprintf("Copy the database from %s: `COPY --from=%s %s %s`, or build w
 	src := files.source(s, "tzdata")
 } else := sprintf("Install it (`%s`), or build with -tags timetzdata.", [cmd]) if {
 	cmd := packages.install_command(s, "tzdata")
-} else := sprintf("Install tzdata in %s%s (`%s`) and copy the database from it: `COPY --from=%s %s %s`; or build with -tags timetzdata (or import _ \"time/tzdata\" in main).", [stages.label(b), naming(b, name), packages.install_command(b, "tzdata"), name, zoneinfo, zoneinfo]) if {
+} else := sprintf("Install tzdata in %s (`%s`) and copy the database from it: `COPY --from=%s %s %s`; or build with -tags timetzdata (or import _ \"time/tzdata\" in main).", [stages.label(b), packages.install_command(b, "tzdata"), b.name, zoneinfo, zoneinfo]) if {
+	b := install_stage(s)
+	b.name != ""
+} else := sprintf("Name %s (`%s AS %s`), install tzdata in it (`%s`) and copy the database from it: `COPY --from=%s %s %s`; or build with -tags timetzdata (or import _ \"time/tzdata\" in main).", [stages.label(b), b.original, name, packages.install_command(b, "tzdata"), name, zoneinfo, zoneinfo]) if {
 	b := install_stage(s)
 	[name, _] := findings.stage_reference(b, builder_names)
 } else := "Build with -tags timetzdata (or import _ \"time/tzdata\" in main), or install tzdata in the builder (`RUN apk add --no-cache tzdata`) and `COPY --from=builder /usr/share/zoneinfo /usr/share/zoneinfo`."
@@ -76,10 +79,6 @@ fix(s) := sprintf("Copy the database from %s: `COPY --from=%s %s %s`, or build w
 zoneinfo := "/usr/share/zoneinfo"
 
 builder_names := ["builder", "build", "build-stage"]
-
-naming(b, name) := "" if {
-	b.name != ""
-} else := sprintf(" (named: `%s AS %s`)", [b.original, name])
 
 # The COPY from a stage that has the database, named in the same fix when
 # it has no name (COPY --from by number is fragile: copy-from-index); when
