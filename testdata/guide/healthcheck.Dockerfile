@@ -3,6 +3,7 @@
 FROM golang:1.21-alpine AS builder
 WORKDIR /app
 COPY go.mod go.sum ./
+# go-cache-mounts reports this download with the build that reads it.
 RUN go mod download
 # want: missing-dockerignore "COPY . . on line \d+ copies the whole build context, and there is no .dockerignore"
 COPY . .
