@@ -299,10 +299,17 @@ func (e *UnknownRuleError) Error() string {
 	return fmt.Sprintf("%s: %s: no rule %q", at, e.Key, e.Name)
 }
 
-// FindRule finds a rule by id (GD004) or name (cgo-disabled), ignoring case.
+// FindRule finds a rule by id (GD004), name (cgo-disabled) or alias
+// (hadolint's DL3062), ignoring case. Ids and names come first: an alias
+// never hides a rule.
 func FindRule(rules []finding.Rule, want string) (finding.Rule, bool) {
 	for _, r := range rules {
 		if strings.EqualFold(r.ID, want) || strings.EqualFold(r.Name, want) {
+			return r, true
+		}
+	}
+	for _, r := range rules {
+		if r.Named(want) {
 			return r, true
 		}
 	}

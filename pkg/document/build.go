@@ -55,6 +55,8 @@ type builder struct {
 type stageEnd struct {
 	image    imagefacts.Facts
 	compiler bool
+	apt      aptConfig
+	user     *string
 	vars     *vars
 	workdir  string
 	shell    []string
@@ -199,6 +201,8 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		st.goenv = maps.Clone(end.goenv)
 		st.image = end.image
 		st.compiler = end.compiler
+		st.apt = end.apt
+		st.user = end.user
 	} else {
 		from.Ref = imageref.Parse(image)
 		if len(from.Unresolved) == 0 {
@@ -266,7 +270,7 @@ func (b *builder) finish(st *stageState) {
 		}
 	}
 	s.Image = st.image
-	b.ends = append(b.ends, &stageEnd{image: st.image, compiler: st.compiler, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
+	b.ends = append(b.ends, &stageEnd{image: st.image, compiler: st.compiler, apt: st.apt, user: st.user, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
 }
 
 func (b *builder) resolveFinal() error {
@@ -312,10 +316,14 @@ type stageState struct {
 	image imagefacts.Facts
 	// compiler: a C compiler was installed in the chain so far.
 	compiler bool
-	vars     *vars
-	workdir  string
-	shell    []string
-	goenv    map[string]string
+	// apt: what the apt configuration written so far says.
+	apt aptConfig
+	// user: the USER in effect (nil: the image's default).
+	user    *string
+	vars    *vars
+	workdir string
+	shell   []string
+	goenv   map[string]string
 }
 
 func (st *stageState) stage() *Stage { return &st.b.doc.Stages[st.idx] }
@@ -401,7 +409,9 @@ func (st *stageState) instruction(in parse.Instruction) {
 	case *instructions.ShellCommand:
 		st.shell = c.Shell
 	case *instructions.UserCommand:
-		out.User = user(st.expand(c.User))
+		u := st.expand(c.User)
+		out.User = user(u)
+		st.user = &u
 	case *instructions.ExposeCommand:
 		out.Expose = []Port{}
 		for _, p := range c.Ports {
@@ -419,6 +429,8 @@ func (st *stageState) instruction(in parse.Instruction) {
 		out.Copy = st.copy(c.SourcesAndDest, c.From, c.Chown, c.Chmod, c.Link, c.Parents, c.ExcludePatterns, n)
 	case *instructions.AddCommand:
 		out.Copy = st.copy(c.SourcesAndDest, "", c.Chown, c.Chmod, c.Link, false, c.ExcludePatterns, n)
+		out.Copy.Checksum = st.expand(c.Checksum)
+		out.Copy.Unpack = c.Unpack
 	case *instructions.RunCommand:
 		out.Run = st.run(c, n, &out)
 	}
@@ -539,10 +551,15 @@ func (st *stageState) copy(sd instructions.SourcesAndDest, from, chown, chmod st
 	}
 	for _, src := range sd.SourcePaths {
 		c.Sources = append(c.Sources, st.expand(src))
+		c.SourceKinds = append(c.SourceKinds, sourceKind(st.expand(src), from != ""))
+	}
+	if c.SourceKinds == nil {
+		c.SourceKinds = []string{}
 	}
 	for _, h := range n.Heredocs {
 		c.Heredocs = append(c.Heredocs, Heredoc{Name: h.Name, Content: h.Content, Expand: h.Expand})
 	}
+	defer st.copiedAptConfig(c)
 	nsrc := len(c.Sources) + len(c.Heredocs)
 	c.DestDir = strings.HasSuffix(c.Dest, "/") || nsrc > 1 || c.Dest == "." || c.Dest == ".."
 	switch {

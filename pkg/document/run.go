@@ -24,6 +24,10 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 		Heredocs: []Heredoc{},
 		Commands: []Command{},
 		Go:       []GoCommand{},
+
+		Pipelines:       []Pipeline{},
+		PackageCommands: []PackageCommand{},
+		User:            st.user,
 	}
 	// Mount options are only parsed once the command is expanded; expanding
 	// with the stage's variables also resolves --mount=target=$GOCACHE.
@@ -53,7 +57,7 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 		// Exec form: argv is known, there is no shell to parse.
 		if len(c.CmdLine) > 0 {
 			cmd := Command{Name: path.Base(c.CmdLine[0]), Argv: c.CmdLine, Expanded: c.CmdLine, Env: map[string]string{}, Vars: []string{},
-				Span: Span{Line: in.Line, EndLine: in.EndLine}}
+				Top: true, Span: Span{Line: in.Line, EndLine: in.EndLine}}
 			r.Commands = append(r.Commands, cmd)
 			st.goCommands(r, []shellscript.Command{{Args: words(c.CmdLine)}}, nil, in)
 		}
@@ -92,6 +96,19 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 	}
 	var all []shellscript.Command
 	var texts []*parse.Text
+	pipefail := shellPipefail(st.shell)
+	addPipes := func(parsed *shellscript.Script, txt *parse.Text, first int) {
+		for _, p := range parsed.Pipelines {
+			pl := Pipeline{Commands: []int{}, Pipefail: p.Pipefail || pipefail, Span: span(txt, p.Start, p.End, p.Exact)}
+			for _, k := range p.Stages {
+				if k >= 0 {
+					k += first
+				}
+				pl.Commands = append(pl.Commands, k)
+			}
+			r.Pipelines = append(r.Pipelines, pl)
+		}
+	}
 	for _, txt := range scripts {
 		parsed, err := shellscript.Parse(txt.Value)
 		if err != nil {
@@ -101,6 +118,7 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 			continue
 		}
 		r.Script += txt.Value
+		addPipes(parsed, txt, len(all))
 		for _, cmd := range parsed.Commands {
 			all = append(all, cmd)
 			texts = append(texts, txt)
@@ -114,6 +132,7 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 					}
 					body := st.b.f.Raw(h.Line, h.EndLine-1)
 					if p2, err := shellscript.Parse(body.Value); err == nil {
+						addPipes(p2, body, len(all))
 						for _, c2 := range p2.Commands {
 							all = append(all, c2)
 							texts = append(texts, body)
@@ -136,8 +155,22 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 		r.Commands = append(r.Commands, c)
 	}
 	st.addPackages(r.Commands, in.Line)
+	r.PackageCommands = st.packageCommands(r.Commands, r.Pipelines, r.Mounts)
+	st.aptConfigured(r.Script)
 	st.goCommands(r, all, texts, in)
 	return r
+}
+
+// shellPipefail: the SHELL runs scripts with -o pipefail (["/bin/bash",
+// "-o", "pipefail", "-c"], ["/bin/ash", "-eo", "pipefail", "-c"]).
+func shellPipefail(shell []string) bool {
+	for i := 1; i+1 < len(shell); i++ {
+		a := shell[i]
+		if len(a) >= 2 && a[0] == '-' && a[1] != '-' && strings.Contains(a, "o") && shell[i+1] == "pipefail" {
+			return true
+		}
+	}
+	return false
 }
 
 // argsOffset finds where the instruction's arguments start in its logical line.
@@ -222,7 +255,7 @@ func span(txt *parse.Text, start, end int, exact bool) Span {
 }
 
 func toCommand(c shellscript.Command, txt *parse.Text) Command {
-	out := Command{Argv: c.Argv(), Env: map[string]string{}, Vars: c.Vars, Span: span(txt, c.Start, c.End, c.Exact)}
+	out := Command{Argv: c.Argv(), Env: map[string]string{}, Vars: c.Vars, Top: c.Top, Span: span(txt, c.Start, c.End, c.Exact)}
 	if out.Vars == nil {
 		out.Vars = []string{}
 	}

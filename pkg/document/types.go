@@ -294,6 +294,73 @@ type Run struct {
 	ShellError string      `json:"shell_error"`
 	Commands   []Command   `json:"commands"`
 	Go         []GoCommand `json:"go"`
+	// Pipelines are the pipes (a | b) of the script.
+	Pipelines []Pipeline `json:"pipelines"`
+	// PackageCommands are the package-manager commands of the script
+	// (apt-get, apt, apk, ...), with the options the rules ask about.
+	PackageCommands []PackageCommand `json:"package_commands"`
+	// User is the USER the RUN runs as (expanded, as written: "app",
+	// "1000:1000"); null when no USER is set in the Dockerfile before it
+	// (the image's default user).
+	User *string `json:"user"`
+}
+
+// Pipeline is a pipe of a RUN script: `curl -fsSL $URL | sh`.
+type Pipeline struct {
+	// Commands are, for each stage of the pipe in order, the position in
+	// Run.Commands of the simple command it runs; -1 for a stage that is a
+	// compound command (a loop, a { group }, a subshell).
+	Commands []int `json:"commands"`
+	// Pipefail: the pipe fails when any of its commands fails, not only
+	// the last: `set -o pipefail` ran before it in the same shell, or the
+	// SHELL the RUN runs with sets -o pipefail.
+	Pipefail bool `json:"pipefail"`
+	Span
+}
+
+// PackageCommand is one package-manager command of a RUN: `apt-get install
+// -y --no-install-recommends curl`, `apk add --no-cache git`.
+type PackageCommand struct {
+	// Command is its position in Run.Commands (a `sudo apt-get ...` is the
+	// sudo command).
+	Command int `json:"command"`
+	// Manager is the program: apt-get, apt, aptitude, apk, dnf, yum,
+	// microdnf, tdnf, zypper.
+	Manager string `json:"manager"`
+	// Verb is the first word that is not an option: install, add, update,
+	// upgrade, remove, del...; "" when there is none.
+	Verb string `json:"verb"`
+	// AssumeYes: it answers its own questions (apt -y, --yes,
+	// --assume-yes, -qq, -o APT::Get::Assume-Yes=true; dnf/yum -y; zypper
+	// -n); always true for apk, which does not ask.
+	AssumeYes bool `json:"assume_yes"`
+	// NoRecommends: apt --no-install-recommends (or -o
+	// APT::Install-Recommends=false).
+	NoRecommends bool `json:"no_recommends"`
+	// NoCache: apk --no-cache. Update: apk --update or -U.
+	NoCache bool `json:"no_cache"`
+	Update  bool `json:"update"`
+	// CacheRemoved: what the command leaves behind (apt's package lists,
+	// apk's index) is gone when the RUN ends: removed later in the script
+	// (rm -rf /var/lib/apt/lists/*, /var/cache/apk/*) or held by a cache or
+	// tmpfs mount of the RUN.
+	CacheRemoved bool `json:"cache_removed"`
+	// Packages are the packages named, with the version when one is pinned
+	// (curl=7.88.1-10, tzdata~=2024a, git>2.40: Version "7.88.1-10",
+	// "2024a", "2.40"); words that cannot be known ($PKGS) are left out and
+	// PackagesUnknown says so.
+	Packages        []PackageArg `json:"packages"`
+	PackagesUnknown bool         `json:"packages_unknown"`
+	Span
+}
+
+// PackageArg is a package named on a package-manager command line.
+type PackageArg struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	// Local: a file (./pkg.deb, /tmp/x.apk, *.rpm), not a repository's
+	// package.
+	Local bool `json:"local"`
 }
 
 // Mount is one --mount of RUN.
@@ -340,6 +407,10 @@ type Command struct {
 	// Env holds the inline assignments (FOO=1 cmd).
 	Env  map[string]string `json:"env"`
 	Vars []string          `json:"vars"`
+	// Top: the command runs in the RUN's own shell, in sequence (not in a
+	// subshell, a $(...), a function, or as a stage of a pipe), so what it
+	// changes (cd, set, exports) holds for the commands after it.
+	Top bool `json:"top"`
 	Span
 }
 
@@ -444,6 +515,17 @@ type Copy struct {
 	Parents        bool             `json:"parents"`
 	Exclude        []string         `json:"exclude"`
 	Heredocs       []Heredoc        `json:"heredocs"`
+	// SourceKinds says what each source is, in order: "url" (http or
+	// https), "git" (a Git repository), "archive" (a local file whose name
+	// says ADD would unpack it: .tar, .tar.gz, .tgz...), "local" (another
+	// local file or directory, or a path in the --from stage or image), or
+	// "unknown" (a variable without a value, or a pattern that may match
+	// an archive).
+	SourceKinds []string `json:"source_kinds"`
+	// Checksum is ADD --checksum ("" when not given); Unpack is ADD
+	// --unpack (null when not given).
+	Checksum string `json:"checksum"`
+	Unpack   *bool  `json:"unpack"`
 }
 
 // Healthcheck is a HEALTHCHECK.

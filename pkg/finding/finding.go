@@ -132,4 +132,34 @@ type Rule struct {
 	Source  string `json:"source"`
 	Package string `json:"package,omitempty"`
 	File    string `json:"file,omitempty"`
+	// Aliases are the ids of other linters' checks that find the same
+	// problem (hadolint's DL3062, trivy's DS006): --ignore, --severity,
+	// the configuration and pragmas accept them for the rule, so that
+	// ignores carry over.
+	Aliases []string `json:"aliases,omitempty"`
+}
+
+// Named reports whether name (an id, a name or an alias, in any case)
+// names r.
+func (r Rule) Named(name string) bool {
+	if strings.EqualFold(r.ID, name) || strings.EqualFold(r.Name, name) {
+		return true
+	}
+	for _, a := range r.Aliases {
+		if strings.EqualFold(a, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// AliasIndex maps each alias of rules, lower-cased, to its rule's id.
+func AliasIndex(rules []Rule) map[string]string {
+	m := map[string]string{}
+	for _, r := range rules {
+		for _, a := range r.Aliases {
+			m[strings.ToLower(a)] = r.ID
+		}
+	}
+	return m
 }

@@ -77,6 +77,9 @@ type Linter struct {
 	eval Evaluator
 	opt  Options
 	ctx  *buildctx.Finder
+	// aliases maps the rules' aliases (hadolint's dl3062), lower-cased, to
+	// their ids: ignores, severities and pragmas may name rules by them.
+	aliases map[string]string
 }
 
 // New returns a Linter.
@@ -84,7 +87,7 @@ func New(eval Evaluator, opt Options) *Linter {
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = limits.DefaultMaxFileSize
 	}
-	return &Linter{eval: eval, opt: opt, ctx: buildctx.NewFinder()}
+	return &Linter{eval: eval, opt: opt, ctx: buildctx.NewFinder(), aliases: finding.AliasIndex(opt.Rules)}
 }
 
 // Stdin is the path that stands for standard input.
@@ -224,7 +227,7 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res findi
 		}
 		bkComplete = complete
 	}
-	sup := pragmas(f)
+	sup := pragmas(f).WithAliases(l.aliases)
 	fs = l.filter(fs, sup)
 	fs = append(fs, l.filter(sup.Unused(l.pragmaChecks(bkComplete)), sup)...)
 	for i := range fs {
@@ -326,8 +329,8 @@ func (l *Linter) pragmaChecks(bkComplete bool) pragma.Checks {
 			r = finding.Rule{ID: name, Name: name} // an OPA server's
 		}
 		switch {
-		case r.ID == pragma.Rule.ID, matches(l.opt.Ignore, finding.Finding{RuleID: r.ID, RuleName: r.Name}),
-			matches(l.opt.Off, finding.Finding{RuleID: r.ID, RuleName: r.Name}):
+		case r.ID == pragma.Rule.ID, l.matches(l.opt.Ignore, finding.Finding{RuleID: r.ID, RuleName: r.Name}),
+			l.matches(l.opt.Off, finding.Finding{RuleID: r.ID, RuleName: r.Name}):
 			return false
 		case r.Source == bkcheck.Source:
 			return bkComplete
@@ -337,11 +340,11 @@ func (l *Linter) pragmaChecks(bkComplete bool) pragma.Checks {
 	return c
 }
 
-// findRule finds a rule by id or name, ignoring case.
+// findRule finds a rule by id, name or alias, ignoring case.
 func findRule(name string, lists ...[]finding.Rule) (finding.Rule, bool) {
 	for _, rules := range lists {
 		for _, r := range rules {
-			if strings.EqualFold(r.ID, name) || strings.EqualFold(r.Name, name) {
+			if r.Named(name) {
 				return r, true
 			}
 		}
@@ -354,11 +357,11 @@ func findRule(name string, lists ...[]finding.Rule) (finding.Rule, bool) {
 func (l *Linter) filter(fs []finding.Finding, sup *pragma.Suppressions) []finding.Finding {
 	out := fs[:0]
 	for _, f := range fs {
-		if matches(l.opt.Ignore, f) || sup.Suppressed(f) {
+		if l.matches(l.opt.Ignore, f) || sup.Suppressed(f) {
 			continue
 		}
 		for k, sev := range l.opt.Severity {
-			if strings.EqualFold(k, f.RuleID) || strings.EqualFold(k, f.RuleName) {
+			if l.names(k, f) {
 				f.Severity = sev
 			}
 		}
@@ -367,9 +370,9 @@ func (l *Linter) filter(fs []finding.Finding, sup *pragma.Suppressions) []findin
 	return out
 }
 
-func matches(rules []string, f finding.Finding) bool {
+func (l *Linter) matches(rules []string, f finding.Finding) bool {
 	for _, r := range rules {
-		if strings.EqualFold(r, f.RuleID) || strings.EqualFold(r, f.RuleName) {
+		if l.names(r, f) {
 			return true
 		}
 	}
@@ -382,6 +385,15 @@ func clampLines(f *finding.Finding, n int) {
 	n = max(n, 1)
 	f.Line = min(max(f.Line, 1), n)
 	f.EndLine = min(max(f.EndLine, f.Line), n)
+}
+
+// names reports whether rule (an id, a name or an alias) names f's rule.
+func (l *Linter) names(rule string, f finding.Finding) bool {
+	if strings.EqualFold(rule, f.RuleID) || strings.EqualFold(rule, f.RuleName) {
+		return true
+	}
+	id, ok := l.aliases[strings.ToLower(rule)]
+	return ok && id == f.RuleID
 }
 
 // complete fills the replacement text from the edits; edits that do not fit

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -87,6 +88,11 @@ func readRules(files []*File, sources []Source) ([]Rule, error) {
 		r.Good = str("good")
 		r.Bad = str("bad")
 		r.FixSafety = str("fix_safety")
+		aliases, err := aliasList(a.Custom["aliases"])
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: METADATA of %s: custom.aliases: %v", f.Path, a.Location.Row, pkg, err)
+		}
+		r.Aliases = aliases
 		for _, rr := range a.RelatedResources {
 			// Only an http(s) link: it becomes a SARIF helpUri.
 			if u := safeio.HTTPURL(rr.Ref.String()); u != "" {
@@ -118,6 +124,9 @@ func readRules(files []*File, sources []Source) ([]Rule, error) {
 		seenPkg[pkg] = f.Path
 		rules = append(rules, r)
 	}
+	if err := checkAliases(rules); err != nil {
+		return nil, err
+	}
 	return rules, nil
 }
 
@@ -131,6 +140,49 @@ func defaultOff(v any) (bool, error) {
 		return true, nil
 	}
 	return false, fmt.Errorf("%s: want on or off", safeio.Excerpt(fmt.Sprint(v), 40))
+}
+
+// aliasRe is what an alias may look like: what a pragma can name.
+var aliasRe = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
+
+// aliasList reads custom.aliases: a list of ids such as DL3062.
+func aliasList(v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("want a list of ids, such as [DL3062]")
+	}
+	var out []string
+	for _, e := range list {
+		s, ok := e.(string)
+		if !ok || !aliasRe.MatchString(s) {
+			return nil, fmt.Errorf("%v is not an id (letters, digits, '.', '_', '-')", e)
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// checkAliases makes sure an alias names one rule only and is no rule's id
+// or name: --ignore DL3062 must mean one thing.
+func checkAliases(rules []Rule) error {
+	owner := map[string]string{}
+	for _, r := range rules {
+		owner[strings.ToLower(r.ID)] = r.Package
+		owner[strings.ToLower(r.Name)] = r.Package
+	}
+	for _, r := range rules {
+		for _, a := range r.Aliases {
+			k := strings.ToLower(a)
+			if prev, dup := owner[k]; dup {
+				return fmt.Errorf("%s: alias %s of %s is already an id, name or alias of %s", r.File, a, r.Package, prev)
+			}
+			owner[k] = r.Package
+		}
+	}
+	return nil
 }
 
 // BuiltinSource is the Source of the rules golint-docker ships.

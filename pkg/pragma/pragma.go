@@ -55,6 +55,26 @@ type Span struct{ Line, EndLine int }
 // Suppressions are the pragmas of one file.
 type Suppressions struct {
 	pragmas []*pragma
+	// aliases maps other linters' ids (lower case) to rule ids.
+	aliases map[string]string
+}
+
+// WithAliases makes the pragmas accept other linters' ids for the rules
+// that find the same problem (hadolint's DL3062): aliases maps each,
+// lower-cased, to its rule's id (finding.AliasIndex).
+func (s *Suppressions) WithAliases(aliases map[string]string) *Suppressions {
+	s.aliases = aliases
+	return s
+}
+
+// names reports whether name, as a pragma writes it, names f's rule: its
+// id, its name, an alias of it, or "all".
+func (s *Suppressions) names(name string, f finding.Finding) bool {
+	if strings.EqualFold(name, f.RuleID) || strings.EqualFold(name, f.RuleName) || strings.EqualFold(name, "all") {
+		return true
+	}
+	id, ok := s.aliases[strings.ToLower(name)]
+	return ok && id == f.RuleID
 }
 
 // pragma is one ignore= comment.
@@ -120,8 +140,8 @@ func onlyComments(lines []string, from, to int) bool {
 	return true
 }
 
-// Suppressed reports whether a pragma silences f (matching the rule's id or
-// name, ignoring case), and counts it as used.
+// Suppressed reports whether a pragma silences f (matching the rule's id,
+// name or an alias, ignoring case), and counts it as used.
 func (s *Suppressions) Suppressed(f finding.Finding) bool {
 	suppressed := false
 	for _, p := range s.pragmas {
@@ -129,7 +149,7 @@ func (s *Suppressions) Suppressed(f finding.Finding) bool {
 			continue
 		}
 		for _, r := range p.rules {
-			if strings.EqualFold(r.name, f.RuleID) || strings.EqualFold(r.name, f.RuleName) || strings.EqualFold(r.name, "all") {
+			if s.names(r.name, f) {
 				r.used = true
 				suppressed = true
 			}

@@ -13,11 +13,11 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/finding"
 )
 
-// List writes one line per rule: id, name, severity, title, and whether it
-// is off by default.
+// List writes one line per rule: id, name, severity, the other linters'
+// checks it is the same as, title, and whether it is off by default.
 func List(w io.Writer, rules []finding.Rule) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tSEVERITY\tTITLE")
+	fmt.Fprintln(tw, "ID\tNAME\tSEVERITY\tALIASES\tTITLE")
 	off := false
 	for _, r := range rules {
 		title := r.Title
@@ -25,7 +25,11 @@ func List(w io.Writer, rules []finding.Rule) error {
 			title += " " + offMark
 			off = true
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Severity, title)
+		aliases := strings.Join(r.Aliases, ",")
+		if aliases == "" {
+			aliases = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Severity, aliases, title)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -44,6 +48,27 @@ const offMark = "[off by default]"
 func HowToEnable(r finding.Rule) string {
 	return fmt.Sprintf("Off by default: turn it on with `--enable %s`, or `enable: [%s]` in .golint-docker.yaml (for an OPA server, data.golintdocker.options.%s.enabled: true in its bundle's data).",
 		r.Name, r.Name, strings.ReplaceAll(r.Name, "-", "_"))
+}
+
+// SameAs says which other linters' checks a rule is the same as:
+// "hadolint DL3062, trivy DS006"; "" when none.
+func SameAs(r finding.Rule) string {
+	var out []string
+	for _, a := range r.Aliases {
+		out = append(out, linterOf(a)+a)
+	}
+	return strings.Join(out, ", ")
+}
+
+// linterOf names the linter an alias comes from, by the form of its id.
+func linterOf(id string) string {
+	switch {
+	case strings.HasPrefix(id, "DL"), strings.HasPrefix(id, "SC"):
+		return "hadolint "
+	case strings.HasPrefix(id, "DS"), strings.HasPrefix(id, "AVD-DS-"):
+		return "trivy "
+	}
+	return ""
 }
 
 // Explain writes one rule's documentation as text: what it finds, why, the
@@ -77,6 +102,9 @@ func Explain(w io.Writer, r finding.Rule) {
 	}
 	if r.Guide != "" {
 		fmt.Fprintf(w, "\nGuide: section %s\n", r.Guide)
+	}
+	if same := SameAs(r); same != "" {
+		fmt.Fprintf(w, "Same as: %s (accepted in ignores)\n", same)
 	}
 	if r.HelpURI != "" {
 		fmt.Fprintf(w, "More: %s\n", r.HelpURI)
@@ -140,6 +168,9 @@ func Section(w io.Writer, r finding.Rule) {
 			fmt.Fprint(w, " (applied by `--fix`: it keeps what the image does)")
 		case finding.FixUnsafe:
 			fmt.Fprint(w, " (applied by `--fix --unsafe-fixes`: it changes what the image does)")
+		}
+		if same := SameAs(r); same != "" {
+			fmt.Fprintf(w, " · same as %s", same)
 		}
 		fmt.Fprint(w, "\n\n")
 	}

@@ -47,6 +47,10 @@ type Command struct {
 	// Exact is false when the offsets are only approximate (a command found
 	// inside a `sh -c "..."` string with escapes); fixes must not edit it.
 	Exact bool
+	// Top: the command runs in its script's own shell, in sequence (not in
+	// a subshell, a $(...), a function, or as a stage of a pipe), so what
+	// it changes (cd, set, exports) holds for the commands after it.
+	Top bool
 }
 
 // Argv returns the argument values.
@@ -61,6 +65,25 @@ func (c *Command) Argv() []string {
 // Script is a parsed shell program.
 type Script struct {
 	Commands []Command
+	// Pipelines are the pipes (a | b) of the script, outermost first.
+	Pipelines []Pipeline
+	// pipefail: `set -o pipefail` is in effect at the point of the walk.
+	pipefail bool
+}
+
+// Pipeline is a pipe of two or more commands: `curl -fsSL $URL | sh`.
+type Pipeline struct {
+	// Stages are, for each stage of the pipe in order, the position in
+	// Script.Commands of the simple command it runs, or -1 when the stage
+	// is a compound command (a loop, a group, a subshell).
+	Stages []int
+	// Start and End are the byte offsets of the pipe in the script; Exact
+	// as for Command.
+	Start, End int
+	Exact      bool
+	// Pipefail: `set -o pipefail` (or -eo pipefail, ...) ran before the
+	// pipe in the same shell, so the pipe fails when any stage fails.
+	Pipefail bool
 }
 
 // Parse parses src as a POSIX/bash script. On a syntax error it returns the
@@ -88,10 +111,38 @@ const maxNesting = 3
 // collect appends the simple commands under node. base is added to every
 // offset: nested scripts (sh -c) are parsed on their own and shifted.
 func (s *Script) collect(src string, node syntax.Node, base int, exact bool, depth int) {
+	// inner counts the enclosing nodes whose commands do not run in the
+	// script's own shell in sequence (subshells, substitutions, functions,
+	// pipe stages); stack holds the nodes being walked, to pop them.
+	inner := 0
+	var stack []bool
 	var visit func(n syntax.Node) bool
+	enter := func(sub bool) bool {
+		stack = append(stack, sub)
+		if sub {
+			inner++
+		}
+		return true
+	}
 	visit = func(n syntax.Node) bool {
 		switch n := n.(type) {
+		case nil:
+			if k := len(stack) - 1; k >= 0 {
+				if stack[k] {
+					inner--
+				}
+				stack = stack[:k]
+			}
+			return true
 		case *syntax.BinaryCmd:
+			if n.Op == syntax.Pipe || n.Op == syntax.PipeAll {
+				s.pipeline(src, n, base, exact, func(st *syntax.Stmt) {
+					inner++
+					syntax.Walk(st, visit)
+					inner--
+				})
+				return false
+			}
 			// `a && b && ... && z` nests as deep as it is long; walking it
 			// recursively would grow the stack with the script. Its operands
 			// are visited in order from a flat list instead.
@@ -99,8 +150,14 @@ func (s *Script) collect(src string, node syntax.Node, base int, exact bool, dep
 				syntax.Walk(st, visit)
 			}
 			return false
+		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst, *syntax.FuncDecl:
+			return enter(true)
 		case *syntax.CallExpr:
 			c := command(src, n.Assigns, n.Args, base, exact)
+			c.Top = inner == 0
+			if c.Top && len(c.Args) > 0 && c.Args[0].Value == "set" {
+				s.setOptions(c.Argv()[1:])
+			}
 			s.Commands = append(s.Commands, c)
 			if depth < maxNesting {
 				s.nested(c, depth)
@@ -120,22 +177,70 @@ func (s *Script) collect(src string, node syntax.Node, base int, exact bool, dep
 					args = append(args, &syntax.Word{Parts: []syntax.WordPart{a.Name}})
 				}
 			}
-			s.Commands = append(s.Commands, command(src, assigns, args, base, exact))
+			c := command(src, assigns, args, base, exact)
+			c.Top = inner == 0
+			s.Commands = append(s.Commands, c)
 		}
-		return true
+		return enter(false)
 	}
 	syntax.Walk(node, visit)
 }
 
-// operands lists the statements joined by a chain of &&, || and | in source
-// order, without recursion.
+// pipeline records the pipe b (flattening a | b | c) and walks its stages
+// with walk, in order.
+func (s *Script) pipeline(src string, b *syntax.BinaryCmd, base int, exact bool, walk func(*syntax.Stmt)) {
+	var stages []*syntax.Stmt
+	stack := []*syntax.Stmt{b.Y, b.X}
+	for len(stack) > 0 {
+		st := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if inner, ok := st.Cmd.(*syntax.BinaryCmd); ok && len(st.Redirs) == 0 && (inner.Op == syntax.Pipe || inner.Op == syntax.PipeAll) {
+			stack = append(stack, inner.Y, inner.X)
+			continue
+		}
+		stages = append(stages, st)
+	}
+	k := len(s.Pipelines)
+	s.Pipelines = append(s.Pipelines, Pipeline{
+		Start: int(b.Pos().Offset()) + base, End: int(b.End().Offset()) + base,
+		Exact: exact, Pipefail: s.pipefail,
+	})
+	for _, st := range stages {
+		at := -1
+		if _, simple := st.Cmd.(*syntax.CallExpr); simple {
+			at = len(s.Commands)
+		}
+		walk(st)
+		if at >= len(s.Commands) {
+			at = -1
+		}
+		s.Pipelines[k].Stages = append(s.Pipelines[k].Stages, at)
+	}
+}
+
+// setOptions follows `set -o pipefail`, `set -euo pipefail`, `set +o
+// pipefail` for the pipes after it.
+func (s *Script) setOptions(args []string) {
+	for i := 0; i+1 < len(args); i++ {
+		a := args[i]
+		if len(a) < 2 || (a[0] != '-' && a[0] != '+') || strings.HasPrefix(a, "--") || !strings.Contains(a, "o") {
+			continue
+		}
+		if args[i+1] == "pipefail" {
+			s.pipefail = a[0] == '-'
+		}
+	}
+}
+
+// operands lists the statements joined by a chain of && and || in source
+// order, without recursion (a pipe is one operand: see pipeline).
 func operands(b *syntax.BinaryCmd) []*syntax.Stmt {
 	var out []*syntax.Stmt
 	stack := []*syntax.Stmt{b.Y, b.X}
 	for len(stack) > 0 {
 		st := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if inner, ok := st.Cmd.(*syntax.BinaryCmd); ok && len(st.Redirs) == 0 {
+		if inner, ok := st.Cmd.(*syntax.BinaryCmd); ok && len(st.Redirs) == 0 && inner.Op != syntax.Pipe && inner.Op != syntax.PipeAll {
 			stack = append(stack, inner.Y, inner.X)
 			continue
 		}
@@ -173,11 +278,18 @@ func (s *Script) nested(c Command, depth int) {
 				content--
 			}
 			exact := c.Exact && w.Literal && content == len(w.Value)
-			from := len(s.Commands)
+			from, fromPipe := len(s.Commands), len(s.Pipelines)
+			// A new shell: the options of this one do not reach it.
+			pipefail := s.pipefail
+			s.pipefail = false
 			s.collect(w.Value, inner, w.ValueStart, exact, depth+1)
+			s.pipefail = pipefail
 			if !exact {
 				for j := from; j < len(s.Commands); j++ {
 					s.Commands[j].Start, s.Commands[j].End = w.Start, w.End
+				}
+				for j := fromPipe; j < len(s.Pipelines); j++ {
+					s.Pipelines[j].Start, s.Pipelines[j].End = w.Start, w.End
 				}
 			}
 			return

@@ -181,3 +181,81 @@ func TestExpandWord(t *testing.T) {
 		t.Errorf("plain = %q, %v", v, ok)
 	}
 }
+
+func TestPipelines(t *testing.T) {
+	type pipe struct {
+		stages   []string // the command names, "" for a compound stage
+		pipefail bool
+	}
+	for _, tc := range []struct {
+		src  string
+		want []pipe
+	}{
+		{`set -eux; curl -fsSL https://example.com/install.sh | sh -s -- -b /usr/local/bin && apt-get update`,
+			[]pipe{{[]string{"curl", "sh"}, false}}},
+		{`set -euo pipefail; curl -fsSL "$URL" | tar -xz -C /usr/local`,
+			[]pipe{{[]string{"curl", "tar"}, true}}},
+		{`set -o errexit -o pipefail && wget -qO- "$URL" | gpg --dearmor | tee /k.gpg`,
+			[]pipe{{[]string{"wget", "gpg", "tee"}, true}}},
+		// An option set in a subshell ends with it; set +o turns it off.
+		{`(set -o pipefail); a | b; set -o pipefail; c | d; set +o pipefail; e | f`,
+			[]pipe{{[]string{"a", "b"}, false}, {[]string{"c", "d"}, true}, {[]string{"e", "f"}, false}}},
+		// sh -c starts a new shell: its options are its own.
+		{`set -o pipefail; bash -c "a | b"; sh -c 'set -o pipefail; c | d'`,
+			[]pipe{{[]string{"a", "b"}, false}, {[]string{"c", "d"}, true}}},
+		{`go list -m all | while read -r m; do echo "$m"; done`,
+			[]pipe{{[]string{"go", ""}, false}}},
+		{`a | b | c | d | e`,
+			[]pipe{{[]string{"a", "b", "c", "d", "e"}, false}}},
+		{`a && b || c`, nil},
+	} {
+		s, err := Parse(tc.src)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.src, err)
+		}
+		var got []pipe
+		for _, p := range s.Pipelines {
+			var names []string
+			for _, k := range p.Stages {
+				if k < 0 {
+					names = append(names, "")
+					continue
+				}
+				names = append(names, s.Commands[k].Args[0].Value)
+			}
+			got = append(got, pipe{names, p.Pipefail})
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s:\n pipes %v\n want  %v", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestPipelineSpan(t *testing.T) {
+	src := "apk add git && curl -fsSL https://x | sh"
+	s, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := s.Pipelines[0]
+	if got := src[p.Start:p.End]; got != "curl -fsSL https://x | sh" || !p.Exact {
+		t.Errorf("pipe span %q exact %v", got, p.Exact)
+	}
+}
+
+func TestTopLevelCommands(t *testing.T) {
+	src := `cd /src && make | tee log; (cd sub && make); echo "$(cd x; pwd)"; f() { cd y; }; ls`
+	s, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top []string
+	for _, c := range s.Commands {
+		if c.Top {
+			top = append(top, c.Args[0].Value)
+		}
+	}
+	if want := []string{"cd", "echo", "ls"}; !reflect.DeepEqual(top, want) {
+		t.Errorf("top-level commands %q, want %q", top, want)
+	}
+}
