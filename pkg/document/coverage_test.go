@@ -1,0 +1,168 @@
+package document
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestPipelinesAndPipefail(t *testing.T) {
+	d := build(t, `FROM debian:bookworm
+RUN curl -fsSL https://example.com/install.sh | sh && echo ok
+RUN set -eux -o pipefail; wget -qO- https://example.com/key | gpg --dearmor > /k.gpg
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN go list -m all | grep x
+SHELL ["/bin/sh", "-c"]
+RUN <<EOF
+apt-get update
+curl -s https://x | tar -xz
+EOF
+`, Options{})
+	ins := d.Stages[0].Instructions
+	type pipe struct {
+		names    []string
+		pipefail bool
+		line     int
+	}
+	get := func(i int) []pipe {
+		var out []pipe
+		for _, p := range ins[i].Run.Pipelines {
+			var names []string
+			for _, k := range p.Commands {
+				names = append(names, ins[i].Run.Commands[k].Name)
+			}
+			out = append(out, pipe{names, p.Pipefail, p.Line})
+		}
+		return out
+	}
+	for i, want := range map[int][]pipe{
+		0: {{[]string{"curl", "sh"}, false, 2}},
+		1: {{[]string{"wget", "gpg"}, true, 3}},
+		3: {{[]string{"go", "grep"}, true, 5}},
+		5: {{[]string{"curl", "tar"}, false, 9}},
+	} {
+		if got := get(i); !reflect.DeepEqual(got, want) {
+			t.Errorf("instruction %d: pipes %v, want %v", i, got, want)
+		}
+	}
+	p := ins[0].Run.Pipelines[0]
+	if p.Column != 5 || p.EndColumn != len("RUN curl -fsSL https://example.com/install.sh | sh")+1 || !p.Exact {
+		t.Errorf("pipe span %+v", p.Span)
+	}
+}
+
+func TestPackageCommands(t *testing.T) {
+	d := build(t, `FROM debian:bookworm
+RUN apt-get update && apt-get install curl=7.88.1-10 git \
+ && rm -rf /var/lib/apt/lists/*
+RUN apt-get -qq install --no-install-recommends ca-certificates && apt install -y jq
+RUN sudo -E apt-get -o APT::Install-Recommends=false install -y make $EXTRA
+RUN yes | apt-get install tzdata
+RUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -qy gcc ./local.deb
+FROM alpine:3.22
+RUN apk add --update git~2.45 curl && apk add --no-cache -t .deps make
+`, Options{})
+	type pc struct {
+		Manager, Verb                                        string
+		Yes, NoRec, NoCache, Update, Removed, UnknownPackages bool
+		Packages                                             []PackageArg
+	}
+	var got []pc
+	for _, s := range d.Stages {
+		for _, in := range s.Instructions {
+			for _, c := range in.Run.PackageCommands {
+				got = append(got, pc{c.Manager, c.Verb, c.AssumeYes, c.NoRecommends, c.NoCache, c.Update, c.CacheRemoved, c.PackagesUnknown, c.Packages})
+			}
+		}
+	}
+	want := []pc{
+		{"apt-get", "update", false, false, false, false, true, false, []PackageArg{}},
+		{"apt-get", "install", false, false, false, false, true, false, []PackageArg{{Name: "curl", Version: "7.88.1-10"}, {Name: "git"}}},
+		{"apt-get", "install", true, true, false, false, false, false, []PackageArg{{Name: "ca-certificates"}}},
+		{"apt", "install", true, false, false, false, false, false, []PackageArg{{Name: "jq"}}},
+		{"apt-get", "install", true, true, false, false, false, true, []PackageArg{{Name: "make"}}},
+		{"apt-get", "install", true, false, false, false, false, false, []PackageArg{{Name: "tzdata"}}},
+		{"apt-get", "update", false, false, false, false, true, false, []PackageArg{}},
+		{"apt-get", "install", true, false, false, false, true, false, []PackageArg{{Name: "gcc"}, {Name: "./local.deb", Local: true}}},
+		{"apk", "add", true, false, false, true, false, false, []PackageArg{{Name: "git", Version: "2.45"}, {Name: "curl"}}},
+		{"apk", "add", true, false, true, false, false, false, []PackageArg{{Name: "make"}}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("package commands:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestAptConfigurationWrittenEarlier(t *testing.T) {
+	d := build(t, `FROM debian:bookworm AS base
+RUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norecommends
+FROM base
+RUN apt-get install curl
+FROM debian:bookworm
+COPY apt.conf /etc/apt/apt.conf.d/
+RUN apt-get install git
+`, Options{})
+	c := d.Stages[1].Instructions[0].Run.PackageCommands[0]
+	if !c.NoRecommends || c.AssumeYes {
+		t.Errorf("a parent stage's apt.conf.d: %+v", c)
+	}
+	c = d.Stages[2].Instructions[1].Run.PackageCommands[0]
+	if !c.NoRecommends || !c.AssumeYes {
+		t.Errorf("a copied apt configuration may say anything: %+v", c)
+	}
+}
+
+func TestRunUser(t *testing.T) {
+	d := build(t, `FROM golang:1.26 AS build
+RUN id
+USER app:app
+RUN id
+FROM build
+RUN id
+`, Options{})
+	if u := d.Stages[0].Instructions[0].Run.User; u != nil {
+		t.Errorf("before USER: %q", *u)
+	}
+	if u := d.Stages[0].Instructions[2].Run.User; str(u) != "app:app" {
+		t.Errorf("after USER: %s", str(u))
+	}
+	if u := d.Stages[1].Instructions[0].Run.User; str(u) != "app:app" {
+		t.Errorf("inherited: %s", str(u))
+	}
+}
+
+func TestTopLevelCommand(t *testing.T) {
+	d := build(t, "FROM alpine\nRUN cd /src && (cd sub && make) && make | tee log\n", Options{})
+	var top []string
+	for _, c := range d.Stages[0].Instructions[0].Run.Commands {
+		if c.Top {
+			top = append(top, c.Name)
+		}
+	}
+	if !reflect.DeepEqual(top, []string{"cd"}) {
+		t.Errorf("top-level commands %q", top)
+	}
+}
+
+func TestSourceKinds(t *testing.T) {
+	d := build(t, `FROM alpine
+ARG V
+ADD --checksum=sha256:abc https://example.com/tool-${V}.tar.gz /tmp/
+ADD https://github.com/moby/buildkit.git#v0.20.0 /src
+ADD git@github.com:acme/private.git /src2
+ADD rootfs.tar.xz /
+ADD config.yaml scripts/ /etc/app/
+ADD *.tgz vendor/* /opt/
+COPY --from=build /out/app.tar /app.tar
+ADD https://example.com/tool.tar.gz /tmp/
+`, Options{})
+	var got [][]string
+	for _, in := range d.Stages[0].Instructions[1:] {
+		got = append(got, in.Copy.SourceKinds)
+	}
+	want := [][]string{{"url"}, {"git"}, {"git"}, {"archive"}, {"local", "local"}, {"archive", "unknown"}, {"local"}, {"url"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("source kinds %v, want %v", got, want)
+	}
+	if c := d.Stages[0].Instructions[1].Copy; c.Checksum != "sha256:abc" {
+		t.Errorf("checksum %q", c.Checksum)
+	}
+}
