@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,6 +58,7 @@ type stageEnd struct {
 	compiler bool
 	apt      aptConfig
 	user     *string
+	xxWrap   bool
 	vars     *vars
 	workdir  string
 	shell    []string
@@ -127,7 +129,9 @@ func (b *builder) globalArgs(c *instructions.ArgCommand, n *parser.Node) {
 		a := Arg{Name: kv.Key, Line: n.StartLine, EndLine: n.EndLine, Original: strings.TrimSpace(n.Original), Default: kv.Value}
 		if v, ok := b.opt.BuildArgs[kv.Key]; ok {
 			a.Value, a.Provided = &v, true
-		} else if kv.Value != nil {
+		} else if kv.Value != nil && len(b.unresolved(*kv.Value, b.global)) == 0 {
+			// A default computed from a variable without a value
+			// (ARG X=${TARGETPLATFORM#linux/}) is not known either.
 			v := b.expand(*kv.Value, b.global)
 			a.Value = &v
 		}
@@ -203,6 +207,7 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		st.compiler = end.compiler
 		st.apt = end.apt
 		st.user = end.user
+		st.xxWrap = end.xxWrap
 	} else {
 		from.Ref = imageref.Parse(image)
 		if len(from.Unresolved) == 0 {
@@ -230,12 +235,49 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		Serves:       []string{},
 		Packages:     []Package{},
 		Binaries:     []Binary{},
+		GoVersion:    b.goVersion(from, st.image),
 	})
 	st.idx = idx
 	if from.Stage != nil {
 		st.depend(*from.Stage)
 	}
+	for _, i := range b.maybeStages(from, idx) {
+		st.depend(i)
+	}
 	return st
+}
+
+// varRefRe matches a variable in a FROM: ${VAR}, ${VAR:-x}, $VAR.
+var varRefRe = regexp.MustCompile(`\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)
+
+// maybeStages are the earlier stages a FROM whose name depends on a
+// variable without a value may name (`FROM rootlesskit-${TARGETOS}` names
+// rootlesskit-linux or rootlesskit-windows; `FROM delve-${DELVE_SUPPORTED}`,
+// whose ARG is computed from TARGETPLATFORM, is no valid image name): the
+// stage may read from any of them.
+func (b *builder) maybeStages(from From, before int) []int {
+	if from.Stage != nil || (len(from.Unresolved) == 0 && from.Error == "") {
+		// Named nothing with a value that cannot be known, or named an image.
+		return nil
+	}
+	parts := varRefRe.Split(from.Original, -1)
+	if literal := strings.Join(parts, ""); len(parts) < 2 || literal == "" || strings.ContainsAny(literal, "/:@") {
+		return nil
+	}
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(strings.ToLower(p))
+	}
+	re, err := regexp.Compile("^" + strings.Join(parts, ".*") + "$")
+	if err != nil {
+		return nil
+	}
+	var out []int
+	for i := 0; i < before && i < len(b.names); i++ {
+		if b.names[i] != "" && re.MatchString(b.names[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // finish records the stage's end state and what it inherits.
@@ -270,7 +312,7 @@ func (b *builder) finish(st *stageState) {
 		}
 	}
 	s.Image = st.image
-	b.ends = append(b.ends, &stageEnd{image: st.image, compiler: st.compiler, apt: st.apt, user: st.user, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
+	b.ends = append(b.ends, &stageEnd{image: st.image, compiler: st.compiler, apt: st.apt, user: st.user, xxWrap: st.xxWrap, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
 }
 
 func (b *builder) resolveFinal() error {
@@ -319,7 +361,9 @@ type stageState struct {
 	// apt: what the apt configuration written so far says.
 	apt aptConfig
 	// user: the USER in effect (nil: the image's default).
-	user    *string
+	user *string
+	// xxWrap: `xx-go --wrap` ran: go is xx-go from then on.
+	xxWrap  bool
 	vars    *vars
 	workdir string
 	shell   []string

@@ -62,9 +62,9 @@ FROM alpine:3.22
 RUN apk add --update git~2.45 curl && apk add --no-cache -t .deps make
 `, Options{})
 	type pc struct {
-		Manager, Verb                                        string
+		Manager, Verb                                         string
 		Yes, NoRec, NoCache, Update, Removed, UnknownPackages bool
-		Packages                                             []PackageArg
+		Packages                                              []PackageArg
 	}
 	var got []pc
 	for _, s := range d.Stages {
@@ -164,5 +164,114 @@ ADD https://example.com/tool.tar.gz /tmp/
 	}
 	if c := d.Stages[0].Instructions[1].Copy; c.Checksum != "sha256:abc" {
 		t.Errorf("checksum %q", c.Checksum)
+	}
+}
+
+func TestXXGo(t *testing.T) {
+	d := build(t, `FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.6.1 AS xx
+FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS build
+COPY --from=xx / /
+ARG TARGETPLATFORM
+WORKDIR /src
+RUN xx-go build -o /out/a ./cmd/a
+RUN xx-go --wrap && go build -o /out/b ./cmd/b
+RUN GOARCH=arm64 go build -o /out/c ./cmd/c
+FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS undeclared
+COPY --from=xx / /
+RUN xx-go build -o /out/d ./cmd/d
+FROM scratch
+COPY --from=build /out/ /
+COPY --from=undeclared /out/d /
+`, Options{})
+	type gc struct {
+		xx             bool
+		goos, goarch   string
+		platform, kind string
+	}
+	var got []gc
+	for _, s := range d.Stages {
+		for _, in := range s.Instructions {
+			if in.Run == nil {
+				continue
+			}
+			for _, g := range in.Run.Go {
+				got = append(got, gc{g.XX, str(g.GOOS), str(g.GOARCH), g.Build.Platform, g.Build.Kind})
+			}
+		}
+	}
+	want := []gc{
+		{true, "$TARGETOS", "$TARGETARCH", "target", "binary"},
+		{true, "$TARGETOS", "$TARGETARCH", "target", "binary"},
+		// The stage's go stays wrapped; an explicit GOARCH wins.
+		{true, "$TARGETOS", "arm64", "target", "binary"},
+		// Without ARG TARGETPLATFORM xx-go builds for the machine it runs on.
+		{true, "<nil>", "<nil>", "build", "binary"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("go commands:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestGoVersion(t *testing.T) {
+	d := build(t, `ARG GO=1.22
+FROM golang:${GO}-alpine AS a
+FROM a AS b
+FROM mirror.gcr.io/library/golang:1.23.4-bookworm AS c
+FROM golang:alpine AS d
+FROM alpine:3.20 AS e
+FROM golang:${UNSET} AS f
+`, Options{})
+	var got []string
+	for _, s := range d.Stages {
+		got = append(got, s.GoVersion)
+	}
+	if want := []string{"1.22", "1.22", "1.23.4", "", "", ""}; !reflect.DeepEqual(got, want) {
+		t.Errorf("go versions %q, want %q", got, want)
+	}
+}
+
+// FROM rootlesskit-${TARGETOS}: the stage may be built on any stage whose
+// name fits; an ARG computed from a platform ARG is not known.
+func TestFromWithUnknownVariableMayNameStages(t *testing.T) {
+	d := build(t, `ARG DELVE_SUPPORTED=${TARGETPLATFORM#linux/amd64}
+ARG DELVE_SUPPORTED=${DELVE_SUPPORTED:+"unsupported"}
+FROM golang:1.26 AS rootlesskit-linux
+FROM scratch AS rootlesskit-windows
+FROM rootlesskit-${TARGETOS} AS rootlesskit
+FROM golang:1.26 AS delve-supported
+FROM scratch AS delve-unsupported
+FROM delve-${DELVE_SUPPORTED} AS delve
+FROM ${BASE} AS other
+`, Options{})
+	if d.Args[0].Value != nil || d.Args[1].Value != nil {
+		t.Errorf("ARGs computed from TARGETPLATFORM: %s, %s", str(d.Args[0].Value), str(d.Args[1].Value))
+	}
+	if got := d.Stages[2].DependsOn; !reflect.DeepEqual(got, []int{0, 1}) {
+		t.Errorf("rootlesskit depends on %v", got)
+	}
+	if got := d.Stages[5].DependsOn; !reflect.DeepEqual(got, []int{3, 4}) {
+		t.Errorf("delve depends on %v", got)
+	}
+	if got := d.Stages[6].DependsOn; len(got) != 0 {
+		t.Errorf("FROM ${BASE} names any image, not every stage: %v", got)
+	}
+}
+
+// go build . in a bind mount of the sources writes into the mount: nothing
+// stays in the stage.
+func TestBuildIntoAMountKeepsNothing(t *testing.T) {
+	d := build(t, `FROM golang:1.26-alpine AS build
+WORKDIR /src
+RUN --mount=type=bind go build .
+RUN --mount=type=cache,target=/cache go build -o /cache/app . && cp /cache/app /usr/local/bin/app
+FROM alpine:3.22
+COPY --from=build /src/ /usr/local/bin/ /opt/
+`, Options{})
+	var paths []string
+	for _, b := range d.Stages[1].Binaries {
+		paths = append(paths, b.Path)
+	}
+	if want := []string{"/opt/app"}; !reflect.DeepEqual(paths, want) {
+		t.Errorf("binaries in the image %q, want %q", paths, want)
 	}
 }

@@ -111,6 +111,7 @@ func (b *builder) placements() [][]placement {
 			in := &s.Instructions[j]
 			switch {
 			case in.Run != nil:
+				before := len(cur)
 				for k, g := range in.Run.Go {
 					if g.Build == nil || g.Build.Output == "" || g.Build.Kind == "check" || g.Build.Kind == "std" {
 						continue
@@ -121,6 +122,18 @@ func (b *builder) placements() [][]placement {
 					for _, p := range moved(c, in.Workdir, cur) {
 						add(p)
 					}
+				}
+				if dirs := mountDirs(in); len(dirs) > 0 && len(cur) > before {
+					// What this RUN writes into one of its mounts (go
+					// build . in a bind mount of the sources, -o into a
+					// cache) does not stay in the stage.
+					kept := slices.Clone(cur[:before])
+					for _, p := range cur[before:] {
+						if !slices.ContainsFunc(dirs, func(d string) bool { return p.path == d || strings.HasPrefix(p.path, d+"/") }) {
+							kept = append(kept, p)
+						}
+					}
+					cur, owned = kept, true
 				}
 			case in.Copy != nil && in.Copy.FromStage != nil && *in.Copy.FromStage < i:
 				for _, p := range ends[*in.Copy.FromStage] {
@@ -133,6 +146,25 @@ func (b *builder) placements() [][]placement {
 		ends[i] = cur
 	}
 	return ends
+}
+
+// mountDirs are the absolute targets of a RUN's mounts (a relative or empty
+// target is under the WORKDIR); those under an unknown WORKDIR are left out.
+func mountDirs(in *Instruction) []string {
+	var out []string
+	for _, m := range in.Run.Mounts {
+		t := m.Target
+		if !path.IsAbs(t) {
+			if in.Workdir == "" {
+				continue
+			}
+			t = path.Join(in.Workdir, t)
+		}
+		if t = path.Clean(t); t != "/" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // copied maps placement p through COPY c: where, if anywhere, the copy puts

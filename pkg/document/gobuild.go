@@ -2,10 +2,12 @@ package document
 
 import (
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/golint-docker/golint-docker/pkg/gocmd"
+	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 )
 
 // build works out what a go build or go install makes: what kind of build
@@ -241,4 +243,22 @@ func static(g *GoCommand, b *GoBuild, unknown map[string]bool) *bool {
 		return nil
 	}
 	return &f
+}
+
+var goTagRe = regexp.MustCompile(`^[0-9]+\.[0-9]+(\.[0-9]+)?((rc|beta)[0-9]+)?`)
+
+// goVersion is the Go release of a stage's golang image, from its tag; a
+// stage built on another one has that one's.
+func (b *builder) goVersion(from From, image imagefacts.Facts) string {
+	if from.Stage != nil {
+		return b.doc.Stages[*from.Stage].GoVersion
+	}
+	golang := from.Name == "golang" || strings.HasSuffix(from.Name, "/golang")
+	if !golang && image != nil {
+		golang = strings.HasPrefix(image.String("id"), "golang")
+	}
+	if !golang || len(from.Unresolved) > 0 {
+		return ""
+	}
+	return goTagRe.FindString(from.Tag)
 }

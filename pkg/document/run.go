@@ -284,14 +284,39 @@ func (st *stageState) goCommands(r *Run, cmds []shellscript.Command, texts []*pa
 			sh.assign(c.Assigns, len(c.Args) > 0)
 			continue
 		}
-		if path.Base(c.Args[0].Value) != "go" {
+		xx := false
+		switch path.Base(c.Args[0].Value) {
+		case "go":
+			xx = st.xxWrap
+		case "xx-go":
+			// tonistiigi/xx: `xx-go --wrap` puts xx-go in go's place for
+			// the rest of the stage; any other xx-go command is a go
+			// command for the target platform.
+			if len(c.Args) > 1 && (c.Args[1].Value == "--wrap" || c.Args[1].Value == "--unwrap") {
+				st.xxWrap = c.Args[1].Value == "--wrap"
+				continue
+			}
+			xx = true
+		default:
 			continue
 		}
-		r.Go = append(r.Go, st.goCommand(c, txt, in, sh))
+		r.Go = append(r.Go, st.goCommand(c, txt, in, sh, xx))
 	}
 }
 
-func (st *stageState) goCommand(c shellscript.Command, txt *parse.Text, in *Instruction, sh *shellVars) GoCommand {
+// xxTarget: xx-go knows the target platform in this stage (it reads
+// TARGETPLATFORM, which the stage must declare; without it xx-go builds for
+// the machine it runs on).
+func (st *stageState) xxTarget() bool {
+	for _, k := range []string{"TARGETPLATFORM", "TARGETARCH"} {
+		if _, declared := st.vars.lookup(k); declared {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *stageState) goCommand(c shellscript.Command, txt *parse.Text, in *Instruction, sh *shellVars, xx bool) GoCommand {
 	lookup := sh.lookup(c.Assigns)
 	unknown := map[string]bool{}
 	argv := c.Argv()
@@ -374,6 +399,17 @@ func (st *stageState) goCommand(c shellscript.Command, txt *parse.Text, in *Inst
 	}
 	if v, ok := env["GOARCH"]; ok {
 		g.GOARCH = &v
+	}
+	g.XX = xx
+	if xx && st.xxTarget() {
+		if g.GOOS == nil {
+			v := "$TARGETOS"
+			g.GOOS = &v
+		}
+		if g.GOARCH == nil {
+			v := "$TARGETARCH"
+			g.GOARCH = &v
+		}
 	}
 	goflags := gocmd.Parse(append([]string{"build"}, gocmd.SplitQuoted(env["GOFLAGS"])...))
 	if unknown["flags"] {

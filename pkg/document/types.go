@@ -167,6 +167,10 @@ type Stage struct {
 	// Binaries are the Go binaries built in this Dockerfile that are in the
 	// stage's filesystem at its end, and where.
 	Binaries []Binary `json:"binaries"`
+	// GoVersion is the Go release of the golang image the stage rests on,
+	// from its tag ("1.22", "1.22.5"); "" when the image is not a golang
+	// image or its tag names no release.
+	GoVersion string `json:"go_version"`
 }
 
 // Stage roles.
@@ -441,6 +445,11 @@ type GoCommand struct {
 	// Build is what a go build or go install makes; null for other go
 	// commands.
 	Build *GoBuild `json:"build"`
+	// XX: the command is tonistiigi/xx's xx-go, or go after `xx-go --wrap`
+	// in the stage: GOOS, GOARCH (and the C cross compiler, when one is
+	// installed with xx-apk or xx-apt) follow the target platform, so GOOS
+	// and GOARCH read "$TARGETOS" and "$TARGETARCH" unless set otherwise.
+	XX bool `json:"xx"`
 	Span
 }
 

@@ -57,6 +57,17 @@ test_build_cache_missing_only if {
 	contains(f.msg, "build cache")
 }
 
+# The build cache mounted and not the module cache: nothing to fetch
+# (vendored or dependency-free modules, or downloaded earlier).
+test_build_with_only_build_cache_is_quiet if {
+	count(go_cache_mounts.deny) == 0 with input as doc(run([build], [cache("/root/.cache/go-build")]), {})
+}
+
+test_download_with_only_build_cache_fires if {
+	some f in go_cache_mounts.deny with input as doc(run([download], [cache("/root/.cache/go-build")]), {})
+	contains(f.msg, "module cache")
+}
+
 test_gomodcache_setting_is_used if {
 	g := object.union(build, {"env": {"GOMODCACHE": "/cache/mod"}})
 	some f in go_cache_mounts.deny with input as doc(run([g], [cache("/go/pkg/mod"), cache("/root/.cache/go-build")]), {})
@@ -78,6 +89,16 @@ test_if_script_has_no_edit if {
 
 test_both_mounts_are_quiet if {
 	count(go_cache_mounts.deny) == 0 with input as doc(run([build], [cache("/go/pkg/mod"), cache("/root/.cache/go-build")]), {})
+}
+
+# moby and buildkit mount /root/.cache, which holds the build cache.
+test_mount_of_a_parent_directory_is_quiet if {
+	count(go_cache_mounts.deny) == 0 with input as doc(run([build], [cache("/go/pkg/mod"), cache("/root/.cache")]), {})
+}
+
+test_mount_of_root_does_not_count if {
+	some f in go_cache_mounts.deny with input as doc(run([build], [cache("/go/pkg/mod"), cache("/")]), {})
+	contains(f.msg, "build cache")
 }
 
 test_vendored_build_needs_only_build_cache if {
