@@ -122,7 +122,7 @@ func (ri *ruleInfo) rule() finding.Rule {
 	if !ri.offline {
 		desc += " Needs the base image's metadata, which golint-docker never fetches: this check does not run."
 	}
-	if t := twinOf(ri.name); t != nil {
+	for _, t := range twinsOf(ri.name) {
 		desc += " " + t.note()
 	}
 	sev := finding.Warning

@@ -36,14 +36,30 @@ var twins = []twin{
 	// UndefinedVar covers every variable; for the platform ARGs
 	// undeclared-platform-arg says why they are empty and adds the ARG.
 	{buildkit: "UndefinedVar", rule: "undeclared-platform-arg", same: samePlatformVar},
+	// BuildKit stops at a stage that copies from itself and at an EXPOSE
+	// it cannot read; the rules say which stage or port, and how to fix it.
+	{buildkit: BuildError, rule: "copy-from-own-stage", same: messageHas("circular dependency")},
+	{buildkit: BuildError, rule: "expose-invalid-port", same: messageHas("port", "invalid IP address")},
 }
 
-func twinOf(buildkitRule string) *twin {
-	i := slices.IndexFunc(twins, func(t twin) bool { return t.buildkit == buildkitRule })
-	if i < 0 {
-		return nil
+// twinsOf lists the rules that may report what the check buildkitRule
+// reports.
+func twinsOf(buildkitRule string) []*twin {
+	var out []*twin
+	for i := range twins {
+		if twins[i].buildkit == buildkitRule {
+			out = append(out, &twins[i])
+		}
 	}
-	return &twins[i]
+	return out
+}
+
+// messageHas: the check's message has one of the words (in any case).
+func messageHas(words ...string) func(bk, ours finding.Finding) bool {
+	return func(bk, _ finding.Finding) bool {
+		msg := strings.ToLower(bk.Message)
+		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(msg, strings.ToLower(w)) })
+	}
 }
 
 // DropTwins returns the findings of BuildKit's checks, bk, without those
@@ -62,19 +78,17 @@ func DropTwins(ours, bk []finding.Finding) []finding.Finding {
 }
 
 func reported(b finding.Finding, ours []finding.Finding) bool {
-	t := twinOf(b.RuleID)
-	if t == nil {
-		return false
-	}
-	if t.all {
-		return true
-	}
-	for _, o := range ours {
-		if o.RuleName != t.rule || b.Line > max(o.EndLine, o.Line) || max(b.EndLine, b.Line) < o.Line {
-			continue
-		}
-		if t.same == nil || t.same(b, o) {
+	for _, t := range twinsOf(b.RuleID) {
+		if t.all {
 			return true
+		}
+		for _, o := range ours {
+			if o.RuleName != t.rule || b.Line > max(o.EndLine, o.Line) || max(b.EndLine, b.Line) < o.Line {
+				continue
+			}
+			if t.same == nil || t.same(b, o) {
+				return true
+			}
 		}
 	}
 	return false

@@ -37,20 +37,42 @@ func TestDropTwins(t *testing.T) {
 	}
 }
 
+// BuildKit stops at a stage that copies from itself and at a port it
+// cannot read; the rules that say so replace its build-error there, and
+// only there.
+func TestBuildErrorTwins(t *testing.T) {
+	ours := []finding.Finding{
+		{RuleName: "copy-from-own-stage", Line: 4, EndLine: 4},
+		{RuleName: "expose-invalid-port", Line: 5, EndLine: 5},
+	}
+	bk := []finding.Finding{
+		{RuleID: BuildError, Line: 4, Message: "BuildKit cannot build this instruction: circular dependency detected on stage: build"},
+		{RuleID: BuildError, Line: 5, Message: "BuildKit cannot build this instruction: invalid containerPort: 70000"},
+		{RuleID: BuildError, Line: 5, Message: "BuildKit cannot build this instruction: something else"},
+		{RuleID: BuildError, Line: 9, Message: "BuildKit cannot build this instruction: circular dependency detected on stage: x"},
+	}
+	var lines []int
+	for _, f := range DropTwins(ours, bk) {
+		lines = append(lines, f.Line)
+	}
+	if !slices.Equal(lines, []int{5, 9}) {
+		t.Errorf("kept build errors on lines %v, want 5 (another error) and 9 (no rule's finding there)", lines)
+	}
+}
+
 func TestRulesNameTheirTwins(t *testing.T) {
 	for _, r := range Rules() {
-		tw := twinOf(r.ID)
-		if tw == nil {
-			if strings.Contains(r.Description, "golint-docker's own rule") {
-				t.Errorf("%s: says it has a twin", r.ID)
-			}
-			continue
+		tws := twinsOf(r.ID)
+		if len(tws) == 0 && strings.Contains(r.Description, "golint-docker's own rule") {
+			t.Errorf("%s: says it has a twin", r.ID)
 		}
-		if !strings.Contains(r.Description, "own rule "+tw.rule) {
-			t.Errorf("%s: description does not name %s: %q", r.ID, tw.rule, r.Description)
+		for _, tw := range tws {
+			if !strings.Contains(r.Description, "own rule "+tw.rule) {
+				t.Errorf("%s: description does not name %s: %q", r.ID, tw.rule, r.Description)
+			}
 		}
 	}
-	if tw := twinOf("SecretsUsedInArgOrEnv"); tw == nil || !tw.all {
+	if tws := twinsOf("SecretsUsedInArgOrEnv"); len(tws) != 1 || !tws[0].all {
 		t.Error("SecretsUsedInArgOrEnv: not replaced")
 	}
 }

@@ -59,6 +59,7 @@ type stageEnd struct {
 	apt      aptConfig
 	user     *string
 	xxWrap   bool
+	dirs     map[string]bool
 	vars     *vars
 	workdir  string
 	shell    []string
@@ -208,6 +209,7 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		st.apt = end.apt
 		st.user = end.user
 		st.xxWrap = end.xxWrap
+		st.dirs = end.dirs
 	} else {
 		from.Ref = imageref.Parse(image)
 		if len(from.Unresolved) == 0 {
@@ -218,6 +220,9 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		st.goenv = map[string]string{}
 		if from.Scratch {
 			st.workdir = "/"
+			st.dirs = map[string]bool{}
+		} else {
+			st.dirs = standardDirs
 		}
 	}
 	b.doc.Stages = append(b.doc.Stages, Stage{
@@ -312,7 +317,7 @@ func (b *builder) finish(st *stageState) {
 		}
 	}
 	s.Image = st.image
-	b.ends = append(b.ends, &stageEnd{image: st.image, compiler: st.compiler, apt: st.apt, user: st.user, xxWrap: st.xxWrap, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
+	b.ends = append(b.ends, &stageEnd{image: st.image, compiler: st.compiler, apt: st.apt, user: st.user, xxWrap: st.xxWrap, dirs: st.dirs, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
 }
 
 func (b *builder) resolveFinal() error {
@@ -363,7 +368,10 @@ type stageState struct {
 	// user: the USER in effect (nil: the image's default).
 	user *string
 	// xxWrap: `xx-go --wrap` ran: go is xx-go from then on.
-	xxWrap  bool
+	xxWrap bool
+	// dirs are the directories known, or likely, to exist so far (shared
+	// with the parent stage until this one adds to them).
+	dirs    map[string]bool
 	vars    *vars
 	workdir string
 	shell   []string
@@ -450,6 +458,7 @@ func (st *stageState) instruction(in parse.Instruction) {
 		}
 		out.Path = p
 		st.workdir = p
+		st.addDir(p)
 	case *instructions.ShellCommand:
 		st.shell = c.Shell
 	case *instructions.UserCommand:
@@ -611,6 +620,14 @@ func (st *stageState) copy(sd instructions.SourcesAndDest, from, chown, chmod st
 		c.DestPath = path.Clean(c.Dest)
 	case st.workdir != "":
 		c.DestPath = path.Join(st.workdir, c.Dest)
+	}
+	c.DestExists = c.DestPath != "" && st.dirs[c.DestPath]
+	switch {
+	case c.DestPath == "":
+	case c.DestDir:
+		st.addDir(c.DestPath)
+	default:
+		st.addDir(path.Dir(c.DestPath))
 	}
 	if from != "" {
 		// BuildKit does not expand variables in --from.

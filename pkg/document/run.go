@@ -155,6 +155,7 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 		r.Commands = append(r.Commands, c)
 	}
 	st.addPackages(r.Commands, in.Line)
+	st.namedPaths(r.Commands)
 	r.PackageCommands = st.packageCommands(r.Commands, r.Pipelines, r.Mounts)
 	st.aptConfigured(r.Script)
 	st.goCommands(r, all, texts, in)

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"maps"
 	"path"
 	"strings"
 
@@ -39,4 +40,50 @@ func sourceKind(value string, fromOther bool) string {
 		return "unknown"
 	}
 	return "local"
+}
+
+// standardDirs are directories every base image other than scratch has, or
+// nearly: a COPY of several files into one of them works.
+var standardDirs = func() map[string]bool {
+	m := map[string]bool{"/": true}
+	for _, d := range strings.Fields("/bin /sbin /etc /tmp /root /home /opt /srv /var /var/lib /var/log /var/tmp /usr /usr/bin /usr/sbin /usr/lib /usr/share /usr/local /usr/local/bin /usr/local/sbin /usr/local/lib /usr/local/share") {
+		m[d] = true
+	}
+	return m
+}()
+
+// addDir records that dir (and so its parents) exists.
+func (st *stageState) addDir(dir string) {
+	if dir == "" || st.dirs[dir] {
+		return
+	}
+	st.dirs = maps.Clone(st.dirs)
+	for d := path.Clean(dir); !st.dirs[d]; d = path.Dir(d) {
+		st.dirs[d] = true
+	}
+}
+
+// namedPaths records the absolute paths the commands of a RUN name
+// (mkdir -p /out, make DESTDIR=/out, tar -C /opt/x): the directories may
+// exist afterwards.
+func (st *stageState) namedPaths(cmds []Command) {
+	for _, c := range cmds {
+		words := c.Argv
+		if c.Expanded != nil {
+			words = c.Expanded
+		}
+		for _, w := range words {
+			if _, v, ok := strings.Cut(w, "="); ok && strings.HasPrefix(w, "-") || ok && !strings.HasPrefix(w, "/") {
+				w = v
+			}
+			if strings.HasPrefix(w, "/") && !strings.ContainsAny(w, "*?[") {
+				st.addDir(strings.TrimRight(w, "/"))
+			}
+		}
+		for _, v := range c.Env {
+			if strings.HasPrefix(v, "/") && !strings.ContainsAny(v, "*?[") {
+				st.addDir(strings.TrimRight(v, "/"))
+			}
+		}
+	}
 }

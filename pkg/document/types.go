@@ -531,6 +531,12 @@ type Copy struct {
 	// "unknown" (a variable without a value, or a pattern that may match
 	// an archive).
 	SourceKinds []string `json:"source_kinds"`
+	// DestExists: the destination is, or may well be, a directory that
+	// exists before the copy: a WORKDIR, a directory an earlier COPY or
+	// ADD wrote into, a standard directory of a base image other than
+	// scratch (/usr/local/bin, /etc...), or a path an earlier RUN names
+	// (mkdir -p /out, DESTDIR=/out). False says nothing is known of it.
+	DestExists bool `json:"dest_exists"`
 	// Checksum is ADD --checksum ("" when not given); Unpack is ADD
 	// --unpack (null when not given).
 	Checksum string `json:"checksum"`

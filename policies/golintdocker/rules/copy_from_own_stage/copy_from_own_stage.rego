@@ -1,0 +1,56 @@
+# METADATA
+# title: COPY --from or RUN --mount names the stage it is in, or one built on it
+# description: |
+#   A stage cannot read from itself, nor from a stage built on top of it:
+#   BuildKit stops with "circular dependency detected on stage" and nothing
+#   is built. It happens when a stage is renamed or an instruction is moved
+#   into the stage it copied from.
+# schemas:
+#   - input: schema.input
+# related_resources:
+#   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#copy-from-own-stage
+# custom:
+#   id: GD030
+#   severity: error
+#   since: 0.2.0
+#   aliases: [DL3023, DS006]
+#   fix: Name the earlier stage that makes the files (--from=build), or drop --from to copy from the build context.
+#   bad: |
+#     FROM golang:1.27-alpine AS build
+#     RUN go build -o /out/app .
+#     COPY --from=build /out/app /usr/local/bin/app
+#   good: |
+#     FROM golang:1.27-alpine AS build
+#     RUN go build -o /out/app .
+#     FROM alpine:3.22
+#     COPY --from=build /out/app /usr/local/bin/app
+package golintdocker.rules.copy_from_own_stage
+
+import data.golintdocker.lib
+
+deny contains finding if {
+	some [_, _, s, i] in lib.all_copies
+	finding := cycle_finding(s, i, "COPY --from=", i.copy.from, i.copy.from_stage)
+}
+
+deny contains finding if {
+	some [_, _, s, i] in lib.by_cmd.run
+	some m in i.run.mounts
+	finding := cycle_finding(s, i, "RUN --mount from=", m.from, m.from_stage)
+}
+
+cycle_finding(s, i, what, from, target) := {
+	"msg": sprintf("%s%s on line %d names %s, the stage it is in: BuildKit stops with \"circular dependency detected\"", [what, from, i.line, lib.stage_label(s)]),
+	"line": i.line,
+	"end_line": i.end_line,
+} if {
+	target == s.index
+} else := {
+	"msg": sprintf("%s%s on line %d names %s, which is built on %s, the stage it is in: BuildKit stops with \"circular dependency detected\"", [what, from, i.line, lib.stage_label(input.stages[target]), lib.stage_label(s)]),
+	"line": i.line,
+	"end_line": i.end_line,
+} if {
+	target != null
+	target > s.index
+	s.index in lib.chain_positions(input.stages[target])
+}
