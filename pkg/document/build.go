@@ -54,16 +54,19 @@ type builder struct {
 }
 
 type stageEnd struct {
-	image    imagefacts.Facts
-	compiler bool
-	apt      aptConfig
-	user     *string
-	xxWrap   bool
-	dirs     map[string]bool
-	vars     *vars
-	workdir  string
-	shell    []string
-	goenv    map[string]string
+	image        imagefacts.Facts
+	compiler     bool
+	apt          aptConfig
+	user         *string
+	xxWrap       bool
+	dirs         map[string]bool
+	modRoots     []string
+	modUnknown   bool
+	imageWorkdir string
+	vars         *vars
+	workdir      string
+	shell        []string
+	goenv        map[string]string
 }
 
 // Build turns a parsed file into the input document.
@@ -210,6 +213,9 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		st.user = end.user
 		st.xxWrap = end.xxWrap
 		st.dirs = end.dirs
+		st.modRoots = end.modRoots
+		st.modUnknown = end.modUnknown
+		st.imageWorkdir = end.imageWorkdir
 	} else {
 		from.Ref = imageref.Parse(image)
 		if len(from.Unresolved) == 0 {
@@ -223,6 +229,13 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 			st.dirs = map[string]bool{}
 		} else {
 			st.dirs = standardDirs
+		}
+		if wd := st.image.String("workdir"); path.IsAbs(wd) {
+			// The image's own WORKDIR (/go in the golang images): where go
+			// commands look for a go.mod. (Binaries' paths do not rest on
+			// it: a go build there without -o is mostly a compile check.)
+			st.imageWorkdir = path.Clean(wd)
+			st.addDir(st.imageWorkdir)
 		}
 	}
 	b.doc.Stages = append(b.doc.Stages, Stage{
@@ -317,7 +330,7 @@ func (b *builder) finish(st *stageState) {
 		}
 	}
 	s.Image = st.image
-	b.ends = append(b.ends, &stageEnd{image: st.image, compiler: st.compiler, apt: st.apt, user: st.user, xxWrap: st.xxWrap, dirs: st.dirs, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
+	b.ends = append(b.ends, &stageEnd{image: st.image, compiler: st.compiler, apt: st.apt, user: st.user, xxWrap: st.xxWrap, dirs: st.dirs, modRoots: st.modRoots, modUnknown: st.modUnknown, imageWorkdir: st.imageWorkdir, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
 }
 
 func (b *builder) resolveFinal() error {
@@ -371,11 +384,18 @@ type stageState struct {
 	xxWrap bool
 	// dirs are the directories known, or likely, to exist so far (shared
 	// with the parent stage until this one adds to them).
-	dirs    map[string]bool
-	vars    *vars
-	workdir string
-	shell   []string
-	goenv   map[string]string
+	dirs map[string]bool
+	// modRoots are the directories a go.mod may have been copied under;
+	// modUnknown: a command may have made one anywhere (git clone, go mod
+	// init, tar...).
+	modRoots   []string
+	modUnknown bool
+	// imageWorkdir is the WORKDIR the base image sets, when known.
+	imageWorkdir string
+	vars         *vars
+	workdir      string
+	shell        []string
+	goenv        map[string]string
 }
 
 func (st *stageState) stage() *Stage { return &st.b.doc.Stages[st.idx] }
@@ -622,6 +642,7 @@ func (st *stageState) copy(sd instructions.SourcesAndDest, from, chown, chmod st
 		c.DestPath = path.Join(st.workdir, c.Dest)
 	}
 	c.DestExists = c.DestPath != "" && st.dirs[c.DestPath]
+	st.copiedModuleRoot(c)
 	switch {
 	case c.DestPath == "":
 	case c.DestDir:

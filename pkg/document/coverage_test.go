@@ -225,7 +225,7 @@ FROM golang:${UNSET} AS f
 	for _, s := range d.Stages {
 		got = append(got, s.GoVersion)
 	}
-	if want := []string{"1.22", "1.22", "1.23.4", "", "", ""}; !reflect.DeepEqual(got, want) {
+	if want := []string{"1.22", "1.22", "1.23.4", "latest", "", ""}; !reflect.DeepEqual(got, want) {
 		t.Errorf("go versions %q, want %q", got, want)
 	}
 }
@@ -273,5 +273,44 @@ COPY --from=build /src/ /usr/local/bin/ /opt/
 	}
 	if want := []string{"/opt/app"}; !reflect.DeepEqual(paths, want) {
 		t.Errorf("binaries in the image %q, want %q", paths, want)
+	}
+}
+
+func TestOutsideModule(t *testing.T) {
+	d := build(t, `FROM golang:1.26 AS tools
+RUN go get github.com/a/tool
+WORKDIR /src
+RUN go get github.com/b/tool && git clone https://example.com/x . && go get ./...
+RUN go get github.com/c/tool
+FROM golang:1.26 AS build
+WORKDIR /src
+RUN go get github.com/d/tool
+COPY go.mod go.sum ./
+RUN go get github.com/e/lib
+WORKDIR /src/cmd/api
+RUN go get github.com/f/lib
+FROM golang:1.26 AS mounted
+WORKDIR /src
+RUN --mount=type=bind,target=. go get github.com/g/lib
+RUN cd /tmp && go get github.com/h/tool
+FROM golang:1.26 AS unknown
+RUN go get github.com/i/tool
+`, Options{})
+	var got []bool
+	for _, s := range d.Stages {
+		for _, in := range s.Instructions {
+			if in.Run == nil {
+				continue
+			}
+			for _, g := range in.Run.Go {
+				got = append(got, g.OutsideModule)
+			}
+		}
+	}
+	// /go is the golang image's WORKDIR, which the document does not
+	// know: the last one says nothing.
+	want := []bool{false, true, false, false, true, false, false, false, false, false}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("outside a module: %v\n                   want %v", got, want)
 	}
 }

@@ -260,5 +260,12 @@ func (b *builder) goVersion(from From, image imagefacts.Facts) string {
 	if !golang || len(from.Unresolved) > 0 {
 		return ""
 	}
-	return goTagRe.FindString(from.Tag)
+	if v := goTagRe.FindString(from.Tag); v != "" {
+		return v
+	}
+	if from.Tag == "" || !strings.ContainsAny(from.Tag[:1], "0123456789") {
+		// golang, golang:alpine, golang:bookworm: the newest release.
+		return "latest"
+	}
+	return ""
 }

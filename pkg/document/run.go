@@ -275,6 +275,17 @@ func toCommand(c shellscript.Command, txt *parse.Text) Command {
 // expanded as the shell would; what cannot be known is listed in Unknown.
 func (st *stageState) goCommands(r *Run, cmds []shellscript.Command, texts []*parse.Text, in *Instruction) {
 	sh := newShellVars(st.vars)
+	roots := st.modRoots
+	for _, m := range r.Mounts {
+		wd := in.Workdir
+		if wd == "" {
+			wd = st.imageWorkdir
+		}
+		roots = append(slices.Clip(roots), absIn(m.Target, wd))
+	}
+	// changed: a command before may have made a go.mod (git clone, go mod
+	// init, tar...) or changed directory; in later RUNs too, but for cd.
+	changed := false
 	for i, c := range cmds {
 		var txt *parse.Text
 		if texts != nil {
@@ -285,8 +296,18 @@ func (st *stageState) goCommands(r *Run, cmds []shellscript.Command, texts []*pa
 			sh.assign(c.Assigns, len(c.Args) > 0)
 			continue
 		}
+		dir := in.Workdir
+		if dir == "" {
+			dir = st.imageWorkdir
+		}
+		outside := !changed && !st.modUnknown && dir != "" && !underAny(dir, roots)
+		name := path.Base(c.Args[0].Value)
+		if moduleMakers[name] || len(c.Args) > 2 && c.Args[1].Value == "mod" && c.Args[2].Value == "init" {
+			changed = true
+			st.modUnknown = st.modUnknown || name != "cd" && name != "pushd"
+		}
 		xx := false
-		switch path.Base(c.Args[0].Value) {
+		switch name {
 		case "go":
 			xx = st.xxWrap
 		case "xx-go":
@@ -301,7 +322,9 @@ func (st *stageState) goCommands(r *Run, cmds []shellscript.Command, texts []*pa
 		default:
 			continue
 		}
-		r.Go = append(r.Go, st.goCommand(c, txt, in, sh, xx))
+		g := st.goCommand(c, txt, in, sh, xx)
+		g.OutsideModule = outside
+		r.Go = append(r.Go, g)
 	}
 }
 

@@ -3,6 +3,7 @@ package document
 import (
 	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/dfgitutil"
@@ -86,4 +87,44 @@ func (st *stageState) namedPaths(cmds []Command) {
 			}
 		}
 	}
+}
+
+// Commands that may put a go.mod where the next go command looks for one,
+// or change the directory it runs in.
+var moduleMakers = map[string]bool{"cd": true, "git": true, "cp": true, "mv": true, "tar": true, "unzip": true, "curl": true, "wget": true, "ln": true, "make": true, "rsync": true, "install": true, "pushd": true}
+
+// underAny: dir is one of roots or under one of them.
+func underAny(dir string, roots []string) bool {
+	for _, r := range roots {
+		if dir == r || r == "/" || strings.HasPrefix(dir, r+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// absIn makes p absolute against the WORKDIR wd ("" when wd is unknown
+// and p is relative: then it may be anywhere, "/").
+func absIn(p, wd string) string {
+	switch {
+	case path.IsAbs(p):
+		return path.Clean(p)
+	case wd == "":
+		return "/"
+	}
+	return path.Join(wd, p)
+}
+
+// copiedModuleRoot records where a COPY or ADD may have put a go.mod: under
+// its destination (a go.mod copied as a file: in its directory).
+func (st *stageState) copiedModuleRoot(c *Copy) {
+	dest := c.DestPath
+	switch {
+	case dest == "":
+		st.modUnknown = true
+		return
+	case path.Base(dest) == "go.mod":
+		dest = path.Dir(dest)
+	}
+	st.modRoots = append(slices.Clip(st.modRoots), dest)
 }

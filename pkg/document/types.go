@@ -168,8 +168,9 @@ type Stage struct {
 	// stage's filesystem at its end, and where.
 	Binaries []Binary `json:"binaries"`
 	// GoVersion is the Go release of the golang image the stage rests on,
-	// from its tag ("1.22", "1.22.5"); "" when the image is not a golang
-	// image or its tag names no release.
+	// from its tag ("1.22", "1.22.5"), "latest" for a tag that names none
+	// (golang:alpine: the newest release); "" when the image is not a
+	// golang image or its tag is not known.
 	GoVersion string `json:"go_version"`
 }
 
@@ -450,6 +451,11 @@ type GoCommand struct {
 	// installed with xx-apk or xx-apt) follow the target platform, so GOOS
 	// and GOARCH read "$TARGETOS" and "$TARGETARCH" unless set otherwise.
 	XX bool `json:"xx"`
+	// OutsideModule: no go.mod can be where the command runs (its WORKDIR
+	// or a directory above): nothing was copied, added or mounted there,
+	// and nothing before it cloned, unpacked or made one (go mod init) or
+	// changed directory. False when one may be there.
+	OutsideModule bool `json:"outside_module"`
 	Span
 }
 
