@@ -254,6 +254,7 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		Packages:     []Package{},
 		Binaries:     []Binary{},
 		GoVersion:    b.goVersion(from, st.image),
+		GoSettings:   []GoSetting{},
 	})
 	st.idx = idx
 	if from.Stage != nil {
@@ -508,6 +509,7 @@ func (st *stageState) instruction(in parse.Instruction) {
 		out.Run = st.run(c, n, &out)
 	}
 	s.Instructions = append(s.Instructions, out)
+	s.GoSettings = append(s.GoSettings, goSettings(&out)...)
 }
 
 func nodeArgs(n *parser.Node) []string {

@@ -128,3 +128,37 @@ func (st *stageState) copiedModuleRoot(c *Copy) {
 	}
 	st.modRoots = append(slices.Clip(st.modRoots), dest)
 }
+
+// goSettings lists the Go environment variables instruction in sets.
+func goSettings(in *Instruction) []GoSetting {
+	var out []GoSetting
+	add := func(name, value, via string, line, end int) {
+		if isGoVar(name) {
+			out = append(out, GoSetting{Name: name, Value: value, Via: via, Line: line, EndLine: end})
+		}
+	}
+	for _, p := range in.Pairs {
+		if p.Value != nil && (in.Cmd == "env" || in.Cmd == "arg") {
+			add(p.Key, *p.Value, in.Cmd, in.Line, in.EndLine)
+		}
+	}
+	if in.Run == nil {
+		return out
+	}
+	for _, c := range in.Run.Commands {
+		for _, k := range slices.Sorted(maps.Keys(c.Env)) {
+			add(k, c.Env[k], "run", c.Line, c.EndLine)
+		}
+	}
+	for _, g := range in.Run.Go {
+		if g.Subcommand != "env" || !slices.ContainsFunc(g.Flags, func(f Flag) bool { return f.Name == "w" }) {
+			continue
+		}
+		for _, kv := range g.Packages {
+			if k, v, ok := strings.Cut(kv, "="); ok {
+				add(k, v, "go env -w", g.Line, g.EndLine)
+			}
+		}
+	}
+	return out
+}

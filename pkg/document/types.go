@@ -172,6 +172,20 @@ type Stage struct {
 	// (golang:alpine: the newest release); "" when the image is not a
 	// golang image or its tag is not known.
 	GoVersion string `json:"go_version"`
+	// GoSettings are the Go environment variables (GO*, CGO_*) the stage's
+	// own instructions set, where they set them: ENV, ARG (with a value),
+	// a RUN's inline assignment or export, `go env -w`.
+	GoSettings []GoSetting `json:"go_settings"`
+}
+
+// GoSetting is one place a Go environment variable is set.
+type GoSetting struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+	// Via is how: "env", "arg", "run" (NAME=value cmd, export) or "go env -w".
+	Via     string `json:"via"`
+	Line    int    `json:"line"`
+	EndLine int    `json:"end_line"`
 }
 
 // Stage roles.
