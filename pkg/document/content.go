@@ -171,7 +171,20 @@ func (b *builder) debugImage(r int) bool {
 	s := &b.doc.Stages[r]
 	for _, bin := range s.Binaries {
 		g := b.doc.Stages[bin.Stage].Instructions[bin.Instruction].Run.Go[bin.Go]
-		if g.Build.Kind == "debug" || path.Base(bin.Path) == "dlv" || slices.ContainsFunc(g.Packages, func(p string) bool { return strings.Contains(p, "go-delve/delve") }) {
+		if g.Build.Kind == "debug" {
+			return true
+		}
+	}
+	return s.Delve
+}
+
+// delve: Delve is in the image of stage r (built here, copied in) or starts
+// it.
+func (b *builder) delve(r int) bool {
+	s := &b.doc.Stages[r]
+	for _, bin := range s.Binaries {
+		g := b.doc.Stages[bin.Stage].Instructions[bin.Instruction].Run.Go[bin.Go]
+		if path.Base(bin.Path) == "dlv" || slices.ContainsFunc(g.Packages, func(p string) bool { return strings.Contains(p, "go-delve/delve") }) {
 			return true
 		}
 	}

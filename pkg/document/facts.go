@@ -63,6 +63,7 @@ func (b *builder) facts() {
 				bld.ShippedTo = append(bld.ShippedTo, r)
 			}
 		}
+		s.Delve = b.delve(r)
 		s.Debug = b.debugImage(r)
 		if s.Role == RoleExport {
 			continue

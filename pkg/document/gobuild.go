@@ -40,6 +40,12 @@ func (st *stageState) build(g *GoCommand, inv, goflags gocmd.Invocation, in *Ins
 	}
 	st.cgo(g, b, unknown)
 	b.Static = static(g, b, unknown)
+	b.Race = boolFlag(inv, goflags, "race")
+	if f, ok := inv.Last("buildvcs"); ok {
+		b.NoVCS = f.Value == "false"
+	} else if f, ok := goflags.Last("buildvcs"); ok {
+		b.NoVCS = f.Value == "false"
+	}
 	if st.image != nil {
 		b.Libc = st.image.String("libc")
 	}
@@ -268,4 +274,13 @@ func (b *builder) goVersion(from From, image imagefacts.Facts) string {
 		return "latest"
 	}
 	return ""
+}
+
+// boolFlag: the boolean build flag name is on, on the command line or
+// else in GOFLAGS.
+func boolFlag(inv, goflags gocmd.Invocation, name string) bool {
+	if _, ok := inv.Last(name); ok {
+		return inv.Bool(name)
+	}
+	return goflags.Bool(name)
 }

@@ -151,8 +151,9 @@ type Stage struct {
 	Built bool `json:"built"`
 	Ships bool `json:"ships"`
 	// Debug marks a debug image: Delve in it, or binaries built with
-	// optimisations off.
+	// optimisations off. Delve: Delve is in the image or starts it.
 	Debug bool `json:"debug"`
+	Delve bool `json:"delve"`
 	// Serves lists the evidence that the image serves on a port: EXPOSE, a
 	// listening flag or PORT variable of what it starts, a server base image.
 	Serves []string `json:"serves"`
@@ -504,6 +505,11 @@ type GoBuild struct {
 	// Platform says where the binary runs: "build" for the build machine
 	// (a $BUILDPLATFORM stage without GOOS/GOARCH), "target" otherwise.
 	Platform string `json:"platform"`
+	// Race: built with the race detector (-race, on the command line or
+	// in GOFLAGS). NoVCS: built with -buildvcs=false, so the binary
+	// carries no revision, time or modified flag of the sources.
+	Race  bool `json:"race"`
+	NoVCS bool `json:"no_vcs"`
 }
 
 // Flag is one flag of a go command.
