@@ -99,7 +99,7 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 	pipefail := shellPipefail(st.shell)
 	addPipes := func(parsed *shellscript.Script, txt *parse.Text, first int) {
 		for _, p := range parsed.Pipelines {
-			pl := Pipeline{Commands: []int{}, Pipefail: p.Pipefail || pipefail, Span: span(txt, p.Start, p.End, p.Exact)}
+			pl := Pipeline{Commands: []int{}, Pipefail: p.Pipefail || pipefail, Substituted: p.Substituted, Span: span(txt, p.Start, p.End, p.Exact)}
 			for _, k := range p.Stages {
 				if k >= 0 {
 					k += first

@@ -335,6 +335,9 @@ type Pipeline struct {
 	// the last: `set -o pipefail` ran before it in the same shell, or the
 	// SHELL the RUN runs with sets -o pipefail.
 	Pipefail bool `json:"pipefail"`
+	// Substituted: the pipe is inside $(...), `...` or <(...), whose
+	// status the script mostly ignores.
+	Substituted bool `json:"substituted"`
 	Span
 }
 

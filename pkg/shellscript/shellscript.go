@@ -84,6 +84,9 @@ type Pipeline struct {
 	// Pipefail: `set -o pipefail` (or -eo pipefail, ...) ran before the
 	// pipe in the same shell, so the pipe fails when any stage fails.
 	Pipefail bool
+	// Substituted: the pipe is inside a command or process substitution
+	// ($(...), `...`, <(...)), whose status the script mostly ignores.
+	Substituted bool
 }
 
 // Parse parses src as a POSIX/bash script. On a syntax error it returns the
@@ -110,17 +113,20 @@ const maxNesting = 3
 
 // collect appends the simple commands under node. base is added to every
 // offset: nested scripts (sh -c) are parsed on their own and shifted.
-func (s *Script) collect(src string, node syntax.Node, base int, exact bool, depth int) {
+func (s *Script) collect(src string, root syntax.Node, base int, exact bool, depth int) {
 	// inner counts the enclosing nodes whose commands do not run in the
 	// script's own shell in sequence (subshells, substitutions, functions,
 	// pipe stages); stack holds the nodes being walked, to pop them.
-	inner := 0
-	var stack []bool
+	inner, subst := 0, 0
+	var stack []node
 	var visit func(n syntax.Node) bool
-	enter := func(sub bool) bool {
-		stack = append(stack, sub)
-		if sub {
+	enter := func(n node) bool {
+		stack = append(stack, n)
+		if n.inner {
 			inner++
+		}
+		if n.subst {
+			subst++
 		}
 		return true
 	}
@@ -128,15 +134,18 @@ func (s *Script) collect(src string, node syntax.Node, base int, exact bool, dep
 		switch n := n.(type) {
 		case nil:
 			if k := len(stack) - 1; k >= 0 {
-				if stack[k] {
+				if stack[k].inner {
 					inner--
+				}
+				if stack[k].subst {
+					subst--
 				}
 				stack = stack[:k]
 			}
 			return true
 		case *syntax.BinaryCmd:
 			if n.Op == syntax.Pipe || n.Op == syntax.PipeAll {
-				s.pipeline(src, n, base, exact, func(st *syntax.Stmt) {
+				s.pipeline(src, n, base, exact, subst > 0, func(st *syntax.Stmt) {
 					inner++
 					syntax.Walk(st, visit)
 					inner--
@@ -150,8 +159,10 @@ func (s *Script) collect(src string, node syntax.Node, base int, exact bool, dep
 				syntax.Walk(st, visit)
 			}
 			return false
-		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst, *syntax.FuncDecl:
-			return enter(true)
+		case *syntax.CmdSubst, *syntax.ProcSubst:
+			return enter(node{inner: true, subst: true})
+		case *syntax.Subshell, *syntax.FuncDecl:
+			return enter(node{inner: true})
 		case *syntax.CallExpr:
 			c := command(src, n.Assigns, n.Args, base, exact)
 			c.Top = inner == 0
@@ -181,14 +192,19 @@ func (s *Script) collect(src string, node syntax.Node, base int, exact bool, dep
 			c.Top = inner == 0
 			s.Commands = append(s.Commands, c)
 		}
-		return enter(false)
+		return enter(node{})
 	}
-	syntax.Walk(node, visit)
+	syntax.Walk(root, visit)
 }
+
+// node is what collect remembers of a node it walks into: whether the
+// commands under it run apart from the script's own shell (inner), in a
+// substitution (subst).
+type node struct{ inner, subst bool }
 
 // pipeline records the pipe b (flattening a | b | c) and walks its stages
 // with walk, in order.
-func (s *Script) pipeline(src string, b *syntax.BinaryCmd, base int, exact bool, walk func(*syntax.Stmt)) {
+func (s *Script) pipeline(src string, b *syntax.BinaryCmd, base int, exact, substituted bool, walk func(*syntax.Stmt)) {
 	var stages []*syntax.Stmt
 	stack := []*syntax.Stmt{b.Y, b.X}
 	for len(stack) > 0 {
@@ -203,7 +219,7 @@ func (s *Script) pipeline(src string, b *syntax.BinaryCmd, base int, exact bool,
 	k := len(s.Pipelines)
 	s.Pipelines = append(s.Pipelines, Pipeline{
 		Start: int(b.Pos().Offset()) + base, End: int(b.End().Offset()) + base,
-		Exact: exact, Pipefail: s.pipefail,
+		Exact: exact, Pipefail: s.pipefail, Substituted: substituted,
 	})
 	for _, st := range stages {
 		at := -1

@@ -231,6 +231,20 @@ func TestPipelines(t *testing.T) {
 	}
 }
 
+func TestSubstitutedPipelines(t *testing.T) {
+	s, err := Parse("for f in $(git status --porcelain | awk '{print $2}'); do cp $f /out; done; v=`git describe | sed s/^v//`; (make | tee log)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []bool
+	for _, p := range s.Pipelines {
+		got = append(got, p.Substituted)
+	}
+	if want := []bool{true, true, false}; !reflect.DeepEqual(got, want) {
+		t.Errorf("substituted %v, want %v", got, want)
+	}
+}
+
 func TestPipelineSpan(t *testing.T) {
 	src := "apk add git && curl -fsSL https://x | sh"
 	s, err := Parse(src)
