@@ -1,0 +1,67 @@
+# METADATA
+# title: COPY --from=<builder> / / copies a whole toolchain or OS filesystem
+# description: |
+#   `COPY --from=build / /` copies every file of the source stage: from a
+#   golang builder that is the Go toolchain, the sources, the module and
+#   build caches, and every package the builder installed, which the
+#   multi-stage build was meant to leave behind; onto another OS image it
+#   lays one distribution's files over the other's. Copy the files the
+#   image needs. (Flattening an image onto scratch, and copying from small
+#   helper images such as tonistiigi/xx, is left alone.)
+# schemas:
+#   - input: schema.input
+# related_resources:
+#   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#copy-whole-stage
+# custom:
+#   id: GD045
+#   severity: warning
+#   since: 0.2.0
+#   fix: Copy only what the image needs (`COPY --from=build /out/app /app`, plus certificates or time zones if it uses them).
+#   bad: |
+#     FROM golang:1.27-alpine AS build
+#     RUN CGO_ENABLED=0 go build -o /out/app .
+#     FROM alpine:3.22
+#     COPY --from=build / /
+#   good: |
+#     FROM golang:1.27-alpine AS build
+#     RUN CGO_ENABLED=0 go build -o /out/app .
+#     FROM alpine:3.22
+#     COPY --from=build /out/app /usr/local/bin/app
+package golintdocker.rules.copy_whole_stage
+
+import data.golintdocker.lib
+
+deny contains finding if {
+	not input.fixture
+	some [_, _, s, i] in lib.by_cmd.copy
+	s.built
+	lib.clean_path(i.copy.dest_path) == "/"
+	some src in i.copy.sources
+	lib.clean_path(trim_suffix(src, ".")) == "/"
+	source := source_facts(i.copy)
+	what := problem(source, s)
+	finding := {
+		"msg": sprintf("COPY --from=%s / / on line %d copies the whole filesystem of %s into %s: %s", [i.copy.from, i.line, source.name, lib.stage_label(s), what]),
+		"line": i.line,
+		"end_line": i.end_line,
+	}
+}
+
+# What the source is: a stage (its base image's facts) or an image.
+source_facts(c) := {"name": lib.base_name(st), "facts": lib.facts(st)} if {
+	c.from_stage != null
+	st := input.stages[c.from_stage]
+} else := {"name": c.from, "facts": c.from_image_facts} if {
+	c.from_image_facts != null
+}
+
+problem(source, _) := "the Go toolchain, the sources and the module cache ship with the binary" if {
+	source.facts.go_toolchain == true
+}
+
+problem(source, s) := "one distribution's files land over the other's" if {
+	not source.facts.go_toolchain == true
+	source.facts.kind in {"os", "toolchain"}
+	not lib.base(s).scratch
+	not lib.facts(s).empty == true
+}
