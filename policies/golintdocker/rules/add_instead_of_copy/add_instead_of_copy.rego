@@ -24,11 +24,12 @@
 #     COPY config.yaml /etc/app/config.yaml
 package golintdocker.rules.add_instead_of_copy
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.instructions
 
 deny contains finding if {
 	not input.fixture
-	some [_, _, _, i] in lib.by_cmd.add
+	some [_, _, _, i] in instructions.by_cmd.add
 	count(i.copy.sources) > 0
 	every kind in i.copy.source_kinds {
 		kind == "local"
@@ -43,7 +44,7 @@ deny contains finding if {
 
 # The keyword becomes COPY, when the instruction starts with it and uses
 # no flag COPY lacks.
-edits(i) := [lib.replace_lines(i, concat("", ["COPY", substring(i.original, 3, -1)]))] if {
+edits(i) := [findings.replace_lines(i, concat("", ["COPY", substring(i.original, 3, -1)]))] if {
 	i.line == i.end_line
 	upper(substring(i.original, 0, 3)) == "ADD"
 	every f in i.flags {

@@ -24,11 +24,11 @@
 #         https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64 /usr/local/bin/gosu
 package golintdocker.rules.add_without_checksum
 
-import data.golintdocker.lib
+import data.golintdocker.lib.instructions
 
 deny contains finding if {
 	not input.fixture
-	some [_, _, s, i] in lib.by_cmd.add
+	some [_, _, s, i] in instructions.by_cmd.add
 	i.copy.checksum == ""
 	some k, kind in i.copy.source_kinds
 	kind == "url"

@@ -24,10 +24,10 @@
 #     RUN go build -ldflags="-s -w -X main.commit=${COMMIT}" -o /out/app .
 package golintdocker.rules.buildvcs_disabled
 
-import data.golintdocker.lib
+import data.golintdocker.lib.gobuilds
 
 deny contains finding if {
-	some [_, _, g, _] in lib.shipped_builds
+	some [_, _, g, _] in gobuilds.shipped
 	g.build.no_vcs
 	not stamps_version(g)
 	not "ldflags" in g.unknown

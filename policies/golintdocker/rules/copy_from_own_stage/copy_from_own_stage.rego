@@ -26,31 +26,33 @@
 #     COPY --from=build /out/app /usr/local/bin/app
 package golintdocker.rules.copy_from_own_stage
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.instructions
+import data.golintdocker.lib.stages
 
 deny contains finding if {
-	some [_, _, s, i] in lib.all_copies
+	some [_, _, s, i] in files.all_copies
 	finding := cycle_finding(s, i, "COPY --from=", i.copy.from, i.copy.from_stage)
 }
 
 deny contains finding if {
-	some [_, _, s, i] in lib.by_cmd.run
+	some [_, _, s, i] in instructions.by_cmd.run
 	some m in i.run.mounts
 	finding := cycle_finding(s, i, "RUN --mount from=", m.from, m.from_stage)
 }
 
 cycle_finding(s, i, what, from, target) := {
-	"msg": sprintf("%s%s on line %d names %s, the stage it is in: BuildKit stops with \"circular dependency detected\"", [what, from, i.line, lib.stage_label(s)]),
+	"msg": sprintf("%s%s on line %d names %s, the stage it is in: BuildKit stops with \"circular dependency detected\"", [what, from, i.line, stages.label(s)]),
 	"line": i.line,
 	"end_line": i.end_line,
 } if {
 	target == s.index
 } else := {
-	"msg": sprintf("%s%s on line %d names %s, which is built on %s, the stage it is in: BuildKit stops with \"circular dependency detected\"", [what, from, i.line, lib.stage_label(input.stages[target]), lib.stage_label(s)]),
+	"msg": sprintf("%s%s on line %d names %s, which is built on %s, the stage it is in: BuildKit stops with \"circular dependency detected\"", [what, from, i.line, stages.label(input.stages[target]), stages.label(s)]),
 	"line": i.line,
 	"end_line": i.end_line,
 } if {
 	target != null
 	target > s.index
-	s.index in lib.chain_positions(input.stages[target])
+	s.index in stages.chain_positions(input.stages[target])
 }

@@ -26,10 +26,11 @@
 #     COPY --from=build /out/api /out/worker /app/
 package golintdocker.rules.copy_several_to_file
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.findings
 
 deny contains finding if {
-	some [_, _, _, i] in lib.all_copies
+	some [_, _, _, i] in files.all_copies
 	c := i.copy
 	n := count(c.sources) + count(c.heredocs)
 	n > 1
@@ -46,7 +47,7 @@ deny contains finding if {
 
 # Add the slash at the end of a one-line instruction (the line is
 # rewritten, as written, with the slash).
-edits(i) := [lib.replace_lines(i, concat("", [i.original, "/"]))] if {
+edits(i) := [findings.replace_lines(i, concat("", [i.original, "/"]))] if {
 	i.line == i.end_line
 	count(i.copy.heredocs) == 0
 	dest := i.args[count(i.args) - 1]

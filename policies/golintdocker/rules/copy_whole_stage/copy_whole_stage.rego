@@ -29,26 +29,29 @@
 #     COPY --from=build /out/app /usr/local/bin/app
 package golintdocker.rules.copy_whole_stage
 
-import data.golintdocker.lib
+import data.golintdocker.lib.images
+import data.golintdocker.lib.instructions
+import data.golintdocker.lib.paths
+import data.golintdocker.lib.stages
 
 deny contains finding if {
 	not input.fixture
-	some [_, _, s, i] in lib.by_cmd.copy
+	some [_, _, s, i] in instructions.by_cmd.copy
 	s.built
-	lib.clean_path(i.copy.dest_path) == "/"
+	paths.clean(i.copy.dest_path) == "/"
 	some src in i.copy.sources
-	lib.clean_path(trim_suffix(src, ".")) == "/"
+	paths.clean(trim_suffix(src, ".")) == "/"
 	source := source_facts(i.copy)
 	what := problem(source, s)
 	finding := {
-		"msg": sprintf("COPY --from=%s / / on line %d copies the whole filesystem of %s into %s: %s", [i.copy.from, i.line, source.name, lib.stage_label(s), what]),
+		"msg": sprintf("COPY --from=%s / / on line %d copies the whole filesystem of %s into %s: %s", [i.copy.from, i.line, source.name, stages.label(s), what]),
 		"line": i.line,
 		"end_line": i.end_line,
 	}
 }
 
 # What the source is: a stage (its base image's facts) or an image.
-source_facts(c) := {"name": lib.base_name(st), "facts": lib.facts(st)} if {
+source_facts(c) := {"name": stages.base_name(st), "facts": images.facts(st)} if {
 	c.from_stage != null
 	st := input.stages[c.from_stage]
 } else := {"name": c.from, "facts": c.from_image_facts} if {
@@ -62,6 +65,6 @@ problem(source, _) := "the Go toolchain, the sources and the module cache ship w
 problem(source, s) := "one distribution's files land over the other's" if {
 	not source.facts.go_toolchain == true
 	source.facts.kind in {"os", "toolchain"}
-	not lib.base(s).scratch
-	not lib.facts(s).empty == true
+	not stages.base(s).scratch
+	not images.facts(s).empty == true
 }

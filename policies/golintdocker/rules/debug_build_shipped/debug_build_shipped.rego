@@ -23,16 +23,17 @@
 #     RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .
 package golintdocker.rules.debug_build_shipped
 
-import data.golintdocker.lib
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.lib.images
 
 deny contains finding if {
-	some s in lib.runtime_images
+	some s in images.runtime
 	s.role == "runtime"
 	some bin in s.binaries
-	[_, _, g] := lib.binary_build(bin)
+	[_, _, g] := gobuilds.build_of(bin)
 	what := debug_kind(g, s)
 	finding := {
-		"msg": sprintf("`go %s` on line %d %s, and the binary runs in %s", [g.subcommand, g.line, what, lib.image_label(s)]),
+		"msg": sprintf("`go %s` on line %d %s, and the binary runs in %s", [g.subcommand, g.line, what, images.label(s)]),
 		"line": g.line,
 		"end_line": g.end_line,
 	}

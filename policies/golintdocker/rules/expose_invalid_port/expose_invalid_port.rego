@@ -21,10 +21,10 @@
 #     EXPOSE 8080
 package golintdocker.rules.expose_invalid_port
 
-import data.golintdocker.lib
+import data.golintdocker.lib.instructions
 
 deny contains finding if {
-	some [_, _, _, i] in lib.by_cmd.expose
+	some [_, _, _, i] in instructions.by_cmd.expose
 	some p in i.expose
 	not contains(p.port, "$")
 	why := problem(p)

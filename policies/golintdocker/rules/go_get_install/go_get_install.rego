@@ -26,10 +26,11 @@
 #     RUN go install github.com/nats-io/nsc/v2@v2.10.2
 package golintdocker.rules.go_get_install
 
-import data.golintdocker.lib
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.lib.stages
 
 deny contains finding if {
-	some [s, i] in lib.go_runs
+	some [s, i] in gobuilds.runs
 	some g in i.run.go
 	g.subcommand == "get"
 	g.outside_module
@@ -39,7 +40,7 @@ deny contains finding if {
 	pkgs := [p | some p in g.packages; remote(p)]
 	count(pkgs) > 0
 	finding := {
-		"msg": sprintf("`go get %s` on line %d runs outside a module on %s (Go %s): since Go 1.18 go get installs nothing and there it stops with \"'go get' is no longer supported outside a module\"", [concat(" ", pkgs), g.line, lib.base_name(s), s.go_version]),
+		"msg": sprintf("`go get %s` on line %d runs outside a module on %s (Go %s): since Go 1.18 go get installs nothing and there it stops with \"'go get' is no longer supported outside a module\"", [concat(" ", pkgs), g.line, stages.base_name(s), s.go_version]),
 		"line": g.line,
 		"end_line": g.end_line,
 		"fix": sprintf("Install it with `go install %s` (with a release, not @latest).", [install_form(pkgs[0])]),

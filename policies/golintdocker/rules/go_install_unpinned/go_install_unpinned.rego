@@ -25,10 +25,10 @@
 #     RUN go install github.com/go-delve/delve/cmd/dlv@${DELVE_VERSION}
 package golintdocker.rules.go_install_unpinned
 
-import data.golintdocker.lib
+import data.golintdocker.lib.gobuilds
 
 deny contains finding if {
-	some [_, i] in lib.go_runs
+	some [_, i] in gobuilds.runs
 	some g in i.run.go
 	g.subcommand == "install"
 	not "packages" in g.unknown

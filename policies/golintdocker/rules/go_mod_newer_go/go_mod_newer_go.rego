@@ -28,7 +28,9 @@
 #     FROM golang:1.24-alpine AS build
 package golintdocker.rules.go_mod_newer_go
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.gobuilds
+import data.golintdocker.lib.stages
 
 deny contains finding if {
 	mod := input.context.go_mod
@@ -36,7 +38,7 @@ deny contains finding if {
 	some s in input.stages
 	s.go_version != ""
 	s.go_version != "latest"
-	gs := [g | some [st, i] in lib.go_runs; st.index == s.index; some g in i.run.go; reads_module(g)]
+	gs := [g | some [st, i] in gobuilds.runs; st.index == s.index; some g in i.run.go; reads_module(g)]
 	count(gs) > 0
 	g := gs[0]
 	mode := toolchain_mode(g, s)
@@ -44,7 +46,7 @@ deny contains finding if {
 	newer(want, s.go_version)
 	finding := object.union(
 		{
-			"msg": sprintf("go.mod asks for Go %s, and %s builds on %s (Go %s; `go %s` on line %d): %s", [want, lib.stage_label(s), lib.base_name(s), s.go_version, g.subcommand, g.line, effect[mode]]),
+			"msg": sprintf("go.mod asks for Go %s, and %s builds on %s (Go %s; `go %s` on line %d): %s", [want, stages.label(s), stages.base_name(s), s.go_version, g.subcommand, g.line, effect[mode]]),
 			"line": s.line,
 			"end_line": s.from_end_line,
 			"severity": severity[mode],
@@ -122,7 +124,7 @@ older_than(v, than) if parts(v) < parts(than)
 # The edit: the golang tag's release becomes go.mod's (major.minor).
 fix(s, want) := {
 	"fix": sprintf("Build on Go %s or later: `%s`.", [minor, line]),
-	"edits": [lib.replace_lines({"line": s.line, "end_line": s.from_end_line}, line)],
+	"edits": [findings.replace_lines({"line": s.line, "end_line": s.from_end_line}, line)],
 } if {
 	minor := concat(".", [sprintf("%d", [n]) | some n in array.slice(parts(want), 0, 2)])
 	s.line == s.from_end_line

@@ -27,11 +27,13 @@
 #     RUN set -o pipefail && go test ./... | tee /out/test.log
 package golintdocker.rules.missing_pipefail
 
-import data.golintdocker.lib
+import data.golintdocker.lib.findings
+import data.golintdocker.lib.images
+import data.golintdocker.lib.instructions
 
 deny contains finding if {
 	not input.fixture
-	some [_, _, s, i] in lib.by_cmd.run
+	some [_, _, s, i] in instructions.by_cmd.run
 	some p in i.run.pipelines
 	not p.pipefail
 	not p.substituted
@@ -72,14 +74,14 @@ passes_anything(c) if c.name in {
 # set -o pipefail at the start of the RUN, where the image's /bin/sh
 # supports it (busybox ash, bash) and the script starts with a plain
 # command.
-edits(s, i) := [lib.insert_at(first, "set -o pipefail && ")] if {
+edits(s, i) := [findings.insert_at(first, "set -o pipefail && ")] if {
 	i.run.shell[0] in {"/bin/sh", "sh"}
-	lib.facts(s).package_manager == "apk"
+	images.facts(s).package_manager == "apk"
 	first := i.run.commands[0]
 	first.exact
 	count(i.run.heredocs) == 0
 	not regex.match(`^\s*([({!]|(if|for|while|until|case|select|function)\s)`, i.run.script)
-} else := [lib.insert_at(first, "set -o pipefail && ")] if {
+} else := [findings.insert_at(first, "set -o pipefail && ")] if {
 	i.run.shell[0] in {"/bin/bash", "bash"}
 	first := i.run.commands[0]
 	first.exact

@@ -22,11 +22,11 @@
 #     RUN go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.1.6
 package golintdocker.rules.pipe_to_shell
 
-import data.golintdocker.lib
+import data.golintdocker.lib.instructions
 
 deny contains finding if {
 	not input.fixture
-	some [_, _, _, i] in lib.by_cmd.run
+	some [_, _, _, i] in instructions.by_cmd.run
 	some p in i.run.pipelines
 	some k, at in p.commands
 	at >= 0

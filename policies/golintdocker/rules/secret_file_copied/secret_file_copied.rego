@@ -25,17 +25,18 @@
 #     RUN --mount=type=secret,id=netrc,target=/root/.netrc go mod download
 package golintdocker.rules.secret_file_copied
 
-import data.golintdocker.lib
+import data.golintdocker.lib.files
+import data.golintdocker.lib.stages
 
 deny contains finding if {
 	not input.fixture
-	some [_, _, s, i] in lib.all_copies
+	some [_, _, s, i] in files.all_copies
 	some src in i.copy.sources
 	name := base(src)
 	not sample(name)
 	kind := secret_kind(name)
 	finding := {
-		"msg": sprintf("%s on line %d puts %s (%s) into a layer of %s: whoever can pull the image or read the build cache can read it, even if a later step deletes it", [upper(i.cmd), i.line, src, kind, lib.stage_label(s)]),
+		"msg": sprintf("%s on line %d puts %s (%s) into a layer of %s: whoever can pull the image or read the build cache can read it, even if a later step deletes it", [upper(i.cmd), i.line, src, kind, stages.label(s)]),
 		"line": i.line,
 		"end_line": i.end_line,
 		"fix": fix[kind_key(name)],
