@@ -70,7 +70,7 @@ RUN apk add --update git~2.45 curl && apk add --no-cache -t .deps make
 	for _, s := range d.Stages {
 		for _, in := range s.Instructions {
 			for _, c := range in.Run.PackageCommands {
-				got = append(got, pc{c.Manager, c.Verb, c.AssumeYes, c.NoRecommends, c.NoCache, c.Update, c.CacheRemoved, c.PackagesUnknown, c.Packages})
+				got = append(got, pc{c.Manager, c.Verb, c.AssumeYes, c.NoRecommends, c.NoCache, c.Update, c.CacheRemoved, c.ArgsUnknown, c.Args})
 			}
 		}
 	}

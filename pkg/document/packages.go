@@ -134,7 +134,7 @@ func (st *stageState) packageCommands(cmds []Command, pipes []Pipeline, mounts [
 		if len(argv) == 0 || !packageManagers[path.Base(argv[0])] {
 			continue
 		}
-		pc := PackageCommand{Command: k, Manager: path.Base(argv[0]), Packages: []PackageArg{}, Span: c.Span}
+		pc := PackageCommand{Command: k, Manager: path.Base(argv[0]), Args: []PackageArg{}, Span: c.Span}
 		valued := aptValued
 		if pc.Manager == "apk" {
 			valued = apkValued
@@ -163,13 +163,13 @@ func (st *stageState) packageCommands(cmds []Command, pipes []Pipeline, mounts [
 				continue
 			}
 			if strings.ContainsAny(a, "$`") {
-				pc.PackagesUnknown = true
+				pc.ArgsUnknown = true
 				continue
 			}
-			pc.Packages = append(pc.Packages, packageArg(pc.Manager, a))
+			pc.Args = append(pc.Args, packageArg(pc.Manager, a))
 		}
 		if c.Expanded == nil && slices.ContainsFunc(c.Argv, func(a string) bool { return strings.ContainsAny(a, "$`") }) {
-			pc.PackagesUnknown = true
+			pc.ArgsUnknown = true
 		}
 		if yesPiped(k, cmds, pipes) {
 			pc.AssumeYes = true

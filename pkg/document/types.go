@@ -368,12 +368,12 @@ type PackageCommand struct {
 	// (rm -rf /var/lib/apt/lists/*, /var/cache/apk/*) or held by a cache or
 	// tmpfs mount of the RUN.
 	CacheRemoved bool `json:"cache_removed"`
-	// Packages are the packages named, with the version when one is pinned
+	// Args are the packages named, with the version when one is pinned
 	// (curl=7.88.1-10, tzdata~=2024a, git>2.40: Version "7.88.1-10",
 	// "2024a", "2.40"); words that cannot be known ($PKGS) are left out and
-	// PackagesUnknown says so.
-	Packages        []PackageArg `json:"packages"`
-	PackagesUnknown bool         `json:"packages_unknown"`
+	// ArgsUnknown says so.
+	Args        []PackageArg `json:"args"`
+	ArgsUnknown bool         `json:"args_unknown"`
 	Span
 }
 

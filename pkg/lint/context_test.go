@@ -109,6 +109,7 @@ EXPOSE 70000
 COPY --from=build /out/app /app
 MAINTAINER platform@example.com
 ENTRYPOINT /app serve
+COPY --link --chown=app:app config.yaml /etc/app/
 `
 
 // One finding per problem: where a rule of ours and a BuildKit check report
@@ -134,14 +135,18 @@ func TestTwinsReportedOnce(t *testing.T) {
 		"secrets-used-in-arg-or-env": nil,
 		"undeclared-platform-arg":    {3},
 		"undefined-var":              nil,
-		"build-error":                {10},
+		"expose-invalid-port":        {10}, // BuildKit stops there too: ours says why
+		"build-error":                {14},
 		"maintainer-deprecated":      {12},
 	} {
 		if got := lines(res, rule); !equalInts(got, want) {
 			t.Errorf("%s on lines %v, want %v", rule, got, want)
 		}
 	}
-	if fs := findingsOf(res, "build-error"); len(fs) == 1 && (fs[0].Severity != finding.Error || !strings.Contains(fs[0].Message, "invalid containerPort: 70000")) {
+	if fs := findingsOf(res, "build-error"); len(fs) == 1 && (fs[0].Severity != finding.Error || !strings.Contains(fs[0].Message, "can't be resolved when used with --link")) {
+		t.Errorf("got %+v", fs[0])
+	}
+	if fs := findingsOf(res, "expose-invalid-port"); len(fs) == 1 && (fs[0].Severity != finding.Error || !strings.Contains(fs[0].Message, "70000")) {
 		t.Errorf("got %+v", fs[0])
 	}
 	// Turning our rule off silences the problem; its twin does not come back.

@@ -94,3 +94,10 @@ test_source_prefers_a_built_stage if {
 	files.source_rank(d.stages[0]) == 0
 	files.source_rank(d.stages[1]) == 1
 }
+
+# COPY and ADD alike, with their stage and instruction positions.
+test_all_copies if {
+	add := object.union(testdoc.copy_from(26, 0, ["/out/api"], "/opt/"), {"cmd": "add"})
+	d := files_doc([binary_onto_root, add])
+	[[k, j, i.cmd] | some [k, j, _, i] in files.all_copies] == [[2, 0, "copy"], [2, 1, "add"]] with input as d
+}
