@@ -37,6 +37,14 @@ func (b *builder) facts() {
 	}
 	b.doc.RuntimeStages = b.runtimeStages()
 	b.reach(b.doc.RuntimeStages, func(s *Stage) { s.Ships = true })
+	for _, r := range b.doc.RuntimeStages {
+		for k := r; ; k = *stages[k].From.Stage {
+			stages[k].InImage = true
+			if stages[k].From.Stage == nil || *stages[k].From.Stage >= k {
+				break
+			}
+		}
+	}
 	b.reach(append([]int{b.doc.FinalStage}, b.doc.RuntimeStages...), func(s *Stage) { s.Built = true })
 	b.files(ends)
 	// Binaries reach users in runtime images, and as files through the

@@ -150,6 +150,10 @@ type Stage struct {
 	// stage; Ships that its files reach a runtime stage.
 	Built bool `json:"built"`
 	Ships bool `json:"ships"`
+	// InImage: the stage's own layers are part of a runtime image (it is
+	// one, or one is built on it with FROM): what its RUNs leave behind
+	// (package lists, caches) is shipped.
+	InImage bool `json:"in_image"`
 	// Debug marks a debug image: Delve in it, or binaries built with
 	// optimisations off. Delve: Delve is in the image or starts it.
 	Debug bool `json:"debug"`

@@ -74,3 +74,12 @@ used_names contains lower(m.from) if {
 	some m in i.run.mounts
 	m.from != ""
 }
+
+# Edits that insert text right after the program word of command c of a
+# RUN (`apt-get| install`), when the command starts with that word as
+# written (no inline assignment, no path, an exact place); [] otherwise.
+insert_after_program(c, text) := [insert_at({"line": c.line, "column": c.column + count(c.argv[0])}, text)] if {
+	c.exact
+	count(object.get(c, "env", {})) == 0
+	c.argv[0] == c.name
+} else := []

@@ -54,3 +54,11 @@ test_stage_reference_needs_a_one_line_from if {
 	s := object.union(testdoc.stage(0, "", "golang:1.27-alpine", []), {"original": "FROM golang:1.27-alpine", "from_end_line": 2})
 	not findings.stage_reference(s, ["builder"]) with input as testdoc.stages([s, runtime])
 }
+
+test_insert_after_program if {
+	c := {"name": "apt-get", "argv": ["apt-get", "install", "curl"], "env": {}, "line": 4, "column": 9, "exact": true}
+	findings.insert_after_program(c, " -y") == [{"line": 4, "column": 16, "end_line": 4, "end_column": 16, "text": " -y"}]
+	findings.insert_after_program(object.union(c, {"env": {"DEBIAN_FRONTEND": "noninteractive"}}), " -y") == []
+	findings.insert_after_program(object.union(c, {"exact": false}), " -y") == []
+	findings.insert_after_program(object.union(c, {"argv": ["/usr/bin/apt-get", "install"]}), " -y") == []
+}
