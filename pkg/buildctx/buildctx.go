@@ -1,6 +1,7 @@
 // Package buildctx finds the build context of a Dockerfile and reads from it
 // the facts the rules need: the .dockerignore that applies, go.mod, go.sum
-// and vendor/modules.txt.
+// and vendor/modules.txt; and whether a GoReleaser configuration builds the
+// Dockerfile.
 //
 // The context is --context when given. Otherwise it is the nearest directory,
 // from the Dockerfile's own up to the repository root (the directory holding
@@ -354,6 +355,10 @@ type dirFacts struct {
 	goMod         *document.GoMod
 	goSum         bool
 	vendorModules bool
+	// goreleaser is the GoReleaser configuration there ("" when none),
+	// goreleaserDockerfiles the Dockerfiles it builds.
+	goreleaser            string
+	goreleaserDockerfiles []string
 }
 
 // ignoreFacts is one ignore file, read once.
@@ -422,6 +427,7 @@ func (df *dirFacts) read(f *Finder, abs string) {
 	}
 	df.goSum = isRegular(abs, "go.sum")
 	df.vendorModules = isRegular(abs, "vendor/modules.txt")
+	df.goreleaser, df.goreleaserDockerfiles = readGoreleaser(abs)
 }
 
 // ignoreFile reads the ignore file name in dir once per Finder.

@@ -602,3 +602,44 @@ func TestList(t *testing.T) {
 		}
 	}
 }
+
+// A GoReleaser configuration builds the Dockerfiles its dockers and
+// dockers_v2 entries name (Dockerfile when an entry names none), relative to
+// its own directory, found from the Dockerfile's directory up to the
+// repository root.
+func TestGoreleaser(t *testing.T) {
+	root := tree(t, map[string]string{
+		".git/":                    "",
+		".goreleaser.yaml":         "version: 2\nbuilds:\n  - main: ./cmd/app\ndockers:\n  - image_templates: [\"example/app:{{ .Tag }}\"]\n    dockerfile: build/Dockerfile.release\n  - image_templates: [\"example/app:{{ .Tag }}-debug\"]\ndockers_v2:\n  - dockerfile: &df build/v2.Dockerfile\n",
+		"Dockerfile":               "FROM scratch\nCOPY app /app\n",
+		"build/Dockerfile.release": "FROM scratch\nCOPY app /app\n",
+		"build/v2.Dockerfile":      "FROM scratch\nCOPY app /app\n",
+		"build/Dockerfile":         "FROM scratch\nCOPY app /app\n",
+		"other/.goreleaser.yml":    "dockers: {dockerfile: Dockerfile}\n",
+		"other/Dockerfile":         "FROM scratch\n",
+	})
+	f := NewFinder()
+	for _, tc := range []struct{ file, want string }{
+		{"build/Dockerfile.release", ".goreleaser.yaml"},
+		{"build/v2.Dockerfile", ".goreleaser.yaml"},
+		{"Dockerfile", ".goreleaser.yaml"},
+		{"build/Dockerfile", ""},
+		{"other/Dockerfile", ""}, // dockers is not a list there
+		{"-", ""},
+	} {
+		file := tc.file
+		if file != "-" {
+			file = filepath.Join(root, tc.file)
+		}
+		got := f.Goreleaser(file)
+		if tc.want != "" {
+			tc.want = filepath.Join(root, tc.want)
+		}
+		if got != tc.want {
+			t.Errorf("Goreleaser(%s) = %q, want %q", tc.file, got, tc.want)
+		}
+	}
+	if got := goreleaserDockerfiles([]byte("dockers: [\n")); got != nil {
+		t.Errorf("broken YAML: %v", got)
+	}
+}

@@ -31,6 +31,9 @@ type Options struct {
 	// with the configuration's over it); nil knows nothing, and the image
 	// facts of every stage are then null.
 	Facts *imagefacts.Catalog
+	// Goreleaser names the GoReleaser configuration that builds this
+	// Dockerfile (buildctx finds it), "" when none does.
+	Goreleaser string
 }
 
 // Error is a problem with the build settings for this file (such as a
@@ -253,6 +256,7 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		Serves:       []string{},
 		Packages:     []Package{},
 		Binaries:     []Binary{},
+		Prebuilt:     []Prebuilt{},
 		GoVersion:    b.goVersion(from, st.image),
 		GoSettings:   []GoSetting{},
 	})

@@ -76,6 +76,7 @@ func (b *builder) facts() {
 		if s.Role == RoleExport {
 			continue
 		}
+		s.Prebuilt = b.prebuilt(r)
 		s.Serves = b.serves(r)
 		s.EmbedsTzdata = b.embedsTzdata(r)
 	}

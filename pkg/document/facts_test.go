@@ -326,3 +326,35 @@ COPY --from=build /go/bin/* /usr/local/bin/
 		t.Errorf("role %s (%v), ships %v", d.Stages[1].Role, d.Stages[1].RoleEvidence, goBuild(t, d, 4).Build.Ships)
 	}
 }
+
+// Ready-made Go binaries: copied from an image ko built, or, when a
+// GoReleaser configuration builds the Dockerfile, the program the image
+// starts copied from the context. Anything else copied in is not one.
+func TestPrebuilt(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, goreleaser string
+		want                  []string // by:path
+	}{
+		{"ko", "FROM ubuntu:24.04\nCOPY --from=gcr.io/projectsigstore/cosign:v2.4.1 /ko-app/cosign /usr/local/bin/\nENTRYPOINT [\"cosign\"]\n", "", []string{"ko:/usr/local/bin/cosign"}},
+		{"ko file", "FROM alpine:3.20\nCOPY --from=ghcr.io/example/app:v1 /ko-app/app /app\nENTRYPOINT [\"/app\"]\n", "", []string{"ko:/app"}},
+		{"not ko", "FROM alpine:3.20\nCOPY --from=ghcr.io/example/app:v1 /usr/bin/app /app\nENTRYPOINT [\"/app\"]\n", "", nil},
+		{"goreleaser", "FROM alpine:3.20\nCOPY myapp /usr/bin/myapp\nCOPY config.yaml /etc/myapp/\nENTRYPOINT [\"/usr/bin/myapp\"]\n", ".goreleaser.yaml", []string{"goreleaser:/usr/bin/myapp"}},
+		{"goreleaser through PATH and tini", "FROM alpine:3.20\nCOPY myapp /usr/local/bin/\nENTRYPOINT [\"/sbin/tini\", \"--\", \"myapp\"]\n", ".goreleaser.yaml", []string{"goreleaser:/usr/local/bin/myapp"}},
+		{"no goreleaser", "FROM alpine:3.20\nCOPY myapp /usr/bin/myapp\nENTRYPOINT [\"/usr/bin/myapp\"]\n", "", nil},
+		{"goreleaser, other program", "FROM alpine:3.20\nCOPY myapp /usr/bin/myapp\nCOPY run.sh /run.sh\nENTRYPOINT [\"/run.sh\"]\n", ".goreleaser.yaml", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := withFacts(t, tc.src, Options{Goreleaser: tc.goreleaser})
+			var got []string
+			for _, p := range d.Stages[len(d.Stages)-1].Prebuilt {
+				got = append(got, p.By+":"+p.Path)
+				if p.Evidence == "" || p.Line == 0 {
+					t.Errorf("%+v: no evidence or line", p)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("prebuilt = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -172,6 +172,9 @@ type Stage struct {
 	// Binaries are the Go binaries built in this Dockerfile that are in the
 	// stage's filesystem at its end, and where.
 	Binaries []Binary `json:"binaries"`
+	// Prebuilt are the Go binaries a runtime image gets ready-made rather
+	// than built here: from a ko-built image, or from GoReleaser.
+	Prebuilt []Prebuilt `json:"prebuilt"`
 	// GoVersion is the Go release of the golang image the stage rests on,
 	// from its tag ("1.22", "1.22.5"), "latest" for a tag that names none
 	// (golang:alpine: the newest release); "" when the image is not a
@@ -242,6 +245,23 @@ type Binary struct {
 	// Path is where it is in this stage ("" when only the directory is
 	// known).
 	Path string `json:"path"`
+}
+
+// Prebuilt is a Go binary copied into an image ready-made. By says what
+// built it: "ko" (a COPY --from an image ko built, whose programs live in
+// /ko-app) or "goreleaser" (a GoReleaser configuration builds this
+// Dockerfile, and GoReleaser puts the binaries it built in the build
+// context: the program the image starts, copied from there, is one).
+type Prebuilt struct {
+	// Path is where it is in the image.
+	Path string `json:"path"`
+	By   string `json:"by"`
+	// The COPY that brings it.
+	Stage       int `json:"stage"`
+	Instruction int `json:"instruction"`
+	Line        int `json:"line"`
+	// Evidence says what showed it.
+	Evidence string `json:"evidence"`
 }
 
 // Ref points at an instruction.

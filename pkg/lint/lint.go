@@ -285,6 +285,8 @@ func (l *Linter) prepare(name string, data []byte) (*parse.File, *document.Docum
 		BuildArgs: l.opt.BuildArgs,
 		Target:    l.opt.Target,
 		Facts:     l.opt.Facts,
+		// GoReleaser builds a Dockerfile it names in a context of its own.
+		Goreleaser: l.ctx.Goreleaser(name),
 	})
 	if err != nil {
 		return nil, nil, "", err

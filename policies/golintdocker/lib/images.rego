@@ -49,8 +49,11 @@ label(s) := sprintf("the final image (%s)", [stages.base_name(s)]) if {
 	not s.index in stages.final_chain_positions
 } else := sprintf("the image of %s (%s)", [stages.label(s), stages.base_name(s)])
 
-# The runtime image s holds a Go binary built in this Dockerfile.
+# The runtime image s holds a Go binary: built in this Dockerfile, or
+# ready-made (ko, GoReleaser).
 ships_go(s) if count(s.binaries) > 0
+
+ships_go(s) if count(s.prebuilt) > 0
 
 # The tag of an image reference as written, "" when absent:
 # "golang:1.27@sha256:..." -> "1.27".

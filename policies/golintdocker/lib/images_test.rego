@@ -74,6 +74,11 @@ test_ships_go if {
 	not images.ships_go(image_doc.stages[1])
 }
 
+test_ships_go_prebuilt if {
+	s := object.union(image_doc.stages[1], {"prebuilt": [{"path": "/usr/local/bin/cosign", "by": "ko", "stage": 1, "instruction": 0, "line": 3, "evidence": "..."}]})
+	images.ships_go(s)
+}
+
 test_ref_tag_and_digest if {
 	images.ref_tag("golang:1.27-alpine") == "1.27-alpine"
 	images.ref_tag("registry.example.com:5000/golang") == ""

@@ -32,7 +32,8 @@ import data.golintdocker.lib.gobuilds
 import data.golintdocker.lib.images
 import data.golintdocker.lib.stages
 
-# A runtime image on a full OS that runs a Go binary built here and uses
+# A runtime image on a full OS that runs a Go binary (built here, or
+# ready-made by ko or GoReleaser) and uses
 # nothing of the OS: it installs no packages (beyond CA certificates and
 # tzdata) and runs nothing at build time but user and directory set-up.
 deny contains finding if {
@@ -76,4 +77,7 @@ fix_text(s) := sprintf("Replace %s with gcr.io/distroless/base-debian12:nonroot,
 	some bin in s.binaries
 	[_, _, g] := gobuilds.build_of(bin)
 	g.build.static != true
+} else := sprintf("Replace %s with gcr.io/distroless/static-debian12:nonroot (or scratch) if the binary is static (CGO_ENABLED=0), or gcr.io/distroless/base-debian12:nonroot if it links glibc.", [stages.base_name(s)]) if {
+	# Ready-made (ko, GoReleaser): how it was linked is not known here.
+	count(s.binaries) == 0
 } else := sprintf("Replace %s with scratch or gcr.io/distroless/static-debian12:nonroot (the binary is static), or alpine if a shell is really needed.", [stages.base_name(s)])
