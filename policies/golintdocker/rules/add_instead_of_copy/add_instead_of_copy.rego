@@ -15,6 +15,7 @@
 # custom:
 #   id: GD041
 #   severity: info
+#   fix_safety: safe
 #   since: 0.2.0
 #   aliases: [DL3020, DS005]
 #   fix: Use COPY for local files and directories.

@@ -13,6 +13,7 @@
 # custom:
 #   id: GD051
 #   severity: info
+#   fix_safety: unsafe
 #   since: 0.2.0
 #   aliases: [DL3019, DS025]
 #   fix: Use `apk add --no-cache ...` (without a separate `apk update`).

@@ -13,6 +13,7 @@
 # custom:
 #   id: GD046
 #   severity: warning
+#   fix_safety: safe
 #   since: 0.2.0
 #   aliases: [DL3014, DS021]
 #   fix: Add -y (`apt-get install -y --no-install-recommends ...`).

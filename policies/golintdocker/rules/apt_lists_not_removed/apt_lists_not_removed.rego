@@ -13,6 +13,7 @@
 # custom:
 #   id: GD049
 #   severity: info
+#   fix_safety: unsafe
 #   since: 0.2.0
 #   aliases: [DL3009]
 #   fix: End the RUN with `&& rm -rf /var/lib/apt/lists/*`, or mount a cache there (`RUN --mount=type=cache,target=/var/lib/apt,sharing=locked ...`).

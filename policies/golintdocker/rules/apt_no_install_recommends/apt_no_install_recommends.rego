@@ -14,6 +14,7 @@
 # custom:
 #   id: GD047
 #   severity: info
+#   fix_safety: unsafe
 #   since: 0.2.0
 #   aliases: [DL3015, DS029]
 #   fix: Add --no-install-recommends, and name any recommended package the image does need.

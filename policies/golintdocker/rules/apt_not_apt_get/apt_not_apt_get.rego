@@ -12,6 +12,7 @@
 # custom:
 #   id: GD050
 #   severity: info
+#   fix_safety: unsafe
 #   since: 0.2.0
 #   aliases: [DL3027]
 #   fix: Use apt-get (apt-cache for search, show and policy).

@@ -15,6 +15,7 @@
 # custom:
 #   id: GD031
 #   severity: error
+#   fix_safety: safe
 #   since: 0.2.0
 #   aliases: [DL3021, DS011]
 #   fix: End the destination with `/` (COPY a b /dest/), which also creates the directory.

@@ -18,6 +18,7 @@
 # custom:
 #   id: GD039
 #   severity: warning
+#   fix_safety: unsafe
 #   since: 0.2.0
 #   fix: Build on a golang image at least as new as go.mod asks for (golang:1.24-alpine for `go 1.24.2`).
 #   bad: |

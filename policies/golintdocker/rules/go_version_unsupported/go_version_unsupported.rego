@@ -23,6 +23,7 @@
 #     FROM golang:1.27-alpine AS builder
 package golintdocker.rules.go_version_unsupported
 
+import data.golintdocker.lib.gobuilds
 import data.golintdocker.lib.images
 
 supported := data.golintdocker.go.supported
@@ -99,6 +100,18 @@ replaceable(s, v) if {
 	s.from.digest == ""
 	suffix := substring(s.from.tag, count(v.text), -1)
 	regex.match(`^(-.*)?$`, suffix)
+	not go_get_installs(s)
+}
+
+# A stage on this image installs commands with `go get` outside a module,
+# which Go 1.18 and later refuse: the new tag alone would break the build.
+go_get_installs(s) if {
+	some [st, i] in gobuilds.runs
+	st.root == s.index
+	some g in i.run.go
+	g.subcommand == "get"
+	g.outside_module
+	not object.get(g.env, "GO111MODULE", "") == "off"
 }
 
 # The variant after the version ("-alpine3.19"), and the one to use with
@@ -150,6 +163,8 @@ fix_and_edits(s, v) := {
 } else := {"fix": sprintf("Pass a supported Go release: `--build-arg %s=%s`.", [a.name, newest])} if {
 	a := version_arg(s, v)
 	a.provided
+} else := {"fix": sprintf("Use Go %s, and install commands with `go install pkg@version` instead of `go get`, which installs nothing outside a module since Go 1.18.", [newest])} if {
+	go_get_installs(s)
 } else := {"fix": sprintf("Build with a supported Go release (%s) and keep the tag current with Dependabot or Renovate%s.", [concat(", ", supported), digest_note(s)])}
 
 digest_note(s) := " (and update the digest with the tag)" if s.from.digest != ""

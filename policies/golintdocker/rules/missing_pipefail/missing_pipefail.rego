@@ -18,6 +18,7 @@
 # custom:
 #   id: GD043
 #   severity: warning
+#   fix_safety: unsafe
 #   since: 0.2.0
 #   aliases: [DL4006, DS032]
 #   fix: Start the RUN with `set -o pipefail &&` (Alpine's ash and bash), or set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` on images whose /bin/sh is dash (Debian, Ubuntu).

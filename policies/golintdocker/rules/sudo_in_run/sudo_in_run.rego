@@ -14,6 +14,7 @@
 # custom:
 #   id: GD053
 #   severity: warning
+#   fix_safety: unsafe
 #   since: 0.2.0
 #   aliases: [DL3004, DS010]
 #   fix: Drop sudo (the RUN runs as root), or use `USER root` for the RUNs that need it.

@@ -13,6 +13,7 @@
 # custom:
 #   id: GD055
 #   severity: warning
+#   fix_safety: safe
 #   since: 0.2.0
 #   aliases: [DL3046]
 #   fix: Add -l (`useradd -l -u 123456 app`).
