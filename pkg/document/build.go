@@ -56,15 +56,27 @@ type builder struct {
 	ends []*stageEnd
 }
 
+// stageEnd is what a stage's instructions leave for the stages built on
+// it: the state at its end.
 type stageEnd struct {
-	image        imagefacts.Facts
-	compiler     bool
-	apt          aptConfig
-	user         *string
-	xxWrap       bool
-	dirs         map[string]bool
-	modRoots     []string
-	modUnknown   bool
+	image imagefacts.Facts
+	// compiler: a C compiler was installed in the chain so far.
+	compiler bool
+	// apt: what the apt configuration written so far says.
+	apt aptConfig
+	// user: the USER in effect (nil: the image's default).
+	user *string
+	// xxWrap: `xx-go --wrap` ran: go is xx-go from then on.
+	xxWrap bool
+	// dirs are the directories known, or likely, to exist so far (shared
+	// with the parent stage until this one adds to them).
+	dirs map[string]bool
+	// modRoots are the directories a go.mod may have been copied under;
+	// modUnknown: a command may have made one anywhere (git clone, go mod
+	// init, tar...).
+	modRoots   []string
+	modUnknown bool
+	// imageWorkdir is the WORKDIR the base image sets, when known.
 	imageWorkdir string
 	vars         *vars
 	workdir      string
@@ -205,20 +217,9 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 	st := &stageState{b: b}
 	if parent, ok := b.stageByName(image, idx); ok {
 		from.Stage = &parent
-		end := b.ends[parent]
-		st.vars = end.vars.inherit()
-		st.workdir = end.workdir
-		st.shell = end.shell
-		st.goenv = maps.Clone(end.goenv)
-		st.image = end.image
-		st.compiler = end.compiler
-		st.apt = end.apt
-		st.user = end.user
-		st.xxWrap = end.xxWrap
-		st.dirs = end.dirs
-		st.modRoots = end.modRoots
-		st.modUnknown = end.modUnknown
-		st.imageWorkdir = end.imageWorkdir
+		st.stageEnd = *b.ends[parent]
+		st.vars = st.vars.inherit()
+		st.goenv = maps.Clone(st.goenv)
 	} else {
 		from.Ref = imageref.Parse(image)
 		if len(from.Unresolved) == 0 {
@@ -335,7 +336,8 @@ func (b *builder) finish(st *stageState) {
 		}
 	}
 	s.Image = st.image
-	b.ends = append(b.ends, &stageEnd{image: st.image, compiler: st.compiler, apt: st.apt, user: st.user, xxWrap: st.xxWrap, dirs: st.dirs, modRoots: st.modRoots, modUnknown: st.modUnknown, imageWorkdir: st.imageWorkdir, vars: st.vars, workdir: st.workdir, shell: st.shell, goenv: st.goenv})
+	end := st.stageEnd
+	b.ends = append(b.ends, &end)
 }
 
 func (b *builder) resolveFinal() error {
@@ -376,31 +378,9 @@ func (b *builder) resolveFinal() error {
 
 // stageState is the running state inside one stage.
 type stageState struct {
-	b     *builder
-	idx   int
-	image imagefacts.Facts
-	// compiler: a C compiler was installed in the chain so far.
-	compiler bool
-	// apt: what the apt configuration written so far says.
-	apt aptConfig
-	// user: the USER in effect (nil: the image's default).
-	user *string
-	// xxWrap: `xx-go --wrap` ran: go is xx-go from then on.
-	xxWrap bool
-	// dirs are the directories known, or likely, to exist so far (shared
-	// with the parent stage until this one adds to them).
-	dirs map[string]bool
-	// modRoots are the directories a go.mod may have been copied under;
-	// modUnknown: a command may have made one anywhere (git clone, go mod
-	// init, tar...).
-	modRoots   []string
-	modUnknown bool
-	// imageWorkdir is the WORKDIR the base image sets, when known.
-	imageWorkdir string
-	vars         *vars
-	workdir      string
-	shell        []string
-	goenv        map[string]string
+	b   *builder
+	idx int
+	stageEnd
 }
 
 func (st *stageState) stage() *Stage { return &st.b.doc.Stages[st.idx] }

@@ -189,15 +189,8 @@ COPY --from=undeclared /out/d /
 		platform, kind string
 	}
 	var got []gc
-	for _, s := range d.Stages {
-		for _, in := range s.Instructions {
-			if in.Run == nil {
-				continue
-			}
-			for _, g := range in.Run.Go {
-				got = append(got, gc{g.XX, str(g.GOOS), str(g.GOARCH), g.Build.Platform, g.Build.Kind})
-			}
-		}
+	for _, g := range goCommands(d) {
+		got = append(got, gc{g.XX, str(g.GOOS), str(g.GOARCH), g.Build.Platform, g.Build.Kind})
 	}
 	want := []gc{
 		{true, "$TARGETOS", "$TARGETARCH", "target", "binary"},
@@ -297,15 +290,8 @@ FROM golang:1.26 AS unknown
 RUN go get github.com/i/tool
 `, Options{})
 	var got []bool
-	for _, s := range d.Stages {
-		for _, in := range s.Instructions {
-			if in.Run == nil {
-				continue
-			}
-			for _, g := range in.Run.Go {
-				got = append(got, g.OutsideModule)
-			}
-		}
+	for _, g := range goCommands(d) {
+		got = append(got, g.OutsideModule)
 	}
 	// /go is the golang image's WORKDIR, which the document does not
 	// know: the last one says nothing.
@@ -313,4 +299,17 @@ RUN go get github.com/i/tool
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("outside a module: %v\n                   want %v", got, want)
 	}
+}
+
+// goCommands are the go commands of d's RUNs, in order.
+func goCommands(d *Document) []GoCommand {
+	var out []GoCommand
+	for _, s := range d.Stages {
+		for _, in := range s.Instructions {
+			if in.Run != nil {
+				out = append(out, in.Run.Go...)
+			}
+		}
+	}
+	return out
 }
