@@ -8,7 +8,9 @@ pc(manager, verb, args) := {"manager": manager, "verb": verb, "args": args, "lin
 
 # Off by default (custom.default: off): the findings decision, not the
 # rule, leaves it out unless it is turned on.
-findings(pc) := package_unpinned.deny with input as doc(pc)
+findings(pc) := fs if {
+	fs := package_unpinned.deny with input as doc(pc)
+}
 
 test_unpinned_fire if {
 	some f in findings(pc("apk", "add", [{"name": "curl", "version": "", "local": false}, {"name": "git", "version": "2.49.1-r0", "local": false}]))
