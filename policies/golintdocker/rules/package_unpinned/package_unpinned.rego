@@ -1,5 +1,5 @@
 # METADATA
-# title: apt-get install or apk add without versions (off by default)
+# title: apt-get install or apk add without versions
 # description: |
 #   Without a version, each build installs whatever the distribution has
 #   that day: two builds of one commit can differ. Pinning
