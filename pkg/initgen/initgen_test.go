@@ -84,9 +84,7 @@ func TestGeneratedDockerfilesPass(t *testing.T) {
 						t.Fatal(err)
 					}
 					df := filepath.Join(dir, "Dockerfile")
-					// init leaves packages unpinned on purpose (pins go stale):
-					// package-unpinned, off by default, is the one rule left out.
-					res := lint.New(eng, lint.Options{ContextDir: dir, BuildKitChecks: true, Facts: facts, Ignore: []string{"package-unpinned"}}).File(context.Background(), discover.File{Path: df}, nil)
+					res := lint.New(eng, lint.Options{ContextDir: dir, BuildKitChecks: true, Facts: facts}).File(context.Background(), discover.File{Path: df}, nil)
 					if res.Err != nil {
 						t.Fatalf("%v\n%s", res.Err, files.Dockerfile)
 					}

@@ -75,6 +75,7 @@ type expectation struct {
 	wants  map[span][]want
 	opts   lint.Options
 	config map[string]any // data.golintdocker.config, when the file sets some
+	enable []string       // opt-in rules turned on for the file (testengine)
 }
 
 func readExpectations(t *testing.T, path string, data []byte) expectation {
@@ -110,6 +111,8 @@ func readExpectations(t *testing.T, path string, data []byte) expectation {
 						list = append(list, r)
 					}
 					exp.config = map[string]any{"trusted_registries": list}
+				case "enable":
+					exp.enable = append(exp.enable, v)
 				case "build-arg":
 					bk, bv, _ := strings.Cut(v, "=")
 					if exp.opts.BuildArgs == nil {
@@ -244,10 +247,10 @@ func (s *suite) lintBytes(t *testing.T, tf testdataFile, data []byte) linted {
 	f, _ := parse.Parse(tf.path, data)
 	exp.opts.Facts = s.facts
 	e := s.engine
-	if exp.config != nil {
-		k := fmt.Sprint(exp.config)
+	if exp.config != nil || len(exp.enable) > 0 {
+		k := fmt.Sprint(exp.config, exp.enable)
 		if s.configured[k] == nil {
-			s.configured[k] = testengine.EngineWith(t, exp.config)
+			s.configured[k] = testengine.EngineWith(t, exp.config, exp.enable...)
 		}
 		e = s.configured[k]
 	}

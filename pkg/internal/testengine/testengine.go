@@ -1,13 +1,15 @@
 // Package testengine builds what tests lint with: the built-in rules with
 // every rule on — those off by default too, so that their testdata and
-// their fixes are tested — and the image facts of the shipped data,
-// without which no image is known and the rules about images say nothing.
+// their fixes are tested, except the opt-in policies of optIn — and the
+// image facts of the shipped data, without which no image is known and the
+// rules about images say nothing.
 //
 // For this repository's tests only.
 package testengine
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/golint-docker/golint-docker/pkg/imagefacts"
@@ -31,16 +33,24 @@ func Engine(t testing.TB) *policy.Engine {
 	return EngineWith(t, nil)
 }
 
+// optIn are the rules off by default that stay off here unless a test
+// names them: policies a team opts into, which golint-docker's own fixes
+// and init do not follow, each with why.
+var optIn = map[string]string{
+	"package-unpinned": "fixes and init install packages without versions (pins go stale); its testdata turns it on",
+}
+
 // EngineWith is Engine with config as data.golintdocker.config, as
-// golint-docker derives it from .golint-docker.yaml (nil: none).
-func EngineWith(t testing.TB, config map[string]any) *policy.Engine {
+// golint-docker derives it from .golint-docker.yaml (nil: none), and the
+// opt-in rules named in enable turned on too.
+func EngineWith(t testing.TB, config map[string]any, enable ...string) *policy.Engine {
 	t.Helper()
 	l := Builtin(t)
 	// Every rule that is off by default (custom.default: off) turned on,
-	// as --enable does.
+	// as --enable does, but the opt-in policies not in enable.
 	options := map[string]any{}
 	for _, r := range l.Rules {
-		if r.DefaultOff {
+		if r.DefaultOff && (optIn[r.Name] == "" || slices.Contains(enable, r.Name)) {
 			options[policy.OptionsKey(r)] = map[string]any{"enabled": true}
 		}
 	}

@@ -10,9 +10,6 @@
 #   build, and fixed with it: a mount on the build alone would hide the
 #   downloaded modules, a mount on the download alone would take them out
 #   of the layer the build reads.
-#   A build whose RUN mounts the build cache and not the module cache is
-#   taken to fetch no modules (vendored, dependency-free, or downloaded by
-#   an earlier RUN).
 # schemas:
 #   - input: schema.input
 # related_resources:
@@ -189,25 +186,6 @@ needs(i, "mod") if {
 	some g in i.run.go
 	uses_cache(g)
 	not gobuilds.vendored(g)
-	not modules_not_fetched(i, g)
-}
-
-# A build in a RUN that mounts the build cache and not the module cache:
-# its author set up caching and left the modules out, which on real files
-# means there is nothing to fetch (a vendored or dependency-free module, or
-# modules an earlier RUN downloaded into the image). A go mod download is
-# still asked for its mount.
-modules_not_fetched(i, g) if {
-	g.subcommand != "mod download"
-	has_mount(i, "build", setting_value(i, "build"))
-	not mounts_some_module_cache(i)
-}
-
-# A cache mount meant for modules, even at the wrong place.
-mounts_some_module_cache(i) if {
-	some mt in i.run.mounts
-	mt.type == "cache"
-	contains(mt.target, "pkg/mod")
 }
 
 needs(i, "build") if {

@@ -1,3 +1,4 @@
+# test-options: enable=package-unpinned
 FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates=20230311+deb12u1 tzdata=2025b-0+deb12u1 \
