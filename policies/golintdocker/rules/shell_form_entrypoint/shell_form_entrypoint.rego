@@ -36,6 +36,7 @@ import data.golintdocker.lib.stages
 deny contains finding if {
 	i := instructions.final_start
 	i.form == "shell"
+	started
 	not i.json_invalid
 	text := trim_space(concat(" ", i.args))
 	not exec_cmd_with_shell(i, text)
@@ -49,6 +50,13 @@ deny contains finding if {
 		fix_and_edits(i, text),
 	)
 }
+
+# The image is one that is started and stopped as a service: a runtime or
+# dev image, or a parser fixture read as written. A CI check or toolchain
+# stage (`CMD cmp generated.go committed.go`) exits on its own.
+started if stages.final.role in {"runtime", "dev"}
+
+started if input.fixture
 
 # `CMD exec prog` hands PID 1 to the program (so it gets the signals), and
 # CMD has no arguments to lose: where there is a shell, nothing is wrong.

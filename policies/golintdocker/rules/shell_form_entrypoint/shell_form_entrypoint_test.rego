@@ -12,7 +12,7 @@ alpine := {"name": "alpine", "tag": "3.22", "image": "alpine:3.22", "scratch": f
 doc(from, instr) := {
 	"final_stage": 0,
 	"stages": [{
-		"index": 0, "name": "", "root": 0, "from": from,
+		"index": 0, "name": "", "root": 0, "from": from, "role": "runtime",
 		"shell": ["/bin/sh", "-c"],
 		"entrypoint": ref(instr, "entrypoint"),
 		"cmd": ref(instr, "cmd"),
@@ -93,4 +93,19 @@ test_cmd_exec_without_a_shell_is_error if {
 	i := instr("cmd", "CMD exec /app", "exec /app")
 	some f in shell_form_entrypoint.deny with input as testdoc.doc(doc(scratch, i))
 	f.severity == "error"
+}
+
+test_check_stage_is_quiet if {
+	i := instr("cmd", "CMD cmp /proto/api.pb.go /compare/api.pb.go", "cmp /proto/api.pb.go /compare/api.pb.go")
+	d := json.patch(doc(alpine, i), [{"op": "replace", "path": "/stages/0/role", "value": "check"}])
+	count(shell_form_entrypoint.deny) == 0 with input as d
+}
+
+test_check_stage_of_a_parser_fixture_fires if {
+	i := instr("cmd", "CMD /usr/sbin/murmurd", "/usr/sbin/murmurd")
+	d := json.patch(doc(alpine, i), [
+		{"op": "replace", "path": "/stages/0/role", "value": "check"},
+		{"op": "add", "path": "/fixture", "value": true},
+	])
+	count(shell_form_entrypoint.deny) == 1 with input as d
 }
