@@ -9,6 +9,15 @@
 #   that has nothing to download (vendored, or no dependency outside the
 #   repository), nor, when the build context is unknown, where only its
 #   go.mod would tell.
+#
+#   The fix moves a `RUN go mod download` of its own (flags, mounts and all)
+#   that follows `COPY . .` by moving `COPY . .` below it, with go.mod and
+#   go.sum copied in its place. A download inside a longer RUN (`go mod
+#   download && go build`) is left as written, and a download step is
+#   inserted before `COPY . .`: the second download finds every module in
+#   the layer and costs nothing, and a shell line is not rewritten behind
+#   the user's back. No edit is offered where an ENV, ARG or WORKDIR between
+#   the two would make the moved or inserted download run differently.
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#go-mod-download-order
 # custom:
@@ -278,7 +287,16 @@ message(s, pos, c) := sprintf("`go mod download` runs only on line %d, after `%s
 	m := go_mod_copy(s, pos)
 } else := sprintf("`%s` on line %d copies the whole source tree before the modules are downloaded: any source change invalidates every layer after it and the build downloads every module again", [c.original, c.line])
 
-fix_text(s, pos, c) := sprintf("Move `RUN go mod download` above line %d, right after the go.mod/go.sum COPY.", [c.line]) if {
+fix_text(s, pos, c) := sprintf("Put `%s` in place of `%s` on line %d and move `%s` below the `go mod download` on line %d.", [copy_go_mod, c.original, c.line, c.original, r.line]) if {
+	count(go_mod_copies(s)) == 0
+	r := lone_download(s, pos, c)
+} else := sprintf("Move `%s` from line %d below the `go mod download` on line %d, which then runs right after the go.mod/go.sum COPY.", [c.original, c.line, r.line]) if {
+	go_mod_copy(s, pos)
+	r := lone_download(s, pos, c)
+} else := sprintf("Copy go.mod and go.sum before `%s` on line %d, and move the `go mod download` on line %d above it together with the settings it needs.", [c.original, c.line, r.line]) if {
+	r := download_after(s, pos)
+	not insert_fits(s, pos, c)
+} else := sprintf("Move `RUN go mod download` above line %d, right after the go.mod/go.sum COPY.", [c.line]) if {
 	download_after(s, pos)
 	go_mod_copy(s, pos)
 } else := sprintf("Add `RUN go mod download` after the go.mod/go.sum COPY, before line %d.", [c.line]) if {
@@ -297,12 +315,63 @@ else := "go.mod"
 
 copy_go_mod := sprintf("COPY %s ./", [go_mod_files])
 
-# The insertion only when the stage never copies go.mod (otherwise the fix
-# is a move) and the COPY lands in the WORKDIR, where go mod download runs.
-edits(s, pos, c) := [findings.insert_at({"line": c.line, "column": 1}, sprintf("%s\n%s\n", [copy_go_mod, download_run(s, pos)]))] if {
+# The edits, when the COPY lands in the WORKDIR, where go mod download runs.
+# A download RUN of its own right after the COPY (lone_download) is moved
+# above it, by moving the COPY below it: the RUN keeps its flags, mounts,
+# continuation lines and comments, and no second download is left behind.
+# Otherwise, when the stage never copies go.mod, go.mod and a download are
+# inserted; a download inside a longer RUN (`go mod download && go build`)
+# stays, costing nothing once the modules are in the layer.
+edits(s, pos, c) := array.concat(head, [
+	findings.insert_at({"line": r.end_line + 1, "column": 1}, sprintf("%s\n", [c.original])),
+]) if {
+	into_workdir(c)
+	r := lone_download(s, pos, c)
+	head := move_head(s, pos, c)
+} else := [findings.insert_at({"line": c.line, "column": 1}, sprintf("%s\n%s\n", [copy_go_mod, download_run(s, pos)]))] if {
 	count(go_mod_copies(s)) == 0
 	into_workdir(c)
+	insert_fits(s, pos, c)
 } else := []
+
+# An inserted download runs where the later one does: in its stage, its
+# WORKDIR, with its ARG and ENV values (an `ENV GOPRIVATE` or `ARG
+# GOPROXY` between the two would not reach it).
+insert_fits(s, pos, _) if not download_after(s, pos)
+
+insert_fits(s, pos, c) if {
+	[rpos, r] := downloads(s)[downloads_before(s)[pos]]
+	rpos[0] == pos[0]
+	r.workdir == c.workdir
+	r.env == c.env
+}
+
+# What takes the COPY's place: go.mod and go.sum when no go.mod is copied
+# yet, else nothing (its lines go, line break included).
+move_head(s, pos, c) := [findings.replace_lines(c, copy_go_mod)] if {
+	count(go_mod_copies(s)) == 0
+} else := [findings.replace_span({"line": c.line, "column": 1, "end_line": c.end_line + 1, "end_column": 1}, "")] if {
+	m := go_mod_copy(s, pos)
+	into_workdir(m)
+	m.workdir == c.workdir
+}
+
+# The first download after the COPY at pos when moving it above the COPY
+# changes nothing but the cache: a RUN whose only command is `go mod
+# download` (flags, mounts and inline variables allowed), the very next
+# instruction of the same stage, in the same WORKDIR; and the COPY is one
+# line, so that it moves as written.
+lone_download(s, pos, c) := r if {
+	[rpos, r] := downloads(s)[downloads_before(s)[pos]]
+	rpos[0] == pos[0]
+	r.index == c.index + 1
+	r.workdir == c.workdir
+	c.line == c.end_line
+	count(r.run.commands) == 1
+	count(r.run.go) == 1
+	count(r.run.heredocs) == 0
+	r.run.shell_error == ""
+}
 
 into_workdir(i) if i.copy.dest in {".", "./"}
 

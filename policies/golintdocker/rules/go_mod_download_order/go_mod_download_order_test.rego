@@ -17,14 +17,14 @@ doc_in(context, instructions) := {
 }
 
 copy(line, sources) := {
-	"cmd": "copy", "line": line, "end_line": line, "workdir": "/src",
+	"cmd": "copy", "line": line, "end_line": line, "workdir": "/src", "env": {},
 	"original": sprintf("COPY %s ./", [concat(" ", sources)]), "flags": [],
 	"copy": {"sources": sources, "from": "", "dest": "./", "dest_path": "/src"},
 }
 
 run(line, go_cmds, mounts, flags) := {
-	"cmd": "run", "line": line, "end_line": line, "workdir": "/src", "flags": flags,
-	"run": {"mounts": mounts, "go": go_cmds},
+	"cmd": "run", "line": line, "end_line": line, "workdir": "/src", "env": {}, "flags": flags,
+	"run": {"mounts": mounts, "go": go_cmds, "commands": [{"name": "go"} | some _ in go_cmds], "heredocs": [], "shell_error": ""},
 }
 
 build := {"subcommand": "build", "packages": ["./cmd/app"], "flags": [{"name": "o", "value": "/app"}], "env": {}}
@@ -45,6 +45,40 @@ test_insert_uses_the_builds_module_cache if {
 	d := doc([copy(3, ["."]), run(4, [build], [cache_mount], [])])
 	some f in go_mod_download_order.deny with input as d
 	f.edits[0].text == "COPY go.mod go.sum ./\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\n"
+}
+
+test_lone_download_after_copy_moves_the_copy_below_it if {
+	d := doc([copy(3, ["."]), run(4, [download], [cache_mount], []), run(5, [build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	f.line == 3
+	f.edits == [
+		{"line": 3, "column": 0, "end_line": 3, "end_column": 0, "text": "COPY go.mod go.sum ./"},
+		{"line": 5, "column": 1, "end_line": 5, "end_column": 1, "text": "COPY . ./\n"},
+	]
+	contains(f.fix, "move `COPY . ./` below the `go mod download` on line 4")
+}
+
+test_lone_download_after_go_mod_copy_moves_only_the_copy if {
+	d := doc([copy(3, ["go.mod", "go.sum"]), copy(4, ["."]), run(5, [download], [], []), run(6, [build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	f.edits == [
+		{"line": 4, "column": 1, "end_line": 5, "end_column": 1, "text": ""},
+		{"line": 6, "column": 1, "end_line": 6, "end_column": 1, "text": "COPY . ./\n"},
+	]
+}
+
+test_download_in_a_longer_run_gets_a_download_inserted if {
+	d := doc([copy(3, ["."]), run(4, [download, build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	f.edits == [{"line": 3, "column": 1, "end_line": 3, "end_column": 1, "text": "COPY go.mod go.sum ./\nRUN go mod download\n"}]
+}
+
+test_download_after_a_setting_is_not_moved_or_inserted if {
+	env := {"cmd": "env", "line": 4, "end_line": 4, "workdir": "/src", "flags": []}
+	dl := object.union(run(5, [download], [], []), {"env": {"GOPRIVATE": "example.com/*"}})
+	d := doc([copy(3, ["."]), env, dl, run(6, [build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	f.edits == []
 }
 
 test_download_after_copy_fires_without_edit if {
