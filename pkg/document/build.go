@@ -639,6 +639,9 @@ func (st *stageState) copy(sd instructions.SourcesAndDest, from, chown, chmod st
 	if from != "" {
 		// BuildKit does not expand variables in --from.
 		c.From = from
+		if spans := st.flagValues(n, "--from=", "", from); len(spans) == 1 {
+			c.FromPos = spans[0]
+		}
 		if i, ok := st.b.copySource(from); ok {
 			c.FromStage = &i
 			st.depend(i)

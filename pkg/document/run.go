@@ -34,7 +34,7 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 	if err := c.Expand(func(word string) (string, error) { return st.expand(word), nil }); err != nil {
 		r.ShellError = "--mount: " + err.Error()
 	}
-	for _, m := range instructions.GetMounts(c) {
+	for k, m := range instructions.GetMounts(c) {
 		mt := Mount{
 			Type:     string(m.Type),
 			Target:   m.Target,
@@ -46,6 +46,9 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 			Required: m.Required,
 		}
 		if m.From != "" {
+			if spans := st.flagValues(n, "--mount=", "from=", m.From); len(spans) == len(instructions.GetMounts(c)) {
+				mt.FromPos = spans[k]
+			}
 			if i, ok := st.b.copySource(m.From); ok {
 				mt.FromStage = &i
 				st.depend(i)

@@ -417,10 +417,12 @@ type Mount struct {
 	Source    string `json:"source"`
 	From      string `json:"from"`
 	FromStage *int   `json:"from_stage"`
-	ID        string `json:"id"`
-	Sharing   string `json:"sharing"`
-	ReadOnly  bool   `json:"readonly"`
-	Required  bool   `json:"required"`
+	// FromPos is where the from= value is written (exact: once, as is).
+	FromPos  Span   `json:"from_pos"`
+	ID       string `json:"id"`
+	Sharing  string `json:"sharing"`
+	ReadOnly bool   `json:"readonly"`
+	Required bool   `json:"required"`
 }
 
 // Heredoc is a here-document attached to RUN, COPY or ADD.
@@ -564,10 +566,12 @@ type Copy struct {
 	Dest    string   `json:"dest"`
 	// DestPath is Dest made absolute against WORKDIR ("" when the WORKDIR is
 	// not known); DestDir says the destination is a directory.
-	DestPath  string        `json:"dest_path"`
-	DestDir   bool          `json:"dest_dir"`
-	From      string        `json:"from"`
-	FromStage *int          `json:"from_stage"`
+	DestPath  string `json:"dest_path"`
+	DestDir   bool   `json:"dest_dir"`
+	From      string `json:"from"`
+	FromStage *int   `json:"from_stage"`
+	// FromPos is where the --from value is written (exact: once, as is).
+	FromPos   Span          `json:"from_pos"`
 	FromImage *imageref.Ref `json:"from_image"`
 	// FromImageFacts is what is known about the FromImage (null: nothing).
 	FromImageFacts imagefacts.Facts `json:"from_image_facts"`
