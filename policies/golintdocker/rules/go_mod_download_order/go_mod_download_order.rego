@@ -10,14 +10,15 @@
 #   repository), nor, when the build context is unknown, where only its
 #   go.mod would tell.
 #
-#   The fix moves a `RUN go mod download` of its own (flags, mounts and all)
-#   that follows `COPY . .` by moving `COPY . .` below it, with go.mod and
-#   go.sum copied in its place. A download inside a longer RUN (`go mod
-#   download && go build`) is left as written, and a download step is
-#   inserted before `COPY . .`: the second download finds every module in
-#   the layer and costs nothing, and a shell line is not rewritten behind
-#   the user's back. No edit is offered where an ENV, ARG or WORKDIR between
-#   the two would make the moved or inserted download run differently.
+#   The fix moves a `RUN go mod download` of its own (flags, mounts and
+#   all) that comes right after `COPY . .`, by moving `COPY . .` below it,
+#   with go.mod and go.sum copied in its place. Elsewhere (inside a longer
+#   RUN such as `go mod download && go build`, or further down) a download
+#   step is inserted before `COPY . .` and the later one is left as
+#   written: it finds every module in the layer and costs nothing, and a
+#   shell line is not rewritten behind the user's back. No edit is offered
+#   where an ENV, ARG or WORKDIR between the two would make the new
+#   download run differently.
 # related_resources:
 #   - ref: https://github.com/golint-docker/golint-docker/blob/main/docs/rules.md#go-mod-download-order
 # custom:
