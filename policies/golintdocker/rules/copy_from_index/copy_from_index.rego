@@ -90,7 +90,7 @@ fix(what, from, st) := sprintf("Write `%s=%s` instead of `%s=%s`.", [flag(what),
 	st.name != ""
 } else := sprintf("Name the stage (`%s AS %s` on line %d) and write `%s=%s`.", [st.original, n, st.line, flag(what), n]) if {
 	[n, _] := reference(st)
-} else := sprintf("Name the stage (`%s AS %s` on line %d) and write `%s=%s`.", [st.original, new_name(st), st.line, flag(what), new_name(st)])
+} else := sprintf("Name the stage (`AS %s` at the end of its FROM, line %d) and write `%s=%s`.", [new_name(st), st.line, flag(what), new_name(st)])
 
 # A name no stage has yet; numbered per stage when several unnamed stages
 # are referred to by number, so the suggestions do not collide.

@@ -86,7 +86,7 @@ test_a_multi_line_from_gets_no_edit if {
 	}
 	some f in copy_from_index.deny with input as d
 	not "edits" in object.keys(f)
-	contains(f.fix, "Name the stage")
+	f.fix == "Name the stage (`AS build` at the end of its FROM, line 1) and write `--from=build`."
 }
 
 test_mount_index_fires if {
