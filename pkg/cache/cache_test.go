@@ -1,0 +1,365 @@
+package cache
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func key(s string) Key { return NewHasher().AddString("test", s).Key() }
+
+func open(t *testing.T, dir string, opt Options) *Cache {
+	t.Helper()
+	c, err := Open(dir, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+func TestPutGet(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a", "b")
+	c := open(t, dir, Options{})
+	if _, ok := c.Get(key("x")); ok {
+		t.Fatal("hit in an empty cache")
+	}
+	for _, data := range [][]byte{[]byte("result"), {}, bytes.Repeat([]byte{0xff}, 100000)} {
+		if err := c.Put(key("x"), data); err != nil {
+			t.Fatal(err)
+		}
+		got, ok := c.Get(key("x"))
+		if !ok || !bytes.Equal(got, data) {
+			t.Fatalf("Get after Put of %d bytes: %d bytes, %v", len(data), len(got), ok)
+		}
+	}
+	if _, ok := c.Get(key("y")); ok {
+		t.Fatal("hit on another key")
+	}
+	st, err := os.Stat(dir)
+	if err != nil || st.Mode().Perm() != 0o700 {
+		t.Fatalf("cache directory: %v, %v (want mode 0700)", st.Mode(), err)
+	}
+	if tag, err := os.ReadFile(filepath.Join(dir, tagFile)); err != nil || !strings.HasPrefix(string(tag), "Signature: 8a477f597d28d172789f06886806bc55") {
+		t.Fatalf("CACHEDIR.TAG: %q, %v", tag, err)
+	}
+	if err := c.Put(key("big"), make([]byte, MaxEntry+1)); err == nil {
+		t.Fatal("an entry over MaxEntry was stored")
+	}
+}
+
+// TestBadEntries: whatever lies where an entry should be, Get misses —
+// quickly, without reading outside the cache or blocking — and a Put
+// afterwards repairs it.
+func TestBadEntries(t *testing.T) {
+	outside := t.TempDir()
+	good := encode(key("k"), []byte("the right answer"))
+	other := encode(key("other"), []byte("another file's answer"))
+	flip := bytes.Clone(good)
+	flip[len(flip)-1] ^= 1
+	longer := encode(key("k"), []byte("the right answer"))
+	longer = append(longer, '!')
+	for _, tc := range []struct {
+		name  string
+		plant func(t *testing.T, path string)
+	}{
+		{"empty file", func(t *testing.T, p string) { write(t, p, nil) }},
+		{"truncated", func(t *testing.T, p string) { write(t, p, good[:len(good)-3]) }},
+		{"header only", func(t *testing.T, p string) { write(t, p, good[:header]) }},
+		{"a flipped bit", func(t *testing.T, p string) { write(t, p, flip) }},
+		{"trailing bytes", func(t *testing.T, p string) { write(t, p, longer) }},
+		{"another key's entry", func(t *testing.T, p string) { write(t, p, other) }},
+		{"garbage", func(t *testing.T, p string) { write(t, p, []byte("golint-docker cache v1\nnot really")) }},
+		{"another format", func(t *testing.T, p string) { write(t, p, []byte("golint-docker cache v0\n"+string(good[len(magic):]))) }},
+		{"a directory", func(t *testing.T, p string) { os.MkdirAll(p, 0o700) }},
+		{"a FIFO", func(t *testing.T, p string) {
+			if err := syscall.Mkfifo(p, 0o600); err != nil {
+				t.Skip("no FIFO:", err)
+			}
+		}},
+		{"a symlink out of the cache to a valid entry", func(t *testing.T, p string) {
+			target := filepath.Join(outside, "planted")
+			write(t, target, good)
+			if err := os.Symlink(target, p); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a symlink to a device", func(t *testing.T, p string) { os.Symlink("/dev/zero", p) }},
+		{"too large", func(t *testing.T, p string) {
+			fh, err := os.Create(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fh.Write(good)
+			fh.Truncate(int64(header + MaxEntry + 1))
+			fh.Close()
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			c := open(t, dir, Options{})
+			p := filepath.Join(dir, filepath.FromSlash(entryPath(key("k"))))
+			os.MkdirAll(filepath.Dir(p), 0o700)
+			tc.plant(t, p)
+			done := make(chan bool)
+			go func() {
+				_, ok := c.Get(key("k"))
+				done <- ok
+			}()
+			select {
+			case ok := <-done:
+				if ok {
+					t.Fatal("a hit")
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("Get blocked")
+			}
+			if tc.name == "a directory" {
+				return // nothing can be renamed over a directory: it stays a miss
+			}
+			if err := c.Put(key("k"), []byte("fixed")); err != nil {
+				t.Fatal(err)
+			}
+			if got, ok := c.Get(key("k")); !ok || string(got) != "fixed" {
+				t.Fatalf("after Put: %q, %v", got, ok)
+			}
+			if raw, err := os.ReadFile(filepath.Join(outside, "planted")); err == nil && !bytes.Equal(raw, good) {
+				t.Fatal("Put wrote through the symlink, outside the cache")
+			}
+		})
+	}
+}
+
+// TestShardOutside: a shard directory replaced by a symlink out of the
+// cache is neither read nor written.
+func TestShardOutside(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	c := open(t, dir, Options{})
+	shard := filepath.Join(dir, filepath.FromSlash(filepath.Dir(entryPath(key("k")))))
+	write(t, filepath.Join(outside, filepath.Base(entryPath(key("k")))), encode(key("k"), []byte("planted")))
+	if err := os.Symlink(outside, shard); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Get(key("k")); ok {
+		t.Fatal("read through a symlink out of the cache")
+	}
+	if err := c.Put(key("k"), []byte("x")); err == nil {
+		t.Fatal("wrote through a symlink out of the cache")
+	}
+	files, _ := os.ReadDir(outside)
+	if len(files) != 1 {
+		t.Fatalf("files outside: %v", files)
+	}
+}
+
+func write(t *testing.T, p string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTrim: over the bound, the entries used least recently go first, down
+// to three quarters of it; a hit counts as a use. Old formats and stale
+// temporary files go; recent temporary files (a run writing now) stay.
+func TestTrim(t *testing.T) {
+	dir := t.TempDir()
+	entry := int64(header + 1000)
+	c := open(t, dir, Options{MaxBytes: 10 * entry})
+	clock := time.Now().Add(-100 * time.Hour)
+	c.now = func() time.Time { return clock }
+	for i := range 20 {
+		if err := c.Put(key(strconv.Itoa(i)), make([]byte, 1000)); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(entryPath(key(strconv.Itoa(i)))))
+		os.Chtimes(p, clock, clock)
+		clock = clock.Add(2 * time.Hour)
+	}
+	// Entry 0, the oldest, is used now.
+	if _, ok := c.Get(key("0")); !ok {
+		t.Fatal("miss")
+	}
+	os.MkdirAll(filepath.Join(dir, "v0", "ab"), 0o700)
+	write(t, filepath.Join(dir, "v0", "ab", key("old").String()), []byte("old format"))
+	stale := filepath.Join(dir, version, "00", tmpPre+"dead")
+	fresh := filepath.Join(dir, version, "00", tmpPre+"live")
+	os.MkdirAll(filepath.Dir(stale), 0o700)
+	write(t, stale, []byte("x"))
+	write(t, fresh, []byte("x"))
+	os.Chtimes(stale, clock.Add(-2*time.Hour), clock.Add(-2*time.Hour))
+	os.Chtimes(fresh, clock, clock)
+	if err := c.Trim(false); err != nil {
+		t.Fatal(err)
+	}
+	s := c.Stats()
+	if s.Bytes > 10*entry*3/4 || s.Entries != 7 {
+		t.Fatalf("after Trim: %+v, want 7 entries (3/4 of the bound)", s)
+	}
+	for i := range 20 {
+		_, ok := c.Get(key(strconv.Itoa(i)))
+		if want := i == 0 || i >= 14; ok != want {
+			t.Errorf("entry %d kept: %v, want %v", i, ok, want)
+		}
+	}
+	for p, want := range map[string]bool{stale: false, fresh: true, filepath.Join(dir, "v0", "ab", key("old").String()): false} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s kept: %v, want %v", p, err == nil, want)
+		}
+	}
+
+	// Within the hour and without writes, Trim does not walk again.
+	for i := range 20 {
+		c.Put(key("again"+strconv.Itoa(i)), make([]byte, 1000))
+	}
+	c.written.Store(0)
+	c.Trim(false)
+	if s := c.Stats(); s.Entries != 27 {
+		t.Fatalf("Trim walked within the hour: %+v", s)
+	}
+	clock = clock.Add(2 * time.Hour)
+	c.Trim(false)
+	if s := c.Stats(); s.Bytes > 10*entry {
+		t.Fatalf("Trim after the hour: %+v", s)
+	}
+}
+
+// TestClean removes the cache's files and leaves what else is there.
+func TestClean(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir, Options{})
+	for i := range 5 {
+		c.Put(key(strconv.Itoa(i)), []byte("data"))
+	}
+	write(t, filepath.Join(dir, "mine.txt"), []byte("not the cache's"))
+	os.MkdirAll(filepath.Join(dir, version, "zz"), 0o700)
+	write(t, filepath.Join(dir, version, "zz", "notes"), []byte("not the cache's"))
+	s, err := c.Clean()
+	if err != nil || s.Entries != 5 {
+		t.Fatalf("Clean: %+v, %v", s, err)
+	}
+	if _, ok := c.Get(key("1")); ok {
+		t.Fatal("an entry survived")
+	}
+	for _, p := range []string{"mine.txt", filepath.Join(version, "zz", "notes")} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	if err := c.Put(key("1"), []byte("again")); err == nil {
+		t.Log("the cache works after Clean")
+	}
+}
+
+func TestHasher(t *testing.T) {
+	a := NewHasher().AddString("x", "ab").AddString("y", "c").Key()
+	b := NewHasher().AddString("x", "a").AddString("y", "bc").Key()
+	c := NewHasher().AddString("xa", "b").AddString("y", "c").Key()
+	again := NewHasher().AddString("x", "ab").AddString("y", "c").Key()
+	if a == b || a == c || b == c || a != again {
+		t.Fatal("keys collide or are not stable")
+	}
+}
+
+// TestExecutableID: the Go build ID, as `go tool buildid` reads it.
+func TestExecutableID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := ExecutableID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Skipf("go tool buildid: %v", err)
+	}
+	if want := "go:" + strings.TrimSpace(string(out)); id != want {
+		t.Fatalf("ExecutableID %q, want %q", id, want)
+	}
+	// Without a build ID, the digest of the file.
+	plain := filepath.Join(t.TempDir(), "plain")
+	write(t, plain, []byte("#!/bin/sh\n"))
+	if id, err := FileID(plain); err != nil || !strings.HasPrefix(id, "sha256:") {
+		t.Fatalf("FileID of a script: %q, %v", id, err)
+	}
+	raw := []byte("junk\xff Go build ID: \"abc/def\"\n \xffmore")
+	if id, err := rawBuildID(raw); err != nil || id != "abc/def" {
+		t.Fatalf("rawBuildID: %q, %v", id, err)
+	}
+}
+
+// TestProcesses: processes writing and reading the same entries at once
+// never see a part of one. Each helper process writes its own version of
+// every entry, again and again, and checks every read.
+func TestProcesses(t *testing.T) {
+	if dir := os.Getenv("GOLINT_DOCKER_CACHE_HELPER"); dir != "" {
+		helper(dir)
+		return
+	}
+	dir := t.TempDir()
+	var cmds []*exec.Cmd
+	for p := range 3 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestProcesses$")
+		cmd.Env = append(os.Environ(), "GOLINT_DOCKER_CACHE_HELPER="+dir, fmt.Sprintf("GOLINT_DOCKER_CACHE_WRITER=%d", p))
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if t.Failed() {
+				t.Log(out.String())
+			}
+		})
+		cmds = append(cmds, cmd)
+	}
+	for _, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("helper: %v", err)
+		}
+	}
+	c := open(t, dir, Options{})
+	if s := c.Stats(); s.Entries != 20 {
+		t.Fatalf("%+v, want 20 entries", s)
+	}
+}
+
+// helper writes entries whose content says which writer wrote them and is
+// long enough that a torn read would show.
+func helper(dir string) {
+	c, err := Open(dir, Options{MaxBytes: 1 << 30})
+	if err != nil {
+		fmt.Println(err)
+		os.Exit(1)
+	}
+	me := os.Getenv("GOLINT_DOCKER_CACHE_WRITER")
+	for round := range 30 {
+		for i := range 20 {
+			k := key(strconv.Itoa(i))
+			if data, ok := c.Get(k); ok {
+				w, body, _ := strings.Cut(string(data), ":")
+				if body != strings.Repeat(w+strconv.Itoa(i), 5000) {
+					fmt.Printf("entry %d: a torn or wrong value from writer %q\n", i, w)
+					os.Exit(1)
+				}
+			}
+			if err := c.Put(k, []byte(me+":"+strings.Repeat(me+strconv.Itoa(i), 5000))); err != nil {
+				fmt.Println(err)
+				os.Exit(1)
+			}
+		}
+		if round%10 == 0 {
+			c.Trim(true)
+		}
+	}
+	os.Exit(0)
+}
