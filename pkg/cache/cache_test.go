@@ -77,7 +77,9 @@ func TestBadEntries(t *testing.T) {
 		{"trailing bytes", func(t *testing.T, p string) { write(t, p, longer) }},
 		{"another key's entry", func(t *testing.T, p string) { write(t, p, other) }},
 		{"garbage", func(t *testing.T, p string) { write(t, p, []byte("golint-docker cache v1\nnot really")) }},
-		{"another format", func(t *testing.T, p string) { write(t, p, []byte("golint-docker cache v0\n"+string(good[len(magic):]))) }},
+		{"another format", func(t *testing.T, p string) {
+			write(t, p, []byte("golint-docker cache v0\n"+string(good[len(magic):])))
+		}},
 		{"a directory", func(t *testing.T, p string) { os.MkdirAll(p, 0o700) }},
 		{"a FIFO", func(t *testing.T, p string) {
 			if err := syscall.Mkfifo(p, 0o600); err != nil {
