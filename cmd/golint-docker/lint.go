@@ -40,6 +40,7 @@ Commands:
   golint-docker bundle -o FILE.tar.gz  write the rules as an OPA bundle
   golint-docker init [flags] [DIR]     write a Dockerfile and .dockerignore for a Go module
   golint-docker lsp                    serve an editor over the Language Server Protocol (stdio)
+  golint-docker cache clean|dir        empty the result cache, or print where it is
   golint-docker version                print the version (also --version, -v)
   golint-docker help [COMMAND]         print this help, or a command's
 
@@ -99,6 +100,7 @@ type lintFlags struct {
 	enable, policyDirs, trusted, allow   []string
 	threshold, color, configFile, opaURL string
 	stdinFilename                        string
+	cache                                cacheFlags
 	noColor, allowNet, buildkit, version bool
 	fix, diff, unsafeFixes               bool
 	timeout                              time.Duration
@@ -127,6 +129,7 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.opaURL, "opa-url", "", "evaluate the rules on this OPA server (`URL`, serving a golint-docker bundle) instead of the embedded ones")
 	fs.StringArrayVar(&f.trusted, "trusted-registry", nil, "allow base images only from this `registry` or repository prefix (repeatable; replaces the configuration's list)")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `path` of the Dockerfile read from standard input: its name in reports, its build context and configuration")
+	f.cache.register(fs, true)
 	fs.BoolVarP(&f.version, "version", "v", false, "print the version and exit")
 	fs.BoolVar(&f.fix, "fix", false, "apply the safe fixes to the files (standard input: print the fixed file), then report what remains")
 	fs.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff and change nothing (the report goes to stderr)")
@@ -170,6 +173,13 @@ func (f *lintFlags) settings(fs *flag.FlagSet, e env, paths *[]string) (app.Sett
 		s.Fix = app.FixInPlace
 	} else if f.diff {
 		s.Fix = app.FixDiff
+	}
+	if fs.Changed("cache-dir") && f.cache.noCache {
+		return s, errors.New("--cache-dir and --no-cache: give one")
+	}
+	if s.CacheDir, err = f.cache.resolve(e); err != nil {
+		// The cache costs speed, never the run.
+		fmt.Fprintf(e.stderr, "golint-docker: cache not used: %v (--cache-dir sets it, --no-cache turns it off)\n", err)
 	}
 	if s.Limits, err = f.limits(fs); err != nil {
 		return s, err

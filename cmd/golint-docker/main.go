@@ -7,6 +7,7 @@
 //	golint-docker bundle -o FILE.tar.gz  write the rules as an OPA bundle
 //	golint-docker init [flags] [DIR]     write a Dockerfile and .dockerignore for a Go module
 //	golint-docker lsp                    serve an editor over the Language Server Protocol (stdio)
+//	golint-docker cache clean|dir        empty the result cache, or print where it is
 //	golint-docker version                print the version (also --version, -v)
 //	golint-docker help [COMMAND]         print the help of the command
 //
@@ -160,6 +161,7 @@ func commands() []command {
 		{"bundle", "write the rules as an OPA bundle", runBundle},
 		{"init", "write a Dockerfile and .dockerignore for a Go module", runInit},
 		{"lsp", "serve diagnostics, fixes and rule docs to an editor (Language Server Protocol on stdio)", runLSP},
+		{"cache", "empty the result cache, or say where it is", runCache},
 		{"version", "print the version (also --version, -v)", runVersion},
 		{"help", "print the help of a command", runHelp},
 	}

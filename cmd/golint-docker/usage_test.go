@@ -26,9 +26,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"input", "--bogus"}, "golint-docker input: unknown flag --bogus (golint-docker input --help lists the flags)"},
 		{[]string{"rules", "--bogus"}, "golint-docker rules: unknown flag --bogus (golint-docker rules --help lists the flags)"},
 		{[]string{"bundle", "--bogus"}, "golint-docker bundle: unknown flag --bogus (golint-docker bundle --help lists the flags)"},
-		{[]string{"bundel", "-o", "x"}, `golint-docker: unknown command "bundel"; did you mean "bundle"? (commands: bundle, help, init, input, lsp, rules, version)`},
-		{[]string{"rule", "GD013"}, `golint-docker: unknown command "rule"; did you mean "rules"? (commands: bundle, help, init, input, lsp, rules, version)`},
-		{[]string{"lint", "Dockerfile"}, `golint-docker: unknown command "lint" (commands: bundle, help, init, input, lsp, rules, version)`},
+		{[]string{"bundel", "-o", "x"}, `golint-docker: unknown command "bundel"; did you mean "bundle"? (commands: bundle, cache, help, init, input, lsp, rules, version)`},
+		{[]string{"rule", "GD013"}, `golint-docker: unknown command "rule"; did you mean "rules"? (commands: bundle, cache, help, init, input, lsp, rules, version)`},
+		{[]string{"lint", "Dockerfile"}, `golint-docker: unknown command "lint" (commands: bundle, cache, help, init, input, lsp, rules, version)`},
 		{[]string{"help", "rulez"}, `golint-docker help: unknown command "rulez"; did you mean "rules"?`},
 		{[]string{"version", "x"}, `golint-docker version: takes no arguments (got "x")`},
 		{[]string{"--failure-threshold", "fatal", clean}, `golint-docker: --failure-threshold: unknown threshold "fatal" (want error, warning, info or none)`},
@@ -58,6 +58,11 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"rules", "--format", "html"}, `golint-docker rules: --format "html": want text or markdown`},
 		{[]string{"rules", "GD999"}, `golint-docker rules: no rule "GD999" (golint-docker rules lists them)`},
 		{[]string{"bundle"}, "golint-docker bundle: give the output file with -o FILE.tar.gz (and no other arguments)"},
+		{[]string{"cache"}, "golint-docker cache: give clean or dir"},
+		{[]string{"cache", "purge"}, `golint-docker cache: unknown "purge": give clean or dir`},
+		{[]string{"cache", "clean", "now"}, `golint-docker cache: clean takes no arguments (got "now")`},
+		{[]string{"cache", "--bogus"}, "golint-docker cache: unknown flag --bogus (golint-docker cache --help lists the flags)"},
+		{[]string{"--cache-dir", "x", "--no-cache", clean}, "golint-docker: --cache-dir and --no-cache: give one"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			r := golint(t, "", nil, tc.args...)
@@ -107,7 +112,7 @@ func TestHelp(t *testing.T) {
 		}
 	}
 	docRef := regexp.MustCompile(`\b(docs/[\w./-]+|README\.md)`)
-	for _, c := range []string{"input", "rules", "bundle"} {
+	for _, c := range []string{"input", "rules", "bundle", "cache"} {
 		for _, args := range [][]string{{c, "--help"}, {"help", c}} {
 			r := golint(t, "", nil, args...)
 			if r.code != 0 || r.stderr != "" || !strings.HasPrefix(r.stdout, "Usage: golint-docker "+c) {

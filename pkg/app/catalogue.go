@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
+	"github.com/golint-docker/golint-docker/pkg/builtin"
+	"github.com/golint-docker/golint-docker/pkg/cache"
 	"github.com/golint-docker/golint-docker/pkg/config"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/imagefacts"
@@ -12,7 +14,6 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/opaclient"
 	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/pragma"
-	"github.com/golint-docker/golint-docker/policies"
 )
 
 // CatalogueOptions say which rules to load and how to run them.
@@ -33,7 +34,9 @@ type CatalogueOptions struct {
 	OPAURL string
 }
 
-// Catalogue is the rules a run evaluates, loaded and compiled once.
+// Catalogue is the rules a run evaluates, loaded once. In process, they
+// are compiled when the first file needs them (Compile): a run whose
+// results all come from the cache never compiles them.
 type Catalogue struct {
 	// Rules documents every rule: golint-docker's, the policy
 	// directories', and BuildKit's checks when they run.
@@ -53,18 +56,31 @@ type Catalogue struct {
 	// (neither Enable nor Data turns them on); for an OPA server, whose
 	// data decides unseen, all of them: a pragma naming one is never stale.
 	Off []string
+	// Cacheable says results of these rules can be kept: they are
+	// evaluated in process and call nothing that changes from one run to
+	// the next (the network, the clock, random numbers). Digest then
+	// identifies the rules and their data.
+	Cacheable bool
+	Digest    cache.Key
+	engine    *lazyEngine // nil with an OPA server
 }
 
 // Close stops what the catalogue started (the policy sandbox's processes).
 func (c *Catalogue) Close() {
-	if e, ok := c.Evaluator.(*policy.Engine); ok {
-		e.Close()
+	if c.engine != nil {
+		c.engine.close()
 	}
 }
 
-// NewCatalogue loads and compiles the rules.
+// NewCatalogue loads the rules; in process, they are compiled on first
+// use (or by Compile), and only their metadata is read until then when
+// they are the built-in ones alone.
 func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
-	loaded, err := LoadPolicies(o.PolicyDirs)
+	load := loadDocumented
+	if o.OPAURL != "" {
+		load = LoadPolicies
+	}
+	loaded, err := load(o.PolicyDirs)
 	if err != nil {
 		return nil, err
 	}
@@ -77,9 +93,7 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 	if c.Facts, err = Facts(loaded, o.Data); err != nil {
 		return nil, err
 	}
-	if gd, ok := o.Data["golintdocker"].(map[string]any); ok {
-		c.Unread = loaded.Unread(gd)
-	}
+	c.Unread = unread(loaded, o.Data)
 	c.Off = off(loaded, o.Data, o.OPAURL != "")
 	if o.OPAURL != "" {
 		client, err := opaclient.New(o.OPAURL, o.Limits.Timeout, loaded.Rules)
@@ -87,20 +101,42 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 			return nil, fmt.Errorf("OPA server %w", err)
 		}
 		c.Evaluator = client
-	} else {
-		eng, err := policy.New(ctx, loaded, policy.Options{
-			Data: o.Data, Allow: o.Allow, Timeout: o.Limits.Timeout, MaxHeap: o.Limits.MaxHeap, Workers: o.Workers,
-		})
-		if err != nil {
-			return nil, err
-		}
-		c.Evaluator, c.Rules, c.Known = eng, eng.Rules, eng.Rules
+		return c.withChecks(o), nil
 	}
+	c.Known = loaded.Rules
+	c.engine = &lazyEngine{build: func() (*policy.Engine, error) {
+		popt := policy.Options{
+			Data: o.Data, Allow: o.Allow, Timeout: o.Limits.Timeout, MaxHeap: o.Limits.MaxHeap, Workers: o.Workers,
+		}
+		// The built-in rules as compiled at build time, when that was
+		// from these sources; policy directories' rules are compiled in
+		// full, in the sandbox.
+		if rules, src, ok := builtin.Compiled(); ok {
+			return policy.NewPrecompiled(ctx, rules, src, loaded, popt)
+		}
+		full := loaded
+		if len(full.Files) == 0 {
+			// Only the metadata was read: the rules are needed now.
+			if full, err = LoadPolicies(o.PolicyDirs); err != nil {
+				return nil, err
+			}
+		}
+		return policy.New(ctx, full, popt)
+	}}
+	c.Evaluator = c.engine
+	// o.Data has the rules Enable turns on: the digest covers them.
+	c.Digest, c.Cacheable = digest(loaded, o)
+	return c.withChecks(o), nil
+}
+
+// withChecks documents BuildKit's checks, when they run, and the pragma
+// rule.
+func (c *Catalogue) withChecks(o CatalogueOptions) *Catalogue {
 	if o.BuildKitChecks {
 		c.Rules = append(c.Rules, bkcheck.Rules()...)
 	}
 	c.Rules = append(c.Rules, pragma.Rule)
-	return c, nil
+	return c
 }
 
 // Enabled is data (as Data makes it) with the rules off by default that
@@ -172,10 +208,41 @@ func Facts(loaded *policy.Loaded, data map[string]any) (*imagefacts.Catalog, err
 	return imagefacts.New(gd)
 }
 
+// unread lists the keys of the configuration's data.golintdocker no rule
+// reads (policy.Loaded.Unread).
+func unread(loaded *policy.Loaded, data map[string]any) []string {
+	if gd, ok := data["golintdocker"].(map[string]any); ok {
+		return loaded.Unread(gd)
+	}
+	return nil
+}
+
+// Compile compiles the rules now, if they are not yet: a broken policy is
+// said before anything is linted.
+func (c *Catalogue) Compile() error {
+	if c.engine == nil {
+		return nil
+	}
+	_, err := c.engine.get()
+	return err
+}
+
+// loadDocumented reads what documents the rules: the built-in rules'
+// generated metadata, when it is current and there is nothing else, else
+// the sources.
+func loadDocumented(dirs []string) (*policy.Loaded, error) {
+	if len(dirs) == 0 {
+		if l, ok := builtin.Loaded(); ok {
+			return l, nil
+		}
+	}
+	return LoadPolicies(dirs)
+}
+
 // LoadPolicies reads the built-in rules and the policy directories, without
 // compiling them: enough to document the rules or write a bundle.
 func LoadPolicies(dirs []string) (*policy.Loaded, error) {
-	srcs := []policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}
+	srcs := []policy.Source{builtin.Source()}
 	for _, d := range dirs {
 		// Read as hostile: regular files within the size caps, links
 		// only inside the directory.
@@ -191,7 +258,7 @@ func LoadPolicies(dirs []string) (*policy.Loaded, error) {
 // AllRules documents every rule the policy directories add to the built-in
 // ones, and BuildKit's checks.
 func AllRules(dirs []string) ([]finding.Rule, error) {
-	loaded, err := LoadPolicies(dirs)
+	loaded, err := loadDocumented(dirs)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/golint-docker/golint-docker/pkg/cache"
 	"github.com/golint-docker/golint-docker/pkg/config"
 	"github.com/golint-docker/golint-docker/pkg/discover"
 	"github.com/golint-docker/golint-docker/pkg/finding"
@@ -44,6 +45,12 @@ type IO struct {
 // ./Dockerfile) and writes the reports. It returns the summary and the exit
 // code; problems that stop the run are said on Stderr, one per line.
 func Run(ctx context.Context, s Settings, paths []string, rio IO) (report.Summary, int) {
+	sum, code, _ := start(ctx, s, paths, rio)
+	return sum, code
+}
+
+// start is Run, and the runner, for tests.
+func start(ctx context.Context, s Settings, paths []string, rio IO) (report.Summary, int, *runner) {
 	r := &runner{s: s, io: rio, plans: map[string]*plan{}, catalogues: map[string]*Catalogue{}, warned: map[string]bool{}}
 	if r.s.Finder == nil {
 		r.s.Finder = config.DefaultFinder()
@@ -52,11 +59,12 @@ func Run(ctx context.Context, s Settings, paths []string, rio IO) (report.Summar
 	for _, c := range r.catalogues {
 		c.Close()
 	}
+	r.closeCache()
 	if err != nil {
 		r.warn("%v", r.hinted(err))
-		return sum, ExitError
+		return sum, ExitError, r
 	}
-	return sum, r.code
+	return sum, r.code, r
 }
 
 type runner struct {
@@ -69,6 +77,11 @@ type runner struct {
 	code       int
 	threshold  Threshold
 	fixes      fixCounts
+	// The results of the run's files (see lint.Results), kept in disk
+	// when there is a cache.
+	results *lint.Results
+	disk    *cache.Cache
+	binary  string // the binary's identity (cache.ExecutableID)
 }
 
 // plan is how the Dockerfiles one configuration file applies to are linted.
@@ -76,6 +89,7 @@ type plan struct {
 	linter *lint.Linter
 	rules  []finding.Rule
 	safe   map[string]bool // rules whose fixes --fix applies
+	cat    *Catalogue
 }
 
 func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error) {
@@ -90,6 +104,7 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 	if err := r.setThreshold(); err != nil {
 		return sum, err
 	}
+	r.openCache()
 	planOf := make([]*plan, len(files))
 	names := make([]string, len(files))
 	for i, f := range files {
@@ -103,7 +118,11 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 	if len(files) == 0 {
 		// Nothing to lint: the rules are still loaded, for the reports and
 		// so that a broken policy is said.
-		if _, err := r.planFor(ctx, "."); err != nil {
+		p, err := r.planFor(ctx, ".")
+		if err != nil {
+			return sum, err
+		}
+		if err := p.cat.Compile(); err != nil {
 			return sum, err
 		}
 	}
@@ -123,20 +142,32 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 		index[f.Path] = i
 	}
 	// Once ctx ends, the files left are not linted and nothing more is
-	// reported: the run ends with ErrInterrupted.
+	// reported: the run ends with ErrInterrupted. A problem with the rules
+	// themselves, found when the first file needed them, ends it too.
+	lintCtx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
 	lint.Each(files, r.jobs(), func(f discover.File) fixed {
-		if ctx.Err() != nil {
+		if lintCtx.Err() != nil {
 			return fixed{}
 		}
-		return r.lintFile(ctx, planOf[index[f.Path]], f)
+		return r.lintFile(lintCtx, planOf[index[f.Path]], f)
 	}, func(f fixed) {
-		if ctx.Err() == nil {
-			r.emit(outs, &sum, r.finishFix(ctx, f))
+		if lintCtx.Err() != nil {
+			return
 		}
+		if err, ok := asCatalogueError(f.res); ok {
+			stop(err)
+			return
+		}
+		r.emit(outs, &sum, r.finishFix(lintCtx, f))
 	})
 	if ctx.Err() != nil {
 		outs.Abort()
 		return sum, ErrInterrupted
+	}
+	if err := context.Cause(lintCtx); err != nil {
+		outs.Abort()
+		return sum, err
 	}
 	r.fixSummary()
 	return sum, outs.Commit(sum)
@@ -245,7 +276,8 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 	for _, p := range problems {
 		r.warn("%s", p)
 	}
-	p := &plan{linter: lint.New(cat.Evaluator, opt), rules: cat.Rules, safe: safeFixes(cat.Rules)}
+	p := &plan{linter: lint.New(cat.Evaluator, opt), rules: cat.Rules, safe: safeFixes(cat.Rules), cat: cat}
+	r.useCache(p.linter, cat)
 	r.plans[path] = p
 	r.order = append(r.order, p)
 	return p, nil

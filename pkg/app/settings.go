@@ -39,6 +39,10 @@ type Settings struct {
 	// "clock", "files", a function's name, or "all").
 	Allow  []string
 	OPAURL string // evaluate on this OPA server instead of in process
+	// CacheDir keeps results between runs in this directory (see
+	// pkg/cache; DefaultCacheDir is the command's default); "" keeps
+	// none. Identical files within a run are evaluated once either way.
+	CacheDir string
 
 	// Also in the configuration file; the command line wins. Ignore,
 	// Enable and PolicyDirs add to the file's lists (a rule the command

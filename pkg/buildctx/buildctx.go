@@ -83,7 +83,24 @@ func NewFinder() *Finder {
 // fits). note says which context was found when it is not the Dockerfile's
 // directory, "" otherwise.
 func (f *Finder) Find(dockerfile, contextDir string, doc *document.Document) (c *document.Context, note string) {
-	c, note = f.find(dockerfile, contextDir, doc)
+	return f.FindFrom(dockerfile, contextDir, EvidenceOf(doc))
+}
+
+// Evidence is what the search for a context goes by: the paths, relative
+// to the context, that the Dockerfile copies from it (COPY and ADD without
+// --from, with every variable known, not the whole context), and Soft:
+// "go.mod" when the whole context is copied into a stage that then runs go
+// on the local module, which needs one (GOPATH-era builds do not, hence
+// soft: one vote among the others). A result cache keeps it, so that a file
+// it has seen need not be parsed to find its context.
+type Evidence struct {
+	Sources []string `json:"sources,omitempty"`
+	Soft    string   `json:"soft,omitempty"`
+}
+
+// FindFrom is Find given the document's evidence.
+func (f *Finder) FindFrom(dockerfile, contextDir string, ev Evidence) (c *document.Context, note string) {
+	c, note = f.find(dockerfile, contextDir, ev)
 	if c != nil && c.DockerignoreError != "" {
 		note = join(note, fmt.Sprintf("%s: %s; the checks that depend on what it excludes say nothing", c.Dockerignore, c.DockerignoreError))
 	}
@@ -98,7 +115,7 @@ func join(a, b string) string {
 	return a + "; " + b
 }
 
-func (f *Finder) find(dockerfile, contextDir string, doc *document.Document) (c *document.Context, note string) {
+func (f *Finder) find(dockerfile, contextDir string, ev Evidence) (c *document.Context, note string) {
 	if contextDir != "" {
 		abs, err := filepath.Abs(contextDir)
 		if err != nil {
@@ -115,7 +132,7 @@ func (f *Finder) find(dockerfile, contextDir string, doc *document.Document) (c 
 	}
 	dir := filepath.Dir(absFile)
 	cands := f.candidates(dir)
-	sources, soft := evidence(doc)
+	sources, soft := ev.Sources, ev.Soft
 	total := len(sources)
 	if soft != "" {
 		total++
@@ -251,15 +268,12 @@ func exists(dir, p string) bool {
 	return err == nil
 }
 
-// evidence lists the paths, relative to the context, that the Dockerfile
-// copies from it (COPY and ADD without --from, with every variable known,
-// not the whole context), and soft: "go.mod" when the whole context is
-// copied into a stage that then runs go on the local module, which needs
-// one (GOPATH-era builds do not, hence soft: one vote among the others).
-func evidence(doc *document.Document) (sources []string, soft string) {
+// EvidenceOf reads the Evidence of a document.
+func EvidenceOf(doc *document.Document) Evidence {
 	if doc == nil {
-		return nil, ""
+		return Evidence{}
 	}
+	var sources []string
 	whole, goModule := false, false
 	seen := map[string]bool{}
 	for _, s := range doc.Stages {
@@ -290,10 +304,11 @@ func evidence(doc *document.Document) (sources []string, soft string) {
 			}
 		}
 	}
+	ev := Evidence{Sources: sources}
 	if whole && goModule && !seen["go.mod"] {
-		soft = "go.mod"
+		ev.Soft = "go.mod"
 	}
-	return sources, soft
+	return ev
 }
 
 // rawSources are the sources of a COPY or ADD as written, aligned with

@@ -19,6 +19,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/buildctx"
 	"github.com/golint-docker/golint-docker/pkg/discover"
+	"github.com/golint-docker/golint-docker/pkg/cache"
 	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/fix"
@@ -80,6 +81,10 @@ type Linter struct {
 	// aliases maps the rules' aliases (hadolint's dl3062), lower-cased, to
 	// their ids: ignores, severities and pragmas may name rules by them.
 	aliases map[string]string
+	// With a result cache (WithCache): the results and the digest of
+	// what, beside the file, decides them.
+	results *Results
+	salt    cache.Key
 }
 
 // New returns a Linter.
@@ -197,35 +202,48 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res findi
 	defer func() {
 		// A bug in a rule helper or in a library must cost one file, not the run.
 		if r := recover(); r != nil {
-			res.Findings, res.Lines = nil, nil
+			res.Findings, res.Lines, res.Notes = nil, nil, nil
 			res.Err = &finding.FileError{File: name, Msg: fmt.Sprintf("internal error (please report it): %v", r)}
 		}
 	}()
+	if l.results != nil {
+		return l.cached(ctx, name, data)
+	}
 	f, doc, note, err := l.prepare(name, data)
 	if err != nil {
 		res.Err = finding.AsFileError(name, err)
 		return res
 	}
+	res, _ = l.check(ctx, name, data, f, doc)
 	if note != "" {
-		res.Notes = append(res.Notes, note)
+		res.Notes = append([]string{note}, res.Notes...)
 	}
+	return res
+}
+
+// check evaluates the rules and BuildKit's checks on a prepared file;
+// cacheable says the result is the file's for good (no error, no limit
+// hit).
+func (l *Linter) check(ctx context.Context, name string, data []byte, f *parse.File, doc *document.Document) (res finding.Result, cacheable bool) {
+	res.File = name
 	lines := f.Lines
 	fs, err := l.eval.Evaluate(ctx, doc, len(data))
 	if err != nil {
 		res.Err = finding.AsFileError(name, err)
-		return res
+		return res, false
 	}
+	cacheable = true
 	bkComplete := false
 	if line := invalidUTF8(f.Lines); line > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("line %d is not valid UTF-8: its odd bytes are read as U+FFFD, as BuildKit does", line))
 	}
 	if l.opt.BuildKitChecks {
-		bk, complete, note := l.buildkit(ctx, name, data, len(f.Instructions), doc.Context)
+		bk, complete, note, keep := l.buildkit(ctx, name, data, len(f.Instructions), doc.Context)
 		fs = append(fs, bkcheck.DropTwins(fs, bk)...)
 		if note != "" {
 			res.Notes = append(res.Notes, note)
 		}
-		bkComplete = complete
+		bkComplete, cacheable = complete, keep
 	}
 	sup := pragmas(f).WithAliases(l.aliases)
 	fs = l.filter(fs, sup)
@@ -238,14 +256,16 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res findi
 	finding.Sort(fs)
 	res.Findings = fs
 	res.Lines = lines
-	return res
+	return res, cacheable && ctx.Err() == nil
 }
 
 // buildkit runs BuildKit's checks within their bounds; complete says they
-// ran over the whole file, note why they were cut short.
-func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) (fs []finding.Finding, complete bool, note string) {
+// ran over the whole file, note why they were cut short; keep is false
+// when a limit or a failure cut them short (their result may differ next
+// time).
+func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) (fs []finding.Finding, complete bool, note string, keep bool) {
 	if instructions > bkcheck.MaxInstructions {
-		return nil, false, fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions)
+		return nil, false, fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions), true
 	}
 	ctx, cancel, timeout := limits.WithTimeout(ctx, l.opt.BuildKitTimeout, len(data))
 	defer cancel()
@@ -258,10 +278,13 @@ func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instruc
 		DockerIgnore: dockerignore(c),
 	})
 	if errors.Is(err, context.DeadlineExceeded) {
-		return nil, false, fmt.Sprintf("BuildKit's checks stopped after %s (the time limit)", timeout.Round(time.Millisecond))
+		return nil, false, fmt.Sprintf("BuildKit's checks stopped after %s (the time limit)", timeout.Round(time.Millisecond)), false
 	}
 	fs, note = buildkitStopped(fs, err)
-	return fs, err == nil, note
+	// Where BuildKit stopped is its verdict on the file; a check that did
+	// not run may run next time.
+	var stopped *bkcheck.Error
+	return fs, err == nil, note, err == nil || (errors.As(err, &stopped) && ctx.Err() == nil)
 }
 
 // invalidUTF8 is the first line that is not UTF-8, or 0.

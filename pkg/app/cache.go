@@ -1,0 +1,175 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/golint-docker/golint-docker/pkg/builtin"
+	"github.com/golint-docker/golint-docker/pkg/cache"
+	"github.com/golint-docker/golint-docker/pkg/document"
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/policy"
+)
+
+// cacheFormat changes when what a cached result means changes in a way
+// the binary's identity does not cover.
+const cacheFormat = "1"
+
+// lazyEngine compiles the rules when the first file needs them.
+type lazyEngine struct {
+	once  sync.Once
+	build func() (*policy.Engine, error)
+	eng   *policy.Engine
+	err   error
+}
+
+func (l *lazyEngine) get() (*policy.Engine, error) {
+	l.once.Do(func() { l.eng, l.err = l.build() })
+	return l.eng, l.err
+}
+
+// close stops the engine's sandbox, if it was built.
+func (l *lazyEngine) close() {
+	l.once.Do(func() { l.err = errors.New("closed") })
+	if l.eng != nil {
+		l.eng.Close()
+	}
+}
+
+func (l *lazyEngine) Evaluate(ctx context.Context, doc *document.Document, size int) ([]finding.Finding, error) {
+	eng, err := l.get()
+	if err != nil {
+		return nil, catalogueError{err}
+	}
+	return eng.Evaluate(ctx, doc, size)
+}
+
+// catalogueError is a problem with the rules themselves, found when the
+// first file needed them: it stops the run, as it would have before
+// anything was linted.
+type catalogueError struct{ err error }
+
+func (e catalogueError) Error() string { return e.err.Error() }
+func (e catalogueError) Unwrap() error { return e.err }
+
+// asCatalogueError finds a catalogueError in a file's error.
+func asCatalogueError(res finding.Result) (error, bool) {
+	var ce catalogueError
+	if res.Err != nil && errors.As(res.Err, &ce) {
+		return ce.err, true
+	}
+	return nil, false
+}
+
+// digest identifies the rules a catalogue evaluates and their data, for
+// the result cache: the built-in rules' sources, every policy file (its
+// path and content), the data documents, and the options (all but the
+// limits, which decide whether there is a result, not what it is).
+// cacheable is false when the results cannot be kept: the rules may reach
+// the network or the environment, or call a builtin whose value changes
+// between runs (time.now_ns, rand.intn, ...).
+func digest(l *policy.Loaded, o CatalogueOptions) (k cache.Key, cacheable bool) {
+	h := cache.NewHasher().AddString("builtin", builtin.SourceDigest())
+	for _, f := range l.Files {
+		if f.Builtin {
+			continue
+		}
+		h.AddString("policy file", f.Path).Add("policy", f.Raw)
+		if f.Module != nil && nondeterministic(f.Module) {
+			return k, false
+		}
+	}
+	data, err := json.Marshal(l.Data)
+	if err != nil {
+		return k, false
+	}
+	h.Add("policy data", data)
+	o.Limits = Limits{}
+	opts, err := json.Marshal(o)
+	if err != nil {
+		return k, false
+	}
+	h.Add("options", opts)
+	return h.Key(), !o.AllowNet
+}
+
+// nondeterministic reports whether a module refers to a builtin whose
+// value can change between runs with the same input.
+func nondeterministic(m *ast.Module) bool {
+	found := false
+	ast.WalkRefs(m, func(r ast.Ref) bool {
+		if b, ok := ast.BuiltinMap[r.String()]; ok && b.Nondeterministic {
+			found = true
+		}
+		return found
+	})
+	return found
+}
+
+// cacheSalt is what, beside a catalogue, decides every result of a run:
+// the binary (its version, and its build ID, so that a rebuilt development
+// binary never takes an older one's results) and the cache's format.
+func cacheSalt(version, binary string, cat cache.Key) cache.Key {
+	return cache.NewHasher().
+		AddString("format", cacheFormat).
+		AddString("version", version).
+		AddString("binary", binary).
+		AddKey("catalogue", cat).
+		Key()
+}
+
+// executableID is the running binary's identity, read once.
+var executableID = sync.OnceValues(cache.ExecutableID)
+
+// DefaultCacheDir is where the command keeps results unless told
+// otherwise: $XDG_CACHE_HOME/golint-docker, else the system's user cache
+// directory.
+func DefaultCacheDir(getenv func(string) string) (string, error) { return cache.DefaultDir(getenv) }
+
+// openCache opens the run's result cache, when it has one. A cache that
+// cannot be used costs its speed, not the run: a warning, and the run goes
+// on without it.
+func (r *runner) openCache() {
+	r.results = lint.NewResults(nil)
+	if r.s.CacheDir == "" || r.s.OPAURL != "" {
+		return
+	}
+	id, err := executableID()
+	if err != nil {
+		r.warn("cache not used: cannot identify this binary: %v", err)
+		return
+	}
+	c, err := cache.Open(r.s.CacheDir, cache.Options{})
+	if err != nil {
+		r.warn("cache not used: %v", err)
+		return
+	}
+	r.disk, r.binary = c, id
+	r.results = lint.NewResults(c)
+}
+
+// useCache makes a plan's linter keep its results, when its rules allow.
+func (r *runner) useCache(l *lint.Linter, cat *Catalogue) {
+	if r.results == nil || !cat.Cacheable {
+		return
+	}
+	l.WithCache(r.results, cacheSalt(r.s.Tool.Version, r.binary, cat.Digest))
+}
+
+// closeCache keeps the cache within its bound and says when results could
+// not be stored.
+func (r *runner) closeCache() {
+	if r.disk == nil {
+		return
+	}
+	if n := r.results.Stats().PutErrors; n > 0 {
+		r.warn("cache %s: %d results could not be stored", r.disk.Dir(), n)
+	}
+	_ = r.disk.Trim(false)
+	r.disk.Close()
+}

@@ -1,0 +1,431 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/golint-docker/golint-docker/pkg/config"
+	"github.com/golint-docker/golint-docker/pkg/lint"
+	"github.com/golint-docker/golint-docker/pkg/report"
+)
+
+// cachedRun lints paths with s and returns the JSON report, what the run
+// took from the results and what it evaluated, and the runner.
+func cachedRun(t *testing.T, s Settings, paths ...string) (string, lint.ResultStats, *runner) {
+	t.Helper()
+	var out, stderr bytes.Buffer
+	s.Outputs = []report.Output{{Format: "json"}}
+	_, code, r := start(context.Background(), s, paths, IO{Stdout: &out, Stderr: &stderr})
+	if code == ExitError {
+		t.Fatalf("exit %d\n%s%s", code, out.String(), stderr.String())
+	}
+	return out.String(), r.results.Stats(), r
+}
+
+func baseSettings(repo, cacheDir string) Settings {
+	return Settings{
+		Limits: DefaultLimits(), Finder: config.NewFinder("", repo),
+		Tool:     report.Tool{Name: "golint-docker", Version: "test"},
+		CacheDir: cacheDir,
+	}
+}
+
+const goService = `FROM golang:1.26 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN go build -o /app .
+FROM alpine:3.20
+COPY --from=build /app /app
+ENTRYPOINT ["/app"]
+`
+
+// project writes a small Go service: its Dockerfile, go.mod, go.sum and a
+// repository root.
+func project(t *testing.T) string {
+	t.Helper()
+	repo := t.TempDir()
+	for name, content := range map[string]string{
+		".git/HEAD":      "ref: refs/heads/main\n",
+		"Dockerfile":     goService,
+		"go.mod":         "module example.com/svc\n\ngo 1.22\n\nrequire golang.org/x/text v0.14.0\n",
+		"go.sum":         "golang.org/x/text v0.14.0 h1:x\n",
+		"main.go":        "package main\n\nfunc main() {}\n",
+		"policy/x.rego":  customPolicy("custom-rule", "GDX01"),
+		"other/x.rego":   customPolicy("custom-rule", "GDX01"),
+		"config/c1.yaml": "trusted-registries: [registry.example.com]\n",
+	} {
+		p := filepath.Join(repo, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return repo
+}
+
+func customPolicy(name, id string) string {
+	pkg := strings.ReplaceAll(name, "-", "_")
+	return fmt.Sprintf(`# METADATA
+# title: A custom rule
+# description: Reports the first stage.
+# custom:
+#   id: %s
+#   severity: info
+package golintdocker.rules.%s
+
+deny contains {"msg": "first stage", "line": input.stages[0].line}
+`, id, pkg)
+}
+
+// TestCacheKey: a second run takes every result from the cache; a change
+// to anything that decides a result is a miss, and its findings are those
+// of a run without the cache.
+func TestCacheKey(t *testing.T) {
+	repo := project(t)
+	cacheDir := t.TempDir()
+	df := filepath.Join(repo, "Dockerfile")
+	write := func(name, content string) func() {
+		p := filepath.Join(repo, filepath.FromSlash(name))
+		old, err := os.ReadFile(p)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+		return func() {
+			if err != nil {
+				os.RemoveAll(p)
+			} else {
+				os.WriteFile(p, old, 0o644)
+			}
+		}
+	}
+	remove := func(name string) func() {
+		p := filepath.Join(repo, name)
+		old, _ := os.ReadFile(p)
+		os.Remove(p)
+		return func() { os.WriteFile(p, old, 0o644) }
+	}
+	base := baseSettings(repo, cacheDir)
+	if _, st, _ := cachedRun(t, base, df); st.Evaluated != 1 {
+		t.Fatalf("the first run: %+v", st)
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(s *Settings) (undo func())
+	}{
+		{"the Dockerfile", func(*Settings) func() { return write("Dockerfile", goService+"USER 65532\n") }},
+		{"a comment in the Dockerfile", func(*Settings) func() { return write("Dockerfile", "# syntax note\n"+goService) }},
+		{".dockerignore", func(*Settings) func() { return write(".dockerignore", "go.sum\n") }},
+		{"<Dockerfile>.dockerignore", func(*Settings) func() { return write("Dockerfile.dockerignore", "*.md\n") }},
+		{"go.mod's go line", func(*Settings) func() {
+			return write("go.mod", "module example.com/svc\n\ngo 1.13\n\nrequire golang.org/x/text v0.14.0\n")
+		}},
+		{"go.mod's requirements", func(*Settings) func() { return write("go.mod", "module example.com/svc\n\ngo 1.22\n") }},
+		{"no go.sum", func(*Settings) func() { return remove("go.sum") }},
+		{"vendor/modules.txt", func(*Settings) func() { return write("vendor/modules.txt", "# golang.org/x/text v0.14.0\n") }},
+		{"a policy directory", func(s *Settings) func() {
+			s.PolicyDirs = []string{filepath.Join(repo, "policy")}
+			return func() {}
+		}},
+		{"a policy's content", func(s *Settings) func() {
+			s.PolicyDirs = []string{filepath.Join(repo, "policy")}
+			return write("policy/x.rego", strings.Replace(customPolicy("custom-rule", "GDX01"), "first stage", "the first stage", 1))
+		}},
+		{"a policy's path (same content)", func(s *Settings) func() {
+			s.PolicyDirs = []string{filepath.Join(repo, "other")}
+			return func() {}
+		}},
+		{"a policy's data", func(s *Settings) func() {
+			s.PolicyDirs = []string{filepath.Join(repo, "policy")}
+			return write("policy/data.json", `{"golintdocker": {"extra": 1}}`)
+		}},
+		{"the configuration's data", func(s *Settings) func() {
+			s.ConfigFile = filepath.Join(repo, "config", "c2.yaml")
+			return write("config/c2.yaml", "data:\n  go:\n    supported: [\"1.27\"]\n")
+		}},
+		{"trusted registries", func(s *Settings) func() { s.TrustedRegistries = []string{"registry.example.com"}; return func() {} }},
+		{"a build arg", func(s *Settings) func() { s.BuildArgs = map[string]string{"GOOS": "linux"}; return func() {} }},
+		{"the target", func(s *Settings) func() { s.Target = "build"; return func() {} }},
+		{"BuildKit's checks off", func(s *Settings) func() { s.BuildKitChecks = ptr(false); return func() {} }},
+		{"an ignored rule", func(s *Settings) func() { s.Ignore = []string{"GD014"}; return func() {} }},
+		{"a severity", func(s *Settings) func() {
+			s.Severity = []SeverityOverride{{Rule: "GD014", Severity: 2}}
+			return func() {}
+		}},
+		{"--context", func(s *Settings) func() { s.ContextDir = filepath.Join(repo, "policy"); return func() {} }},
+		{"the version", func(s *Settings) func() { s.Tool.Version = "test2"; return func() {} }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := base
+			undo := tc.change(&s)
+			defer undo()
+			first, st, _ := cachedRun(t, s, df)
+			if st.Evaluated != 1 || st.Hits != 0 {
+				t.Fatalf("first run after the change: %+v, want a miss", st)
+			}
+			again, st, r := cachedRun(t, s, df)
+			if st.Evaluated != 0 || st.Hits != 1 || again != first {
+				t.Fatalf("second run: %+v, want a hit with the same report", st)
+			}
+			for _, c := range r.catalogues {
+				if c.engine != nil && c.engine.eng != nil {
+					t.Error("a run whose results all came from the cache compiled the rules")
+				}
+			}
+			s.CacheDir = ""
+			if plain, _, _ := cachedRun(t, s, df); plain != first {
+				t.Fatalf("with the cache:\n%s\nwithout:\n%s", first, plain)
+			}
+		})
+	}
+	// Back to the start: every setting seen before is a hit.
+	if _, st, _ := cachedRun(t, base, df); st.Hits != 1 {
+		t.Fatalf("the unchanged project: %+v", st)
+	}
+}
+
+// TestCacheBinary: another binary, or another cache format, is another key.
+func TestCacheBinary(t *testing.T) {
+	var cat [32]byte
+	a := cacheSalt("v1", "go:abc", cat)
+	for _, b := range [][2]string{{"v2", "go:abc"}, {"v1", "go:abd"}} {
+		if cacheSalt(b[0], b[1], cat) == a {
+			t.Errorf("%v: same salt", b)
+		}
+	}
+	cat[0] = 1
+	if cacheSalt("v1", "go:abc", cat) == a {
+		t.Error("another catalogue: same salt")
+	}
+	id, err := executableID()
+	if err != nil || !strings.HasPrefix(id, "go:") {
+		t.Fatalf("executableID: %q, %v", id, err)
+	}
+}
+
+// TestNotCached: results that can change between runs are never kept:
+// errors, rules that reach the network, the clock or random numbers.
+func TestNotCached(t *testing.T) {
+	repo := project(t)
+	df := filepath.Join(repo, "Dockerfile")
+	for name, rego := range map[string]string{
+		"clock": strings.Replace(customPolicy("clock", "GDX02"), `"first stage"`, `sprintf("at %d", [time.now_ns()])`, 1),
+		"rand":  strings.Replace(customPolicy("rand", "GDX03"), `"first stage"`, `sprintf("%d", [rand.intn("x", 100)])`, 1),
+		"error": strings.Replace(customPolicy("error", "GDX04"), `deny contains {"msg": "first stage", "line": input.stages[0].line}`,
+			"x := 1 if input.stages\nx := 2 if input.stages\ndeny contains {\"msg\": \"x\", \"line\": x}", 1),
+	} {
+		os.MkdirAll(filepath.Join(repo, name), 0o755)
+		os.WriteFile(filepath.Join(repo, name, "x.rego"), []byte(rego), 0o644)
+	}
+	for _, name := range []string{"clock", "rand"} {
+		t.Run(name, func(t *testing.T) {
+			s := baseSettings(repo, t.TempDir())
+			s.PolicyDirs = []string{filepath.Join(repo, name)}
+			for range 2 {
+				if _, st, _ := cachedRun(t, s, df); st.Hits != 0 {
+					t.Fatalf("%+v: a hit", st)
+				}
+			}
+		})
+	}
+	t.Run("allow-net", func(t *testing.T) {
+		s := baseSettings(repo, t.TempDir())
+		s.AllowNet = true
+		for range 2 {
+			if _, st, _ := cachedRun(t, s, df); st.Hits != 0 {
+				t.Fatalf("%+v: a hit", st)
+			}
+		}
+	})
+	t.Run("error", func(t *testing.T) {
+		s := baseSettings(repo, t.TempDir())
+		s.PolicyDirs = []string{filepath.Join(repo, "error")}
+		s.Outputs = []report.Output{{Format: "json"}}
+		for range 2 {
+			var out, stderr bytes.Buffer
+			_, code, r := start(context.Background(), s, []string{df}, IO{Stdout: &out, Stderr: &stderr})
+			if st := r.results.Stats(); code != ExitError || st.Hits != 0 || st.Evaluated != 1 {
+				t.Fatalf("exit %d, %+v\n%s", code, st, out.String())
+			}
+		}
+	})
+}
+
+// TestSameFileOnce: identical files within a run are evaluated once, with
+// the cache or without it; each keeps its own name.
+func TestSameFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"a", "b", "c"} {
+		os.MkdirAll(filepath.Join(dir, d), 0o755)
+		os.WriteFile(filepath.Join(dir, d, "Dockerfile"), []byte(goService), 0o644)
+	}
+	for _, cacheDir := range []string{"", t.TempDir()} {
+		s := baseSettings(dir, cacheDir)
+		s.Jobs = 3
+		out, st, _ := cachedRun(t, s, dir)
+		if st.Evaluated != 1 || st.Hits != 2 {
+			t.Errorf("cache %q: %+v, want one evaluation", cacheDir, st)
+		}
+		for _, d := range []string{"a", "b", "c"} {
+			if !strings.Contains(out, `"file": "`+filepath.Join(dir, d, "Dockerfile")+`"`) {
+				t.Errorf("%s's findings are not named after it", d)
+			}
+		}
+	}
+}
+
+// TestCacheBroken: a cache whose entries were all damaged gives the same
+// report, and one that cannot be used at all is a warning, not a failure.
+func TestCacheBroken(t *testing.T) {
+	repo := project(t)
+	cacheDir := t.TempDir()
+	df := filepath.Join(repo, "Dockerfile")
+	s := baseSettings(repo, cacheDir)
+	first, _, _ := cachedRun(t, s, df)
+	n := 0
+	filepath.WalkDir(filepath.Join(cacheDir, "v1"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			raw, _ := os.ReadFile(p)
+			raw[len(raw)/2] ^= 0x20
+			os.WriteFile(p, raw, 0o600)
+			n++
+		}
+		return nil
+	})
+	if n == 0 {
+		t.Fatal("no entries written")
+	}
+	again, st, _ := cachedRun(t, s, df)
+	if again != first || st.Hits != 0 {
+		t.Fatalf("damaged entries: %+v\n%s", st, again)
+	}
+	if _, st, _ := cachedRun(t, s, df); st.Hits != 1 {
+		t.Fatalf("repaired entries: %+v", st)
+	}
+
+	notDir := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(notDir, nil, 0o644)
+	s.CacheDir = notDir
+	var out, stderr bytes.Buffer
+	s.Outputs = []report.Output{{Format: "json"}}
+	_, code := Run(context.Background(), s, []string{df}, IO{Stdout: &out, Stderr: &stderr})
+	if code == ExitError || out.String() != first || !strings.Contains(stderr.String(), "cache not used") {
+		t.Fatalf("unusable cache: exit %d\n%s", code, stderr.String())
+	}
+}
+
+// TestCacheProcesses: runs in separate processes sharing one cache, at the
+// same time, write the reports a run without the cache writes.
+func TestCacheProcesses(t *testing.T) {
+	if dir := os.Getenv("GOLINT_DOCKER_APP_HELPER"); dir != "" {
+		s := baseSettings(dir, os.Getenv("GOLINT_DOCKER_APP_CACHE"))
+		s.Outputs = []report.Output{{Format: "json"}}
+		_, code := Run(context.Background(), s, []string{dir}, IO{Stdout: os.Stdout, Stderr: os.Stderr})
+		os.Exit(code)
+	}
+	files := corpus(t, 40)
+	dir := t.TempDir()
+	for i, f := range files {
+		raw, _ := os.ReadFile(f)
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%02d.Dockerfile", i)), raw, 0o644)
+	}
+	want, _, _ := cachedRun(t, baseSettings(dir, ""), dir)
+	cacheDir := t.TempDir()
+	for round := range 2 {
+		var cmds []*exec.Cmd
+		var outs []*bytes.Buffer
+		for range 2 {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestCacheProcesses$")
+			cmd.Env = append(os.Environ(), "GOLINT_DOCKER_APP_HELPER="+dir, "GOLINT_DOCKER_APP_CACHE="+cacheDir)
+			var out bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			cmds, outs = append(cmds, cmd), append(outs, &out)
+		}
+		for i, cmd := range cmds {
+			cmd.Wait()
+			if got := outs[i].String(); got != want {
+				t.Fatalf("round %d, process %d: the report differs from a run without the cache:\n%.2000s", round, i, got)
+			}
+		}
+	}
+}
+
+// corpus returns up to n files of the shared corpus that golint-docker
+// parses; the test skips without the corpus.
+func corpus(t *testing.T, n int) []string {
+	t.Helper()
+	all, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
+	if len(all) == 0 {
+		t.Skip("no ../shared/corpus: the corpus tests need it")
+	}
+	var out []string
+	l := lint.New(nil, lint.Options{})
+	for _, f := range all {
+		if n >= 0 && len(out) == n {
+			break
+		}
+		if _, err := l.ReadDocument(f, nil); err == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// TestCacheCorpus: over the shared corpus and the testdata Dockerfiles,
+// the report of a run that takes every result from the cache, and that of
+// the run that filled it, are those of a run without the cache.
+func TestCacheCorpus(t *testing.T) {
+	files := corpus(t, -1)
+	filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.Contains(d.Name(), "Dockerfile") && !strings.HasSuffix(d.Name(), ".dockerignore") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	s := baseSettings(".", "")
+	want, _, _ := cachedRun(t, s, files...)
+	s.CacheDir = t.TempDir()
+	miss, st, _ := cachedRun(t, s, files...)
+	if miss != want {
+		t.Fatal("the run that fills the cache differs from a run without it")
+	}
+	t.Logf("first run: %+v", st)
+	hit, st, _ := cachedRun(t, s, files...)
+	if hit != want {
+		t.Fatal("the run from the cache differs from a run without it")
+	}
+	if st.Evaluated != 0 {
+		t.Fatalf("second run: %+v, want every result from the cache", st)
+	}
+}
+
+// TestBuiltinDeterministic: the built-in rules call nothing whose value
+// changes between runs, so their results can be kept (digest does not
+// check them at run time).
+func TestBuiltinDeterministic(t *testing.T) {
+	l, err := LoadPolicies(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range l.Files {
+		if nondeterministic(f.Module) {
+			t.Errorf("%s calls a nondeterministic builtin", f.Path)
+		}
+	}
+	probe, _ := LoadPolicies(nil)
+	probe.Files[0].Module.Rules[0].Body = append(probe.Files[0].Module.Rules[0].Body, ast.MustParseExpr("time.now_ns() > 0"))
+	if !nondeterministic(probe.Files[0].Module) {
+		t.Error("time.now_ns() not seen")
+	}
+}

@@ -1,0 +1,122 @@
+// Package builtin is golint-docker's own rules as the linter runs them: the
+// Rego sources (package policies), and what `go generate` makes of them so
+// that a run need not parse and compile them — their metadata and data
+// (rules.json), for the reports of a run whose results all come from the
+// cache. The generated files are used only while they match the sources
+// (Current): after a change to a rule and before `go generate`, the rules
+// are parsed as before, and a test says the files are stale.
+//
+// Not public API: pkg/app's source of the built-in rules, free to change.
+package builtin
+
+//go:generate go run ./gen
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/version"
+
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/policies"
+)
+
+// Source is the built-in rules as a policy source.
+func Source() policy.Source {
+	return policy.Source{Name: "policies", FS: policies.FS, Builtin: true}
+}
+
+// MetaFile is the generated file of the rules' metadata and data.
+const MetaFile = "rules.json"
+
+//go:embed rules.json
+var metaJSON []byte
+
+// Meta is what rules.json holds.
+type Meta struct {
+	// Digest is SourceDigest of the sources it was made from.
+	Digest string `json:"digest"`
+	// OPA is the version of OPA that read them.
+	OPA   string         `json:"opa"`
+	Rules []finding.Rule `json:"rules"`
+	// Data is the merged data documents of the sources (Loaded.Data).
+	Data map[string]any `json:"data"`
+}
+
+var digest = sync.OnceValue(func() string { return sourceDigest(policies.FS) })
+
+// SourceDigest is a digest of every file of the built-in rules except
+// their tests: what the generated files are checked against, and what a
+// result cache knows the built-in rules by.
+func SourceDigest() string { return digest() }
+
+func sourceDigest(fsys fs.FS) string {
+	var paths []string
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasSuffix(p, "_test.rego") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	sort.Strings(paths)
+	h := sha256.New()
+	for _, p := range paths {
+		raw, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			raw = []byte("unreadable: " + err.Error())
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(raw))
+		h.Write(raw)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+var meta = sync.OnceValues(func() (*Meta, bool) {
+	m, err := decodeMeta(metaJSON)
+	if err != nil || m.Digest != SourceDigest() || m.OPA != version.Version {
+		return nil, false
+	}
+	return m, true
+})
+
+func decodeMeta(raw []byte) (*Meta, error) {
+	var m Meta
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber() // as policy.Load reads data.json
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// Current reports whether the generated files match the sources and this
+// OPA.
+func Current() bool {
+	_, ok := meta()
+	return ok
+}
+
+// Loaded returns the rules' metadata and data without reading the Rego:
+// enough to document the rules and to build the data document, not to
+// compile them (Files is empty). ok is false when the generated file is
+// stale; policy.Load then reads the sources.
+func Loaded() (l *policy.Loaded, ok bool) {
+	if !Current() {
+		return nil, false
+	}
+	// Callers may change what they get; the generated file stays as read.
+	m2, err := decodeMeta(metaJSON)
+	if err != nil {
+		return nil, false
+	}
+	return &policy.Loaded{Rules: m2.Rules, Data: m2.Data}, true
+}

@@ -1,0 +1,307 @@
+package lint
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/golint-docker/golint-docker/pkg/buildctx"
+	"github.com/golint-docker/golint-docker/pkg/cache"
+	"github.com/golint-docker/golint-docker/pkg/document"
+	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/parse"
+)
+
+// ResultCache keeps entries between runs (*cache.Cache).
+type ResultCache interface {
+	Get(cache.Key) ([]byte, bool)
+	Put(cache.Key, []byte) error
+}
+
+// Results are the results of a run's files, shared by its Linters: the
+// recent ones in memory, so that identical files are evaluated once, and,
+// when there is one, a ResultCache with those of earlier runs.
+//
+// A file's result is found in two steps, neither of which parses the file
+// once it has been seen: its bytes and the run's settings (the salt, see
+// WithCache) give the evidence its build context is found by (what it
+// copies, buildctx.Evidence); that context's facts, with the same, give
+// the result. A result is kept only when nothing cut it short: errors,
+// timeouts and BuildKit's checks stopped by a limit are evaluated again
+// next time.
+type Results struct {
+	disk ResultCache // nil: memory only
+
+	mu       sync.Mutex
+	memo     map[cache.Key][]byte
+	order    []cache.Key // memo's keys, oldest first
+	size     int
+	inflight map[cache.Key]*call
+
+	hits, evaluated, putErrors atomic.Int64
+}
+
+// memoBytes bounds the results kept in memory; enough for identical files
+// a few thousand files apart.
+const memoBytes = 8 << 20
+
+// NewResults returns an empty set of results over disk (nil: none).
+func NewResults(disk ResultCache) *Results {
+	return &Results{disk: disk, memo: map[cache.Key][]byte{}, inflight: map[cache.Key]*call{}}
+}
+
+// ResultStats count what a run took from the results and what it
+// evaluated.
+type ResultStats struct {
+	Hits      int64 // results taken from memory or the cache
+	Evaluated int64 // files evaluated
+	PutErrors int64 // results the cache could not store
+}
+
+// Stats counts hits and evaluations so far.
+func (r *Results) Stats() ResultStats {
+	return ResultStats{Hits: r.hits.Load(), Evaluated: r.evaluated.Load(), PutErrors: r.putErrors.Load()}
+}
+
+// WithCache makes l keep its results in r. salt is the digest of what
+// decides results beside the file, its build context and l's options: the
+// rules and their data, the binary. l's options are added to it here.
+func (l *Linter) WithCache(r *Results, salt cache.Key) *Linter {
+	opt, _ := json.Marshal(keyOptions(l.opt))
+	l.results = r
+	l.salt = cache.NewHasher().AddKey("salt", salt).Add("options", opt).Key()
+	return l
+}
+
+// keyOptions are the options that change a result. The others (limits,
+// the name of standard input) only decide whether there is one, or its
+// file name, which is not part of what is kept.
+type resultOptions struct {
+	BuildArgs      map[string]string
+	Target         string
+	ContextDir     string
+	Ignore         []string
+	Severity       map[string]finding.Severity
+	BuildKitChecks bool
+}
+
+func keyOptions(o Options) resultOptions {
+	return resultOptions{
+		BuildArgs: o.BuildArgs, Target: o.Target, ContextDir: o.ContextDir,
+		Ignore: o.Ignore, Severity: o.Severity, BuildKitChecks: o.BuildKitChecks,
+	}
+}
+
+// notInKey are the options keyOptions leaves out, and why.
+var notInKey = map[string]string{
+	"MaxFileSize":     "a file over it is an error, never kept",
+	"StdinFilename":   "only the name of the result, which is not kept",
+	"BuildKitTimeout": "a check cut short by it is not kept",
+}
+
+// cached is Bytes with results kept in l.results.
+func (l *Linter) cached(ctx context.Context, name string, data []byte) finding.Result {
+	file := cache.NewHasher().AddKey("salt", l.salt).Add("file", data).Key()
+	evKey := cache.NewHasher().AddKey("file", file).AddString("kind", "evidence").Key()
+	var (
+		f    *parse.File
+		doc  *document.Document
+		c    *document.Context
+		note string
+	)
+	if ev, ok := l.results.evidence(evKey); ok {
+		c, note = l.ctx.FindFrom(name, l.opt.ContextDir, ev)
+	} else {
+		var err error
+		if f, doc, note, err = l.prepare(name, data); err != nil {
+			return finding.Result{File: name, Err: finding.AsFileError(name, err)}
+		}
+		l.results.putEvidence(evKey, buildctx.EvidenceOf(doc))
+		c = doc.Context
+	}
+	facts, _ := json.Marshal(c)
+	key := cache.NewHasher().AddKey("file", file).AddString("kind", "result").Add("context", facts).Key()
+	res, hit := l.results.result(key, name, func() (finding.Result, bool) {
+		if f == nil {
+			var err error
+			if f, doc, _, err = l.prepare(name, data); err != nil {
+				return finding.Result{File: name, Err: finding.AsFileError(name, err)}, false
+			}
+		}
+		return l.check(ctx, name, data, f, doc)
+	})
+	if hit {
+		res.Lines = parse.Lines(data)
+	}
+	if note != "" {
+		res.Notes = append([]string{note}, res.Notes...)
+	}
+	return res
+}
+
+type call struct {
+	done  chan struct{}
+	entry []byte // nil when the result is not kept
+}
+
+// kept is a result as it is kept: without the file's name, which is put
+// back when it is taken, unless a finding mentions it (Name).
+type kept struct {
+	Findings []finding.Finding `json:"findings"`
+	Notes    []string          `json:"notes,omitempty"`
+	// Name is the file's name when the result mentions it: it is then
+	// that file's alone.
+	Name string `json:"name,omitempty"`
+}
+
+func encodeResult(res finding.Result, name string) []byte {
+	k := kept{Findings: make([]finding.Finding, len(res.Findings)), Notes: res.Notes}
+	for i, f := range res.Findings {
+		f.File = ""
+		k.Findings[i] = f
+		if k.Name == "" && mentions(f, name) {
+			k.Name = name
+		}
+	}
+	for _, n := range res.Notes {
+		if strings.Contains(n, name) {
+			k.Name = name
+		}
+	}
+	raw, _ := json.Marshal(k)
+	return raw
+}
+
+func mentions(f finding.Finding, name string) bool {
+	if strings.Contains(f.Title, name) || strings.Contains(f.Message, name) || strings.Contains(f.Fix, name) ||
+		strings.Contains(f.Replacement, name) || strings.Contains(f.HelpURI, name) {
+		return true
+	}
+	for _, e := range f.Edits {
+		if strings.Contains(e.Text, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeResult returns the kept result for the file name; ok is false
+// when raw is not one or is another file's.
+func decodeResult(raw []byte, name string) (finding.Result, bool) {
+	var k kept
+	if err := json.Unmarshal(raw, &k); err != nil || (k.Name != "" && k.Name != name) {
+		return finding.Result{}, false
+	}
+	for i := range k.Findings {
+		k.Findings[i].File = name
+	}
+	if len(k.Findings) == 0 {
+		k.Findings = nil
+	}
+	return finding.Result{File: name, Findings: k.Findings, Notes: k.Notes}, true
+}
+
+// lookup returns the entry of key, from memory or the cache.
+func (r *Results) lookup(key cache.Key) ([]byte, bool) {
+	r.mu.Lock()
+	raw, ok := r.memo[key]
+	r.mu.Unlock()
+	if ok {
+		return raw, true
+	}
+	if r.disk == nil {
+		return nil, false
+	}
+	return r.disk.Get(key)
+}
+
+// store keeps an entry in memory and in the cache.
+func (r *Results) store(key cache.Key, raw []byte) {
+	r.remember(key, raw)
+	if r.disk != nil {
+		if err := r.disk.Put(key, raw); err != nil {
+			r.putErrors.Add(1)
+		}
+	}
+}
+
+func (r *Results) remember(key cache.Key, raw []byte) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.memo[key]; ok || len(raw) > memoBytes/16 {
+		return
+	}
+	r.memo[key] = raw
+	r.order = append(r.order, key)
+	r.size += len(raw)
+	for r.size > memoBytes && len(r.order) > 0 {
+		old := r.order[0]
+		r.order = r.order[1:]
+		r.size -= len(r.memo[old])
+		delete(r.memo, old)
+	}
+}
+
+func (r *Results) evidence(key cache.Key) (buildctx.Evidence, bool) {
+	var ev buildctx.Evidence
+	raw, ok := r.lookup(key)
+	if !ok || json.Unmarshal(raw, &ev) != nil {
+		return ev, false
+	}
+	return ev, true
+}
+
+func (r *Results) putEvidence(key cache.Key, ev buildctx.Evidence) {
+	raw, _ := json.Marshal(ev)
+	r.store(key, raw)
+}
+
+// result returns the result kept under key for the file name, else
+// computes it — once, when several files wait for the same key — and keeps
+// it when compute says it can be. hit says it was kept before.
+func (r *Results) result(key cache.Key, name string, compute func() (finding.Result, bool)) (res finding.Result, hit bool) {
+	if raw, ok := r.lookup(key); ok {
+		if res, ok := decodeResult(raw, name); ok {
+			r.hits.Add(1)
+			return res, true
+		}
+	}
+	r.mu.Lock()
+	if c, ok := r.inflight[key]; ok {
+		r.mu.Unlock()
+		<-c.done
+		if c.entry != nil {
+			if res, ok := decodeResult(c.entry, name); ok {
+				r.hits.Add(1)
+				return res, true
+			}
+		}
+		res, _ := r.compute(key, name, compute)
+		return res, false
+	}
+	c := &call{done: make(chan struct{})}
+	r.inflight[key] = c
+	r.mu.Unlock()
+	defer func() {
+		r.mu.Lock()
+		delete(r.inflight, key)
+		r.mu.Unlock()
+		close(c.done)
+	}()
+	res, c.entry = r.compute(key, name, compute)
+	return res, false
+}
+
+// compute evaluates a file and keeps its result when it can; raw is what
+// was kept (nil: nothing).
+func (r *Results) compute(key cache.Key, name string, compute func() (finding.Result, bool)) (res finding.Result, raw []byte) {
+	r.evaluated.Add(1)
+	res, cacheable := compute()
+	if cacheable && res.Err == nil {
+		raw = encodeResult(res, name)
+		r.store(key, raw)
+	}
+	return res, raw
+}
