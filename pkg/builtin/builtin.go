@@ -80,14 +80,6 @@ func sourceDigest(fsys fs.FS) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-var meta = sync.OnceValues(func() (*Meta, bool) {
-	m, err := decodeMeta(metaJSON)
-	if err != nil || m.Digest != SourceDigest() || m.OPA != version.Version {
-		return nil, false
-	}
-	return m, true
-})
-
 func decodeMeta(raw []byte) (*Meta, error) {
 	var m Meta
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -101,7 +93,7 @@ func decodeMeta(raw []byte) (*Meta, error) {
 // Current reports whether the generated files match the sources and this
 // OPA.
 func Current() bool {
-	_, ok := meta()
+	_, ok := Loaded()
 	return ok
 }
 
@@ -110,13 +102,9 @@ func Current() bool {
 // compile them (Files is empty). ok is false when the generated file is
 // stale; policy.Load then reads the sources.
 func Loaded() (l *policy.Loaded, ok bool) {
-	if !Current() {
+	m, err := decodeMeta(metaJSON)
+	if err != nil || m.Digest != SourceDigest() || m.OPA != version.Version {
 		return nil, false
 	}
-	// Callers may change what they get; the generated file stays as read.
-	m2, err := decodeMeta(metaJSON)
-	if err != nil {
-		return nil, false
-	}
-	return &policy.Loaded{Rules: m2.Rules, Data: m2.Data}, true
+	return &policy.Loaded{Rules: m.Rules, Data: m.Data}, true
 }

@@ -3,7 +3,6 @@ package lint
 import (
 	"context"
 	"encoding/json"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -24,13 +23,14 @@ type ResultCache interface {
 // recent ones in memory, so that identical files are evaluated once, and,
 // when there is one, a ResultCache with those of earlier runs.
 //
-// A file's result is found in two steps, neither of which parses the file
-// once it has been seen: its bytes and the run's settings (the salt, see
-// WithCache) give the evidence its build context is found by (what it
-// copies, buildctx.Evidence); that context's facts, with the same, give
-// the result. A result is kept only when nothing cut it short: errors,
-// timeouts and BuildKit's checks stopped by a limit are evaluated again
-// next time.
+// A file's result is found without parsing the file once it has been
+// seen: its bytes and the run's settings (the salt, see WithCache) key the
+// file's entry, which holds the evidence its build context is found by
+// (what it copies, buildctx.Evidence) and the result for the context it
+// had last; a result for another context is under a key that adds that
+// context's facts. A result is kept only when nothing cut it short:
+// errors, timeouts and BuildKit's checks stopped by a limit are evaluated
+// again next time.
 type Results struct {
 	disk ResultCache // nil: memory only
 
@@ -103,35 +103,49 @@ var notInKey = map[string]string{
 
 // cached is Bytes with results kept in l.results.
 func (l *Linter) cached(ctx context.Context, name string, data []byte) finding.Result {
-	file := cache.NewHasher().AddKey("salt", l.salt).Add("file", data).Key()
-	evKey := cache.NewHasher().AddKey("file", file).AddString("kind", "evidence").Key()
+	fileKey := cache.NewHasher().AddKey("salt", l.salt).Add("file", data).Key()
 	var (
 		f    *parse.File
 		doc  *document.Document
 		c    *document.Context
 		note string
 	)
-	if ev, ok := l.results.evidence(evKey); ok {
-		c, note = l.ctx.FindFrom(name, l.opt.ContextDir, ev)
+	entry, seen := l.results.fileEntry(fileKey)
+	if seen {
+		c, note = l.ctx.FindFrom(name, l.opt.ContextDir, entry.evidence)
 	} else {
 		var err error
 		if f, doc, note, err = l.prepare(name, data); err != nil {
 			return finding.Result{File: name, Err: finding.AsFileError(name, err)}
 		}
-		l.results.putEvidence(evKey, buildctx.EvidenceOf(doc))
 		c = doc.Context
+		entry = fileEntry{evidence: buildctx.EvidenceOf(doc)}
 	}
 	facts, _ := json.Marshal(c)
-	key := cache.NewHasher().AddKey("file", file).AddString("kind", "result").Add("context", facts).Key()
-	res, hit := l.results.result(key, name, func() (finding.Result, bool) {
-		if f == nil {
-			var err error
-			if f, doc, _, err = l.prepare(name, data); err != nil {
-				return finding.Result{File: name, Err: finding.AsFileError(name, err)}, false
+	ctxKey := cache.NewHasher().Add("context", facts).Key()
+	var res finding.Result
+	hit := false
+	if seen && entry.result != nil && entry.context == ctxKey {
+		res, hit = decodeResult(entry.result, name)
+	}
+	if hit {
+		l.results.hits.Add(1)
+	} else {
+		key := cache.NewHasher().AddKey("file", fileKey).AddKey("context", ctxKey).Key()
+		res, hit = l.results.result(key, name, func() (finding.Result, bool) {
+			if f == nil {
+				var err error
+				if f, doc, _, err = l.prepare(name, data); err != nil {
+					return finding.Result{File: name, Err: finding.AsFileError(name, err)}, false
+				}
 			}
-		}
-		return l.check(ctx, name, data, f, doc)
-	})
+			return l.check(ctx, name, data, f, doc)
+		}, func(raw []byte) {
+			// The file's entry takes the result of its latest context.
+			entry.context, entry.result = ctxKey, raw
+			l.results.store(fileKey, entry.encode())
+		})
+	}
 	if hit {
 		res.Lines = parse.Lines(data)
 	}
@@ -144,63 +158,6 @@ func (l *Linter) cached(ctx context.Context, name string, data []byte) finding.R
 type call struct {
 	done  chan struct{}
 	entry []byte // nil when the result is not kept
-}
-
-// kept is a result as it is kept: without the file's name, which is put
-// back when it is taken, unless a finding mentions it (Name).
-type kept struct {
-	Findings []finding.Finding `json:"findings"`
-	Notes    []string          `json:"notes,omitempty"`
-	// Name is the file's name when the result mentions it: it is then
-	// that file's alone.
-	Name string `json:"name,omitempty"`
-}
-
-func encodeResult(res finding.Result, name string) []byte {
-	k := kept{Findings: make([]finding.Finding, len(res.Findings)), Notes: res.Notes}
-	for i, f := range res.Findings {
-		f.File = ""
-		k.Findings[i] = f
-		if k.Name == "" && mentions(f, name) {
-			k.Name = name
-		}
-	}
-	for _, n := range res.Notes {
-		if strings.Contains(n, name) {
-			k.Name = name
-		}
-	}
-	raw, _ := json.Marshal(k)
-	return raw
-}
-
-func mentions(f finding.Finding, name string) bool {
-	if strings.Contains(f.Title, name) || strings.Contains(f.Message, name) || strings.Contains(f.Fix, name) ||
-		strings.Contains(f.Replacement, name) || strings.Contains(f.HelpURI, name) {
-		return true
-	}
-	for _, e := range f.Edits {
-		if strings.Contains(e.Text, name) {
-			return true
-		}
-	}
-	return false
-}
-
-// decodeResult returns the kept result for the file name; ok is false
-// when raw is not one or is another file's.
-func decodeResult(raw []byte, name string) (finding.Result, bool) {
-	var k kept
-	if err := json.Unmarshal(raw, &k); err != nil || (k.Name != "" && k.Name != name) {
-		return finding.Result{}, false
-	}
-	for i := range k.Findings {
-		k.Findings[i].File = name
-	}
-	if len(k.Findings) == 0 {
-		k.Findings = nil
-	}
-	return finding.Result{File: name, Findings: k.Findings, Notes: k.Notes}, true
 }
 
 // lookup returns the entry of key, from memory or the cache.
@@ -244,24 +201,19 @@ func (r *Results) remember(key cache.Key, raw []byte) {
 	}
 }
 
-func (r *Results) evidence(key cache.Key) (buildctx.Evidence, bool) {
-	var ev buildctx.Evidence
+// fileEntry returns the entry of a file's bytes.
+func (r *Results) fileEntry(key cache.Key) (fileEntry, bool) {
 	raw, ok := r.lookup(key)
-	if !ok || json.Unmarshal(raw, &ev) != nil {
-		return ev, false
+	if !ok {
+		return fileEntry{}, false
 	}
-	return ev, true
-}
-
-func (r *Results) putEvidence(key cache.Key, ev buildctx.Evidence) {
-	raw, _ := json.Marshal(ev)
-	r.store(key, raw)
+	return decodeFileEntry(raw)
 }
 
 // result returns the result kept under key for the file name, else
 // computes it — once, when several files wait for the same key — and keeps
 // it when compute says it can be. hit says it was kept before.
-func (r *Results) result(key cache.Key, name string, compute func() (finding.Result, bool)) (res finding.Result, hit bool) {
+func (r *Results) result(key cache.Key, name string, compute func() (finding.Result, bool), kept func(raw []byte)) (res finding.Result, hit bool) {
 	if raw, ok := r.lookup(key); ok {
 		if res, ok := decodeResult(raw, name); ok {
 			r.hits.Add(1)
@@ -278,7 +230,7 @@ func (r *Results) result(key cache.Key, name string, compute func() (finding.Res
 				return res, true
 			}
 		}
-		res, _ := r.compute(key, name, compute)
+		res, _ := r.compute(key, name, compute, kept)
 		return res, false
 	}
 	c := &call{done: make(chan struct{})}
@@ -290,18 +242,19 @@ func (r *Results) result(key cache.Key, name string, compute func() (finding.Res
 		r.mu.Unlock()
 		close(c.done)
 	}()
-	res, c.entry = r.compute(key, name, compute)
+	res, c.entry = r.compute(key, name, compute, kept)
 	return res, false
 }
 
 // compute evaluates a file and keeps its result when it can; raw is what
 // was kept (nil: nothing).
-func (r *Results) compute(key cache.Key, name string, compute func() (finding.Result, bool)) (res finding.Result, raw []byte) {
+func (r *Results) compute(key cache.Key, name string, compute func() (finding.Result, bool), kept func(raw []byte)) (res finding.Result, raw []byte) {
 	r.evaluated.Add(1)
 	res, cacheable := compute()
 	if cacheable && res.Err == nil {
 		raw = encodeResult(res, name)
 		r.store(key, raw)
+		kept(raw)
 	}
 	return res, raw
 }

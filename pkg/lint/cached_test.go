@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/golint-docker/golint-docker/pkg/buildctx"
 	"github.com/golint-docker/golint-docker/pkg/cache"
 	"github.com/golint-docker/golint-docker/pkg/document"
 	"github.com/golint-docker/golint-docker/pkg/finding"
@@ -203,4 +205,39 @@ func TestResultsSalt(t *testing.T) {
 	if n := ev.n.Load(); n != 7 {
 		t.Fatalf("%d evaluations, want 7", n)
 	}
+}
+
+// TestKeptDamaged: every truncation of an entry, and every flipped byte,
+// decodes to a miss or to an entry, never a panic; only the whole entry
+// is read back as it was.
+func TestKeptDamaged(t *testing.T) {
+	res := finding.Result{Notes: []string{"n"}, Findings: []finding.Finding{
+		{RuleID: "GD001", Message: "m", Line: 3, EndLine: 4, Edits: []finding.Edit{{Line: 3, Column: 1, EndLine: 3, EndColumn: 2, Text: "x"}}},
+		{RuleID: "GD002", Message: "m2", Line: 5, EndLine: 5},
+	}}
+	raw := encodeResult(res, "Dockerfile")
+	entry := fileEntry{evidence: buildctxEvidence(), result: raw}.encode()
+	for _, whole := range [][]byte{raw, entry} {
+		for i := range whole {
+			if _, ok := decodeResult(whole[:i], "Dockerfile"); ok {
+				t.Fatalf("a result cut at %d of %d decoded", i, len(whole))
+			}
+			if _, ok := decodeFileEntry(whole[:i]); ok {
+				t.Fatalf("an entry cut at %d of %d decoded", i, len(whole))
+			}
+			for _, x := range []byte{0x01, 0x80, 0xff} {
+				bad := bytes.Clone(whole)
+				bad[i] ^= x
+				decodeResult(bad, "Dockerfile")
+				decodeFileEntry(bad)
+			}
+		}
+	}
+	if got, ok := decodeResult(raw, "Dockerfile"); !ok || len(got.Findings) != 2 || got.Findings[0].Edits[0].Text != "x" {
+		t.Fatalf("the whole result: %+v %v", got, ok)
+	}
+}
+
+func buildctxEvidence() buildctx.Evidence {
+	return buildctx.Evidence{Sources: []string{"go.mod", "cmd/"}, Soft: "go.mod"}
 }
