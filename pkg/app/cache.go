@@ -69,10 +69,11 @@ func asCatalogueError(res finding.Result) (error, bool) {
 // digest identifies the rules a catalogue evaluates and their data, for
 // the result cache: the built-in rules' sources, every policy file (its
 // path and content), the data documents, and the options (all but the
-// limits, which decide whether there is a result, not what it is).
-// cacheable is false when the results cannot be kept: the rules may reach
-// the network or the environment, or call a builtin whose value changes
-// between runs (time.now_ns, rand.intn, ...).
+// limits, which decide whether there is a result, not what it is, and the
+// number of sandbox workers). cacheable is false when the results cannot
+// be kept: the sandbox is opened (--allow: the network, the environment,
+// the clock, files), or a rule calls a builtin whose value changes between
+// runs (time.now_ns, rand.intn, ...).
 func digest(l *policy.Loaded, o CatalogueOptions) (k cache.Key, cacheable bool) {
 	h := cache.NewHasher().AddString("builtin", builtin.SourceDigest())
 	for _, f := range l.Files {
@@ -89,13 +90,13 @@ func digest(l *policy.Loaded, o CatalogueOptions) (k cache.Key, cacheable bool) 
 		return k, false
 	}
 	h.Add("policy data", data)
-	o.Limits = Limits{}
+	o.Limits, o.Workers = Limits{}, 0
 	opts, err := json.Marshal(o)
 	if err != nil {
 		return k, false
 	}
 	h.Add("options", opts)
-	return h.Key(), !o.AllowNet
+	return h.Key(), len(o.Allow) == 0
 }
 
 // nondeterministic reports whether a module refers to a builtin whose

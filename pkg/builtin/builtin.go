@@ -41,6 +41,13 @@ const MetaFile = "rules.json"
 //go:embed rules.json
 var metaJSON []byte
 
+// CompiledFile is the generated file of the rules compiled
+// (policy.Precompile), after a line saying what they were made from.
+const CompiledFile = "compiled.bin"
+
+//go:embed compiled.bin
+var compiled []byte
+
 // Meta is what rules.json holds.
 type Meta struct {
 	// Digest is SourceDigest of the sources it was made from.
@@ -107,4 +114,24 @@ func Loaded() (l *policy.Loaded, ok bool) {
 		return nil, false
 	}
 	return &policy.Loaded{Rules: m.Rules, Data: m.Data}, true
+}
+
+// Compiled returns the rules compiled at build time and their sources (for
+// the texts of locations in errors), for policy.NewPrecompiled; ok is false
+// when they were made from other sources or by another OPA.
+func Compiled() (rules []byte, src map[string][]byte, ok bool) {
+	header := compiledHeader(SourceDigest(), version.Version)
+	if !bytes.HasPrefix(compiled, []byte(header)) {
+		return nil, nil, false
+	}
+	src = map[string][]byte{}
+	fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".rego") && !strings.HasSuffix(p, "_test.rego") {
+			if raw, err := fs.ReadFile(policies.FS, p); err == nil {
+				src[Source().Name+"/"+p] = raw
+			}
+		}
+		return nil
+	})
+	return compiled[len(header):], src, true
 }

@@ -2,12 +2,17 @@ package builtin
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/version"
 
+	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/policy"
 )
 
@@ -80,4 +85,59 @@ func TestStale(t *testing.T) {
 	if sourceDigest(os.DirFS(dir)) == base {
 		t.Error("a changed data.json did not change the digest")
 	}
+}
+
+// TestPrecompiledFindings: the rules compiled at build time find, on every
+// Dockerfile of the testdata and of the shared corpus, what the full
+// compile (every stage and check) finds, with the same errors.
+func TestPrecompiledFindings(t *testing.T) {
+	ctx := context.Background()
+	rules, src, ok := Compiled()
+	if !ok {
+		t.Fatal("the compiled rules are stale: run go generate ./pkg/builtin")
+	}
+	meta, _ := Loaded()
+	pre, err := policy.NewPrecompiled(ctx, rules, src, meta, policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Marked as not built-in, the sources get every stage and check.
+	full := Source()
+	full.Builtin = false
+	l, err := policy.Load([]policy.Source{full}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := policy.New(ctx, l, policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, dir := range []string{"../../testdata", "../../../shared/corpus/files"} {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !strings.HasSuffix(p, ".dockerignore") && (strings.Contains(dir, "corpus") || strings.Contains(d.Name(), "Dockerfile")) {
+				files = append(files, p)
+			}
+			return nil
+		})
+	}
+	ln := lint.New(nil, lint.Options{})
+	n, found := 0, 0
+	for _, p := range files {
+		doc, err := ln.ReadDocument(p, nil)
+		if err != nil {
+			continue
+		}
+		got, gerr := pre.Evaluate(ctx, doc, 0)
+		want, werr := ref.Evaluate(ctx, doc, 0)
+		if fmt.Sprint(gerr) != fmt.Sprint(werr) || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: precompiled %v %v\nfull compile %v %v", p, got, gerr, want, werr)
+		}
+		n++
+		found += len(got)
+	}
+	if n < 100 {
+		t.Fatalf("only %d documents", n)
+	}
+	t.Logf("%d documents, %d findings", n, found)
 }

@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/open-policy-agent/opa/v1/version"
 
@@ -21,5 +22,18 @@ func Generate() (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{MetaFile: append(raw, '\n')}, nil
+	compiled, err := policy.Precompile(l)
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{
+		MetaFile:     append(raw, '\n'),
+		CompiledFile: append([]byte(compiledHeader(m.Digest, m.OPA)), compiled...),
+	}, nil
+}
+
+// compiledHeader is the first line of the compiled rules: what they were
+// made from, checked before they are used.
+func compiledHeader(digest, opa string) string {
+	return fmt.Sprintf("sources %s opa %s\n", digest, opa)
 }

@@ -64,6 +64,12 @@ type Engine struct {
 // built-in rules here, custom ones in a first sandbox process, which
 // reports their compile errors.
 func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
+	return newEngine(ctx, l, opt, nil)
+}
+
+// newEngine is New; precompiled, when set, returns the built-in rules
+// compiled (NewPrecompiled) instead of l's built-in files.
+func newEngine(ctx context.Context, l *Loaded, opt Options, precompiled func() (*ast.Compiler, error)) (*Engine, error) {
 	data, err := l.DataDocument(opt.Data)
 	if err != nil {
 		return nil, err
@@ -101,7 +107,12 @@ func New(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 	// The built-in rules pass every check in their own tests (strict,
 	// typed, formatted); at run time only the stages that shape the
 	// compiled rules run.
-	compiler, err := compile(builtin, Capabilities(nil), true)
+	var compiler *ast.Compiler
+	if precompiled != nil {
+		compiler, err = precompiled()
+	} else {
+		compiler, err = compile(builtin, Capabilities(nil), true)
+	}
 	serr := <-started
 	if serr != nil {
 		return nil, serr

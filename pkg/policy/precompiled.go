@@ -1,0 +1,82 @@
+package policy
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Rules compiled ahead of time: Precompile (go generate, for the built-in
+// rules) runs every compiler stage and encodes the compiled modules;
+// NewPrecompiled decodes them and runs only the stages that build the
+// compiler's own structures from them — the module and rule trees and the
+// rule and comprehension indices, which live in the compiler, not in the
+// modules. Everything the other stages do is in the modules already:
+// references resolved, local variables renamed (and the names they had,
+// which are kept too), bodies ordered for safety, equalities and
+// comprehensions rewritten. The checks ran at build time.
+
+// precompiledStages are the stages NewPrecompiled runs.
+var precompiledStages = []ast.StageID{
+	ast.StageInitLocalVarGen, // names for variables the query compiler makes
+	ast.StageSetModuleTree,
+	ast.StageSetRuleTree,
+	ast.StageBuildRuleIndices,
+	ast.StageBuildComprehensionIndices,
+}
+
+// Precompile compiles l's policies, with every stage and check, and
+// returns them encoded for NewPrecompiled.
+func Precompile(l *Loaded) ([]byte, error) {
+	modules, src := map[string]*ast.Module{}, map[string][]byte{}
+	for _, f := range l.Files {
+		if f.Module == nil {
+			return nil, fmt.Errorf("%s: not parsed", f.Path)
+		}
+		if !f.Test {
+			modules[f.Path] = f.Module.Copy()
+			src[f.Path] = f.Raw
+		}
+	}
+	compiler := ast.NewCompiler().
+		WithCapabilities(Capabilities(nil)).
+		WithEnablePrintStatements(false)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, compileError(compiler.Errors)
+	}
+	return encodeModules(compiler.Modules, compiler.RewrittenVars, src)
+}
+
+// NewPrecompiled is New with the built-in rules as Precompile encoded
+// them. src holds each built-in file's source by path (as Loaded.Files has
+// them), for the texts of locations; l's built-in files are not used, and
+// it needs only the rules' metadata and data when there are no others
+// (Files may be empty). Custom policies in l are compiled in full, in the
+// sandbox, as New does.
+func NewPrecompiled(ctx context.Context, compiled []byte, src map[string][]byte, l *Loaded, opt Options) (*Engine, error) {
+	return newEngine(ctx, l, opt, func() (*ast.Compiler, error) {
+		modules, rewritten, err := decodeModules(compiled, src)
+		if err != nil {
+			return nil, err
+		}
+		var skip []ast.StageID
+		for _, s := range ast.AllStages() {
+			if !slices.Contains(precompiledStages, s) {
+				skip = append(skip, s)
+			}
+		}
+		compiler := ast.NewCompiler().
+			WithCapabilities(Capabilities(nil)).
+			WithEnablePrintStatements(false).
+			WithSkipStages(skip...)
+		compiler.RewrittenVars = rewritten
+		compiler.Compile(modules)
+		if compiler.Failed() {
+			return nil, compileError(compiler.Errors)
+		}
+		return compiler, nil
+	})
+}
