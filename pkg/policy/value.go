@@ -1,10 +1,10 @@
 package policy
 
+//go:generate go run ./internal/valuegen
+
 import (
-	"fmt"
-	"reflect"
 	"strconv"
-	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -13,196 +13,197 @@ import (
 )
 
 // Value converts a document to the form the rules read, the same value its
-// JSON encoding would give, without the JSON round trip. Maps shared between
-// instructions (the environment, unchanged from one instruction to the next)
-// are converted once.
+// JSON encoding would give (TestValueEqualsJSON), built field by field by
+// functions generated from the document's types (value_gen.go, go generate:
+// no reflection, no JSON round trip). Maps and string lists shared between
+// instructions (the environment, unchanged from one instruction to the
+// next; the SHELL in effect) are converted once, and each string and
+// number once.
 func Value(doc *document.Document) (ast.Value, error) {
-	c := converter{
-		maps:        map[unsafe.Pointer]*ast.Term{},
-		slices:      map[sliceKey]*ast.Term{},
-		plans:       map[reflect.Type][]field{},
-		strs:        map[string]*ast.Term{},
-		nums:        map[int64]*ast.Term{},
-		emptyArray:  ast.ArrayTerm(),
-		emptyObject: ast.NewTerm(ast.NewObject()),
+	if doc == nil {
+		return ast.NullValue, nil
 	}
-	t, err := c.term(reflect.ValueOf(doc))
-	if err != nil {
-		return nil, err
+	c := converters.Get().(*converter)
+	defer c.release()
+	return c.valueDocument(doc).Value, nil
+}
+
+// converters keeps converters between documents: their caches keep the
+// room they grew to (cleared, not freed), which a new document would
+// otherwise allocate again.
+var converters = sync.Pool{New: func() any {
+	return &converter{
+		maps:  map[unsafe.Pointer]*ast.Term{},
+		lists: map[listKey]*ast.Term{},
+		strs:  map[string]*ast.Term{},
+		nums:  map[int64]*ast.Term{},
 	}
-	return t.Value, nil
+}}
+
+func (c *converter) release() {
+	clear(c.maps)
+	clear(c.lists)
+	clear(c.strs)
+	clear(c.nums)
+	converters.Put(c)
 }
 
 type converter struct {
-	maps   map[unsafe.Pointer]*ast.Term
-	slices map[sliceKey]*ast.Term
-	plans  map[reflect.Type][]field
-	// One empty array and one empty object serve every empty field, one
-	// term each string and number: values are not changed by evaluation,
-	// and a document repeats the same words, paths and line numbers.
-	emptyArray, emptyObject *ast.Term
-	strs                    map[string]*ast.Term
-	nums                    map[int64]*ast.Term
+	maps  map[unsafe.Pointer]*ast.Term
+	lists map[listKey]*ast.Term
+	// One term each string and number: values are not changed by
+	// evaluation, and a document repeats the same words, paths and line
+	// numbers.
+	strs map[string]*ast.Term
+	nums map[int64]*ast.Term
 }
 
-type sliceKey struct {
-	p unsafe.Pointer
-	n int
+// listKey is a list of strings or ints by its backing array and length.
+type listKey struct {
+	p    unsafe.Pointer
+	n    int
+	ints bool
 }
 
+// Terms every document shares: one empty array and one empty object serve
+// every empty field.
 var (
-	nullTerm  = ast.NullTerm()
-	trueTerm  = ast.BooleanTerm(true)
-	falseTerm = ast.BooleanTerm(false)
+	nullTerm    = ast.NullTerm()
+	trueTerm    = ast.BooleanTerm(true)
+	falseTerm   = ast.BooleanTerm(false)
+	emptyArray  = ast.ArrayTerm()
+	emptyObject = ast.NewTerm(ast.NewObject())
 )
 
-func (c *converter) term(v reflect.Value) (*ast.Term, error) {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if v.IsNil() {
-			return nullTerm, nil
-		}
-		return c.term(v.Elem())
-	case reflect.String:
-		s := v.String()
-		if t, ok := c.strs[s]; ok {
-			return t, nil
-		}
-		t := ast.StringTerm(s)
-		c.strs[s] = t
-		return t, nil
-	case reflect.Bool:
-		if v.Bool() {
-			return trueTerm, nil
-		}
-		return falseTerm, nil
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n := v.Int()
-		if t, ok := c.nums[n]; ok {
-			return t, nil
-		}
-		t := ast.NewTerm(ast.Number(strconv.FormatInt(n, 10)))
-		c.nums[n] = t
-		return t, nil
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return ast.NewTerm(ast.Number(strconv.FormatUint(v.Uint(), 10))), nil
-	case reflect.Slice:
-		if v.IsNil() {
-			return nullTerm, nil
-		}
-		if v.Len() == 0 {
-			return c.emptyArray, nil
-		}
-		// Slices shared between instructions (the SHELL in effect) are
-		// converted once.
-		key := sliceKey{v.UnsafePointer(), v.Len()}
-		if t, ok := c.slices[key]; ok {
-			return t, nil
-		}
-		terms := make([]*ast.Term, v.Len())
-		for i := range terms {
-			t, err := c.term(v.Index(i))
-			if err != nil {
-				return nil, err
-			}
-			terms[i] = t
-		}
-		t := ast.ArrayTerm(terms...)
-		c.slices[key] = t
-		return t, nil
-	case reflect.Map:
-		if v.IsNil() {
-			return nullTerm, nil
-		}
-		if v.Type().Key().Kind() != reflect.String {
-			return nil, fmt.Errorf("map with %s keys", v.Type().Key())
-		}
-		if v.Len() == 0 {
-			return c.emptyObject, nil
-		}
-		p := v.UnsafePointer()
-		if t, ok := c.maps[p]; ok {
-			return t, nil
-		}
-		items := make([][2]*ast.Term, 0, v.Len())
-		it := v.MapRange()
-		for it.Next() {
-			val, err := c.term(it.Value())
-			if err != nil {
-				return nil, err
-			}
-			key, _ := c.term(it.Key())
-			items = append(items, [2]*ast.Term{key, val})
-		}
-		t := ast.NewTerm(ast.NewObject(items...))
-		c.maps[p] = t
-		return t, nil
-	case reflect.Struct:
-		items := make([][2]*ast.Term, 0, v.NumField())
-		if err := c.fields(v, &items); err != nil {
-			return nil, err
-		}
-		return ast.NewTerm(ast.NewObject(items...)), nil
+func boolTerm(b bool) *ast.Term {
+	if b {
+		return trueTerm
 	}
-	return nil, fmt.Errorf("cannot convert a %s", v.Type())
+	return falseTerm
 }
 
-// fields appends the struct's JSON fields, flattening embedded structs.
-func (c *converter) fields(v reflect.Value, items *[][2]*ast.Term) error {
-	for _, f := range c.plan(v.Type()) {
-		fv := v.Field(f.index)
-		if f.embedded {
-			if err := c.fields(fv, items); err != nil {
-				return err
-			}
-			continue
-		}
-		if f.omitEmpty && fv.IsZero() {
-			continue
-		}
-		if f.omitEmpty && (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && fv.Len() == 0 {
-			continue
-		}
-		t, err := c.term(fv)
-		if err != nil {
-			return err
-		}
-		*items = append(*items, [2]*ast.Term{f.key, t})
+func (c *converter) str(s string) *ast.Term {
+	if t, ok := c.strs[s]; ok {
+		return t
 	}
-	return nil
+	t := ast.StringTerm(s)
+	c.strs[s] = t
+	return t
 }
 
-type field struct {
-	index     int
-	key       *ast.Term
-	omitEmpty bool
-	embedded  bool
+func (c *converter) int(n int64) *ast.Term {
+	if t, ok := c.nums[n]; ok {
+		return t
+	}
+	t := ast.NewTerm(ast.Number(strconv.FormatInt(n, 10)))
+	c.nums[n] = t
+	return t
 }
 
-func (c *converter) plan(t reflect.Type) []field {
-	if p, ok := c.plans[t]; ok {
-		return p
+func (c *converter) strPtr(p *string) *ast.Term {
+	if p == nil {
+		return nullTerm
 	}
-	var out []field
-	for i := 0; i < t.NumField(); i++ {
-		sf := t.Field(i)
-		if !sf.IsExported() {
-			continue
-		}
-		tag := sf.Tag.Get("json")
-		if tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		if sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Struct {
-			out = append(out, field{index: i, embedded: true})
-			continue
-		}
-		if name == "" {
-			name = sf.Name
-		}
-		out = append(out, field{index: i, key: ast.StringTerm(name), omitEmpty: strings.Contains(","+opts+",", ",omitempty,")})
+	return c.str(*p)
+}
+
+func (c *converter) intPtr(p *int) *ast.Term {
+	if p == nil {
+		return nullTerm
 	}
-	c.plans[t] = out
-	return out
+	return c.int(int64(*p))
+}
+
+func (c *converter) strings(s []string) *ast.Term {
+	if s == nil {
+		return nullTerm
+	}
+	if len(s) == 0 {
+		return emptyArray
+	}
+	key := listKey{unsafe.Pointer(unsafe.SliceData(s)), len(s), false}
+	if t, ok := c.lists[key]; ok {
+		return t
+	}
+	terms := make([]*ast.Term, len(s))
+	for i, x := range s {
+		terms[i] = c.str(x)
+	}
+	t := ast.ArrayTerm(terms...)
+	c.lists[key] = t
+	return t
+}
+
+func (c *converter) ints(s []int) *ast.Term {
+	if s == nil {
+		return nullTerm
+	}
+	if len(s) == 0 {
+		return emptyArray
+	}
+	key := listKey{unsafe.Pointer(unsafe.SliceData(s)), len(s), true}
+	if t, ok := c.lists[key]; ok {
+		return t
+	}
+	terms := make([]*ast.Term, len(s))
+	for i, x := range s {
+		terms[i] = c.int(int64(x))
+	}
+	t := ast.ArrayTerm(terms...)
+	c.lists[key] = t
+	return t
+}
+
+// mapPointer identifies a map by its header, for maps shared between
+// instructions.
+func mapPointer[M ~map[string]V, V any](m M) unsafe.Pointer {
+	return *(*unsafe.Pointer)(unsafe.Pointer(&m))
+}
+
+func (c *converter) strMap(m map[string]string) *ast.Term {
+	return convertMap(c, m, c.str)
+}
+
+func (c *converter) strPtrMap(m map[string]*string) *ast.Term {
+	return convertMap(c, m, c.strPtr)
+}
+
+func convertMap[V any](c *converter, m map[string]V, conv func(V) *ast.Term) *ast.Term {
+	if m == nil {
+		return nullTerm
+	}
+	if len(m) == 0 {
+		return emptyObject
+	}
+	p := mapPointer(m)
+	if t, ok := c.maps[p]; ok {
+		return t
+	}
+	items := make([][2]*ast.Term, 0, len(m))
+	for k, v := range m {
+		items = append(items, [2]*ast.Term{c.str(k), conv(v)})
+	}
+	t := ast.NewTerm(ast.NewObject(items...))
+	c.maps[p] = t
+	return t
+}
+
+// ptr converts a pointer to a struct: null when nil.
+func ptr[T any](p *T, conv func(*T) *ast.Term) *ast.Term {
+	if p == nil {
+		return nullTerm
+	}
+	return conv(p)
+}
+
+// structs converts a list of structs.
+func structs[T any](s []T, conv func(*T) *ast.Term) *ast.Term {
+	if s == nil {
+		return nullTerm
+	}
+	terms := make([]*ast.Term, len(s))
+	for i := range s {
+		terms[i] = conv(&s[i])
+	}
+	return ast.ArrayTerm(terms...)
 }
