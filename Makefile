@@ -8,7 +8,7 @@ VERSION_VAR := main.version
 LDFLAGS  := -s -w -X $(VERSION_VAR)=$(VERSION)
 PKGS     := ./...
 
-.PHONY: all build test test-stress vet fmt fmt-check docs bundle bench fuzz release-tools release-check release-snapshot clean
+.PHONY: all build test test-stress vet fmt fmt-check docs generate bundle bench fuzz release-tools release-check release-snapshot clean
 
 all: build
 
@@ -61,6 +61,13 @@ bench:
 # The built-in rules (plus POLICY=dir ...) as an OPA bundle.
 bundle:
 	$(GO) run ./cmd/golint-docker bundle $(foreach p,$(POLICY),--policy $(p)) -o golint-docker-bundle.tar.gz
+
+# Regenerate what go generate makes: pkg/policy's document → OPA value
+# conversion (from pkg/document's types), pkg/builtin's metadata and
+# compiled form of the built-in rules. Tests fail when any is stale.
+generate:
+	$(GO) generate ./pkg/policy
+	$(GO) generate ./pkg/builtin
 
 # Regenerate docs/rules.md from the rules' METADATA and docs/lib.md from the
 # Rego library's (a test fails when either is stale).

@@ -19,9 +19,9 @@ type ResultCache interface {
 	Put(cache.Key, []byte) error
 }
 
-// Results are the results of a run's files, shared by its Linters: the
-// recent ones in memory, so that identical files are evaluated once, and,
-// when there is one, a ResultCache with those of earlier runs.
+// Results are the results of a run's files, shared by its Linters, so that
+// identical files are evaluated once: in a ResultCache, with those of
+// earlier runs, else the recent ones in memory.
 //
 // A file's result is found without parsing the file once it has been
 // seen: its bytes and the run's settings (the salt, see WithCache) key the
@@ -43,9 +43,11 @@ type Results struct {
 	hits, evaluated, putErrors atomic.Int64
 }
 
-// memoBytes bounds the results kept in memory; enough for identical files
-// a few thousand files apart.
-const memoBytes = 8 << 20
+// memoBytes bounds the results kept in memory when there is no cache (with
+// one, results are written to it as they are made, and read back from
+// it): enough for identical files a thousand files apart, little beside
+// the heap a run needs.
+const memoBytes = 2 << 20
 
 // NewResults returns an empty set of results over disk (nil: none).
 func NewResults(disk ResultCache) *Results {
@@ -133,13 +135,15 @@ func (l *Linter) cached(ctx context.Context, name string, data []byte) finding.R
 	} else {
 		key := cache.NewHasher().AddKey("file", fileKey).AddKey("context", ctxKey).Key()
 		res, hit = l.results.result(key, name, func() (finding.Result, bool) {
-			if f == nil {
+			pf, pdoc := f, doc
+			f, doc = nil, nil // garbage once the rules have their input (see check)
+			if pf == nil {
 				var err error
-				if f, doc, _, err = l.prepare(name, data); err != nil {
+				if pf, pdoc, _, err = l.prepare(name, data); err != nil {
 					return finding.Result{File: name, Err: finding.AsFileError(name, err)}, false
 				}
 			}
-			return l.check(ctx, name, data, f, doc)
+			return l.check(ctx, name, data, pf, pdoc)
 		}, func(raw []byte) {
 			// The file's entry takes the result of its latest context.
 			entry.context, entry.result = ctxKey, raw
@@ -185,6 +189,9 @@ func (r *Results) store(key cache.Key, raw []byte) {
 }
 
 func (r *Results) remember(key cache.Key, raw []byte) {
+	if r.disk != nil {
+		return
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, ok := r.memo[key]; ok || len(raw) > memoBytes/16 {

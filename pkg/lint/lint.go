@@ -226,7 +226,10 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res findi
 // hit).
 func (l *Linter) check(ctx context.Context, name string, data []byte, f *parse.File, doc *document.Document) (res finding.Result, cacheable bool) {
 	res.File = name
-	lines := f.Lines
+	// What is needed of the parsed file and the document after the rules
+	// is taken now: neither is used past the evaluation, so that a large
+	// file's syntax tree and document are garbage while the rules run.
+	lines, sup, instructions, buildCtx := f.Lines, pragmas(f).WithAliases(l.aliases), len(f.Instructions), doc.Context
 	fs, err := l.eval.Evaluate(ctx, doc, len(data))
 	if err != nil {
 		res.Err = finding.AsFileError(name, err)
@@ -234,18 +237,17 @@ func (l *Linter) check(ctx context.Context, name string, data []byte, f *parse.F
 	}
 	cacheable = true
 	bkComplete := false
-	if line := invalidUTF8(f.Lines); line > 0 {
+	if line := invalidUTF8(lines); line > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("line %d is not valid UTF-8: its odd bytes are read as U+FFFD, as BuildKit does", line))
 	}
 	if l.opt.BuildKitChecks {
-		bk, complete, note, keep := l.buildkit(ctx, name, data, len(f.Instructions), doc.Context)
+		bk, complete, note, keep := l.buildkit(ctx, name, data, instructions, buildCtx)
 		fs = append(fs, bkcheck.DropTwins(fs, bk)...)
 		if note != "" {
 			res.Notes = append(res.Notes, note)
 		}
 		bkComplete, cacheable = complete, keep
 	}
-	sup := pragmas(f).WithAliases(l.aliases)
 	fs = l.filter(fs, sup)
 	fs = append(fs, l.filter(sup.Unused(l.pragmaChecks(bkComplete)), sup)...)
 	for i := range fs {

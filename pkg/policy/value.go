@@ -41,6 +41,9 @@ var converters = sync.Pool{New: func() any {
 }}
 
 func (c *converter) release() {
+	if len(c.strs) > 1<<12 {
+		return // a huge document's: not worth the memory it holds
+	}
 	clear(c.maps)
 	clear(c.lists)
 	clear(c.strs)
