@@ -94,6 +94,10 @@ func runCache(_ context.Context, args []string, e env) int {
 		fmt.Fprintf(e.stderr, "%s: %v\n", fs.Name(), err)
 		return app.ExitError
 	}
-	fmt.Fprintf(e.stdout, "%s: removed %d results (%.1f MiB)\n", dir, s.Entries, float64(s.Bytes)/(1<<20))
+	plural := "s"
+	if s.Entries == 1 {
+		plural = ""
+	}
+	fmt.Fprintf(e.stdout, "%s: removed %d cached file%s (%.1f MiB)\n", dir, s.Entries, plural, float64(s.Bytes)/(1<<20))
 	return app.ExitOK
 }

@@ -429,3 +429,28 @@ func TestBuiltinDeterministic(t *testing.T) {
 		t.Error("time.now_ns() not seen")
 	}
 }
+
+// TestCacheContexts: the same Dockerfile in directories whose build
+// contexts differ has a result for each, all kept: a second run takes
+// both from the cache.
+func TestCacheContexts(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, ".git"), 0o755)
+	for _, d := range []string{"a", "b", "c"} {
+		os.MkdirAll(filepath.Join(dir, d), 0o755)
+		os.WriteFile(filepath.Join(dir, d, "Dockerfile"), []byte(goService), 0o644)
+		os.WriteFile(filepath.Join(dir, d, "go.sum"), nil, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "a", "go.mod"), []byte("module a\n\ngo 1.22\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b", "go.mod"), []byte("module b\n\ngo 1.13\n"), 0o644)
+	s := baseSettings(dir, t.TempDir())
+	s.Jobs = 1
+	first, st, _ := cachedRun(t, s, dir)
+	if st.Evaluated != 3 {
+		t.Fatalf("first run: %+v, want 3 evaluations (3 contexts)", st)
+	}
+	again, st, _ := cachedRun(t, s, dir)
+	if st.Evaluated != 0 || again != first {
+		t.Fatalf("second run: %+v", st)
+	}
+}

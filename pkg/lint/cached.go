@@ -145,7 +145,14 @@ func (l *Linter) cached(ctx context.Context, name string, data []byte) finding.R
 			}
 			return l.check(ctx, name, data, pf, pdoc)
 		}, func(raw []byte) {
-			// The file's entry takes the result of its latest context.
+			// The file's entry takes the result of its latest context; the
+			// result of the context it had (the same file in another
+			// directory) goes to a key of its own. Most files have one
+			// context: one write each.
+			if seen && entry.result != nil && entry.context != ctxKey {
+				other := cache.NewHasher().AddKey("file", fileKey).AddKey("context", entry.context).Key()
+				l.results.store(other, entry.result)
+			}
 			entry.context, entry.result = ctxKey, raw
 			l.results.store(fileKey, entry.encode())
 		})
@@ -218,8 +225,9 @@ func (r *Results) fileEntry(key cache.Key) (fileEntry, bool) {
 }
 
 // result returns the result kept under key for the file name, else
-// computes it — once, when several files wait for the same key — and keeps
-// it when compute says it can be. hit says it was kept before.
+// computes it — once, when several files wait for the same key — and has
+// kept store it when compute says it can be kept. hit says it was kept
+// before.
 func (r *Results) result(key cache.Key, name string, compute func() (finding.Result, bool), kept func(raw []byte)) (res finding.Result, hit bool) {
 	if raw, ok := r.lookup(key); ok {
 		if res, ok := decodeResult(raw, name); ok {
@@ -237,7 +245,7 @@ func (r *Results) result(key cache.Key, name string, compute func() (finding.Res
 				return res, true
 			}
 		}
-		res, _ := r.compute(key, name, compute, kept)
+		res, _ := r.compute(name, compute, kept)
 		return res, false
 	}
 	c := &call{done: make(chan struct{})}
@@ -249,18 +257,17 @@ func (r *Results) result(key cache.Key, name string, compute func() (finding.Res
 		r.mu.Unlock()
 		close(c.done)
 	}()
-	res, c.entry = r.compute(key, name, compute, kept)
+	res, c.entry = r.compute(name, compute, kept)
 	return res, false
 }
 
-// compute evaluates a file and keeps its result when it can; raw is what
-// was kept (nil: nothing).
-func (r *Results) compute(key cache.Key, name string, compute func() (finding.Result, bool), kept func(raw []byte)) (res finding.Result, raw []byte) {
+// compute evaluates a file and, when its result can be kept, has kept
+// store it; raw is the result as kept (nil: not kept).
+func (r *Results) compute(name string, compute func() (finding.Result, bool), kept func(raw []byte)) (res finding.Result, raw []byte) {
 	r.evaluated.Add(1)
 	res, cacheable := compute()
 	if cacheable && res.Err == nil {
 		raw = encodeResult(res, name)
-		r.store(key, raw)
 		kept(raw)
 	}
 	return res, raw
