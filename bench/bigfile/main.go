@@ -1,3 +1,5 @@
+//go:build bench
+
 // Command bigfile writes a generated Dockerfile of at least N bytes (a long
 // build, testgen.BigBuild) for bench/run.sh's large-file rows:
 //

@@ -259,9 +259,10 @@ func TestNotCached(t *testing.T) {
 	})
 }
 
-// TestSameFileOnce: identical files within a run are evaluated once, with
-// the cache or without it; each keeps its own name.
-func TestSameFileOnce(t *testing.T) {
+// TestSameBytesOtherName: identical files under other names are other
+// inputs (the rules read input.file; a stage's role depends on the name):
+// each is evaluated, and a second run takes each from the cache.
+func TestSameBytesOtherName(t *testing.T) {
 	dir := t.TempDir()
 	for _, d := range []string{"a", "b", "c"} {
 		os.MkdirAll(filepath.Join(dir, d), 0o755)
@@ -271,12 +272,17 @@ func TestSameFileOnce(t *testing.T) {
 		s := baseSettings(dir, cacheDir)
 		s.Jobs = 3
 		out, st, _ := cachedRun(t, s, dir)
-		if st.Evaluated != 1 || st.Hits != 2 {
-			t.Errorf("cache %q: %+v, want one evaluation", cacheDir, st)
+		if st.Evaluated != 3 {
+			t.Errorf("cache %q: %+v, want three evaluations", cacheDir, st)
 		}
 		for _, d := range []string{"a", "b", "c"} {
 			if !strings.Contains(out, `"file": "`+filepath.Join(dir, d, "Dockerfile")+`"`) {
 				t.Errorf("%s's findings are not named after it", d)
+			}
+		}
+		if cacheDir != "" {
+			if again, st, _ := cachedRun(t, s, dir); st.Hits != 3 || again != out {
+				t.Errorf("second run: %+v", st)
 			}
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -61,15 +62,22 @@ type Meta struct {
 
 var digest = sync.OnceValue(func() string { return sourceDigest(policies.FS) })
 
-// SourceDigest is a digest of every file of the built-in rules except
-// their tests: what the generated files are checked against, and what a
+// SourceDigest is a digest of the files of the built-in rules that
+// policy.Load reads (the rules and their data, not their tests or test
+// Dockerfiles): what the generated files are checked against, and what a
 // result cache knows the built-in rules by.
 func SourceDigest() string { return digest() }
 
 func sourceDigest(fsys fs.FS) string {
 	var paths []string
 	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && !strings.HasSuffix(p, "_test.rego") {
+		switch {
+		case err != nil:
+		case d.IsDir():
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+		case (strings.HasSuffix(p, ".rego") && !strings.HasSuffix(p, "_test.rego")) || path.Base(p) == "data.json":
 			paths = append(paths, p)
 		}
 		return nil

@@ -78,6 +78,7 @@ func TestStale(t *testing.T) {
 		t.Fatal("the digest of the directory differs from the embedded one's")
 	}
 	os.WriteFile(dir+"/golintdocker/lib/lib_extra_test.rego", []byte("package x\n"), 0o644)
+	os.WriteFile(dir+"/golintdocker/lib/extra.Dockerfile", []byte("FROM scratch\n"), 0o644)
 	if sourceDigest(os.DirFS(dir)) != base {
 		t.Error("a new test file changed the digest")
 	}

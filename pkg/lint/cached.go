@@ -24,8 +24,8 @@ type ResultCache interface {
 // earlier runs, else the recent ones in memory.
 //
 // A file's result is found without parsing the file once it has been
-// seen: its bytes and the run's settings (the salt, see WithCache) key the
-// file's entry, which holds the evidence its build context is found by
+// seen: its name and bytes and the run's settings (the salt, see
+// WithCache) key the file's entry, which holds the evidence its build context is found by
 // (what it copies, buildctx.Evidence) and the result for the context it
 // had last; a result for another context is under a key that adds that
 // context's facts. A result is kept only when nothing cut it short:
@@ -38,7 +38,11 @@ type Results struct {
 	memo     map[cache.Key][]byte
 	order    []cache.Key // memo's keys, oldest first
 	size     int
-	inflight map[cache.Key]*call
+	// calls are the evaluations of this run, in progress or done (the
+	// latest few): a file that waits for or follows one of the same key
+	// takes its result.
+	calls     map[cache.Key]*call
+	callOrder []cache.Key
 
 	hits, evaluated, putErrors atomic.Int64
 }
@@ -51,7 +55,7 @@ const memoBytes = 2 << 20
 
 // NewResults returns an empty set of results over disk (nil: none).
 func NewResults(disk ResultCache) *Results {
-	return &Results{disk: disk, memo: map[cache.Key][]byte{}, inflight: map[cache.Key]*call{}}
+	return &Results{disk: disk, memo: map[cache.Key][]byte{}, calls: map[cache.Key]*call{}}
 }
 
 // ResultStats count what a run took from the results and what it
@@ -99,13 +103,17 @@ func keyOptions(o Options) resultOptions {
 // notInKey are the options keyOptions leaves out, and why.
 var notInKey = map[string]string{
 	"MaxFileSize":     "a file over it is an error, never kept",
-	"StdinFilename":   "only the name of the result, which is not kept",
+	"StdinFilename":   "the name the file is linted as is in the key",
 	"BuildKitTimeout": "a check cut short by it is not kept",
+	"Facts":           "read from the rules' data and the configuration's, which the salt covers",
+	"Rules":           "the rules of the catalogue, which the salt covers",
 }
 
 // cached is Bytes with results kept in l.results.
 func (l *Linter) cached(ctx context.Context, name string, data []byte) finding.Result {
-	fileKey := cache.NewHasher().AddKey("salt", l.salt).Add("file", data).Key()
+	// The name is part of the input: rules read it (input.file), and the
+	// document's facts depend on it (a stage's role).
+	fileKey := cache.NewHasher().AddKey("salt", l.salt).AddString("name", name).Add("file", data).Key()
 	var (
 		f    *parse.File
 		doc  *document.Document
@@ -236,7 +244,7 @@ func (r *Results) result(key cache.Key, name string, compute func() (finding.Res
 		}
 	}
 	r.mu.Lock()
-	if c, ok := r.inflight[key]; ok {
+	if c, ok := r.calls[key]; ok {
 		r.mu.Unlock()
 		<-c.done
 		if c.entry != nil {
@@ -249,17 +257,20 @@ func (r *Results) result(key cache.Key, name string, compute func() (finding.Res
 		return res, false
 	}
 	c := &call{done: make(chan struct{})}
-	r.inflight[key] = c
+	r.calls[key] = c
+	r.callOrder = append(r.callOrder, key)
+	if len(r.callOrder) > maxCalls {
+		delete(r.calls, r.callOrder[0])
+		r.callOrder = r.callOrder[1:]
+	}
 	r.mu.Unlock()
-	defer func() {
-		r.mu.Lock()
-		delete(r.inflight, key)
-		r.mu.Unlock()
-		close(c.done)
-	}()
+	defer close(c.done)
 	res, c.entry = r.compute(name, compute, kept)
 	return res, false
 }
+
+// maxCalls bounds the evaluations Results remembers.
+const maxCalls = 256
 
 // compute evaluates a file and, when its result can be kept, has kept
 // store it; raw is the result as kept (nil: not kept).
@@ -267,7 +278,7 @@ func (r *Results) compute(name string, compute func() (finding.Result, bool), ke
 	r.evaluated.Add(1)
 	res, cacheable := compute()
 	if cacheable && res.Err == nil {
-		raw = encodeResult(res, name)
+		raw = encodeResult(res)
 		kept(raw)
 	}
 	return res, raw

@@ -3,7 +3,6 @@ package lint
 import (
 	"encoding/binary"
 	"errors"
-	"strings"
 
 	"github.com/golint-docker/golint-docker/pkg/buildctx"
 	"github.com/golint-docker/golint-docker/pkg/cache"
@@ -51,23 +50,10 @@ func decodeFileEntry(raw []byte) (e fileEntry, ok bool) {
 	return e, r.done()
 }
 
-// encodeResult keeps a result without the file's name, which is put back
-// when it is taken, unless the result mentions it: then it is that file's
-// alone, and the name is kept to check.
-func encodeResult(res finding.Result, name string) []byte {
-	own := ""
-	for _, f := range res.Findings {
-		if mentions(f, name) {
-			own = name
-		}
-	}
-	for _, n := range res.Notes {
-		if strings.Contains(n, name) {
-			own = name
-		}
-	}
+// encodeResult keeps a result without the file's name, which is in the
+// key and is put back when the result is taken.
+func encodeResult(res finding.Result) []byte {
 	b := []byte{resultEntryTag}
-	b = appendString(b, own)
 	b = appendStrings(b, res.Notes)
 	b = binary.AppendUvarint(b, uint64(len(res.Findings)))
 	for _, f := range res.Findings {
@@ -93,27 +79,11 @@ func encodeResult(res finding.Result, name string) []byte {
 	return b
 }
 
-func mentions(f finding.Finding, name string) bool {
-	if strings.Contains(f.Title, name) || strings.Contains(f.Message, name) || strings.Contains(f.Fix, name) ||
-		strings.Contains(f.Replacement, name) || strings.Contains(f.HelpURI, name) {
-		return true
-	}
-	for _, e := range f.Edits {
-		if strings.Contains(e.Text, name) {
-			return true
-		}
-	}
-	return false
-}
-
 // decodeResult returns the kept result for the file name; ok is false
-// when raw is not one, or is another file's.
+// when raw is not one.
 func decodeResult(raw []byte, name string) (res finding.Result, ok bool) {
 	r := reader{b: raw}
 	if r.byte() != resultEntryTag {
-		return res, false
-	}
-	if own := r.string(); own != "" && own != name {
 		return res, false
 	}
 	res.File = name

@@ -3,6 +3,8 @@ package policy
 //go:generate go run ./internal/valuegen
 
 import (
+	"encoding/json"
+	"fmt"
 	"strconv"
 	"sync"
 	"unsafe"
@@ -19,11 +21,17 @@ import (
 // instructions (the environment, unchanged from one instruction to the
 // next; the SHELL in effect) are converted once, and each string and
 // number once.
-func Value(doc *document.Document) (ast.Value, error) {
+func Value(doc *document.Document) (v ast.Value, err error) {
 	if doc == nil {
 		return ast.NullValue, nil
 	}
 	c := converters.Get().(*converter)
+	defer func() {
+		// A fact of a kind JSON has no form for (see any).
+		if r := recover(); r != nil {
+			v, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
 	defer c.release()
 	return c.valueDocument(doc).Value, nil
 }
@@ -101,6 +109,13 @@ func (c *converter) int(n int64) *ast.Term {
 	t := ast.NewTerm(ast.Number(strconv.FormatInt(n, 10)))
 	c.nums[n] = t
 	return t
+}
+
+func boolPtr(p *bool) *ast.Term {
+	if p == nil {
+		return nullTerm
+	}
+	return boolTerm(*p)
 }
 
 func (c *converter) strPtr(p *string) *ast.Term {
@@ -189,6 +204,46 @@ func convertMap[V any](c *converter, m map[string]V, conv func(V) *ast.Term) *as
 	t := ast.NewTerm(ast.NewObject(items...))
 	c.maps[p] = t
 	return t
+}
+
+func (c *converter) anyMap(m map[string]any) *ast.Term {
+	return convertMap(c, m, c.any)
+}
+
+// any converts a value of the JSON kinds data documents are read into
+// (image and package facts): the common ones directly, others as their
+// JSON encoding reads.
+func (c *converter) any(v any) *ast.Term {
+	switch v := v.(type) {
+	case nil:
+		return nullTerm
+	case string:
+		return c.str(v)
+	case bool:
+		return boolTerm(v)
+	case json.Number:
+		return ast.NumberTerm(v)
+	case int:
+		return c.int(int64(v))
+	case map[string]any:
+		return c.anyMap(v)
+	case []any:
+		if v == nil {
+			return nullTerm
+		}
+		terms := make([]*ast.Term, len(v))
+		for i, x := range v {
+			terms[i] = c.any(x)
+		}
+		return ast.ArrayTerm(terms...)
+	case []string:
+		return c.strings(v)
+	}
+	val, err := ast.InterfaceToValue(v)
+	if err != nil {
+		panic(fmt.Sprintf("input document: %v", err))
+	}
+	return ast.NewTerm(val)
 }
 
 // ptr converts a pointer to a struct: null when nil.

@@ -20,6 +20,8 @@ var (
 	keyArgs                 = ast.StringTerm("args")
 	keyStages               = ast.StringTerm("stages")
 	keyFinalStage           = ast.StringTerm("final_stage")
+	keyRuntimeStages        = ast.StringTerm("runtime_stages")
+	keyFixture              = ast.StringTerm("fixture")
 	keyDir                  = ast.StringTerm("dir")
 	keyFoundBy              = ast.StringTerm("found_by")
 	keyDockerignore         = ast.StringTerm("dockerignore")
@@ -50,13 +52,24 @@ var (
 	keyShell                = ast.StringTerm("shell")
 	keyGoEnv                = ast.StringTerm("go_env")
 	keyInstructions         = ast.StringTerm("instructions")
+	keyRole                 = ast.StringTerm("role")
+	keyRoleEvidence         = ast.StringTerm("role_evidence")
+	keyImage                = ast.StringTerm("image")
+	keyOs                   = ast.StringTerm("os")
+	keyBuilt                = ast.StringTerm("built")
+	keyShips                = ast.StringTerm("ships")
+	keyDebug                = ast.StringTerm("debug")
+	keyServes               = ast.StringTerm("serves")
+	keyFiles                = ast.StringTerm("files")
+	keyEmbedsTzdata         = ast.StringTerm("embeds_tzdata")
+	keyPackages             = ast.StringTerm("packages")
+	keyBinaries             = ast.StringTerm("binaries")
 	keyModule               = ast.StringTerm("module")
 	keyGo                   = ast.StringTerm("go")
 	keyToolchain            = ast.StringTerm("toolchain")
 	keyHasRequires          = ast.StringTerm("has_requires")
 	keyRemoteRequires       = ast.StringTerm("remote_requires")
 	keyError                = ast.StringTerm("error")
-	keyImage                = ast.StringTerm("image")
 	keyRegistry             = ast.StringTerm("registry")
 	keyRepository           = ast.StringTerm("repository")
 	keyTag                  = ast.StringTerm("tag")
@@ -77,6 +90,11 @@ var (
 	keyExpose               = ast.StringTerm("expose")
 	keyPairs                = ast.StringTerm("pairs")
 	keyPath                 = ast.StringTerm("path")
+	keyCaCerts              = ast.StringTerm("ca_certs")
+	keyTzdata               = ast.StringTerm("tzdata")
+	keyManager              = ast.StringTerm("manager")
+	keyRecommends           = ast.StringTerm("recommends")
+	keyRemoved              = ast.StringTerm("removed")
 	keyMounts               = ast.StringTerm("mounts")
 	keyNetwork              = ast.StringTerm("network")
 	keySecurity             = ast.StringTerm("security")
@@ -90,6 +108,7 @@ var (
 	keyDestDir              = ast.StringTerm("dest_dir")
 	keyFromStage            = ast.StringTerm("from_stage")
 	keyFromImage            = ast.StringTerm("from_image")
+	keyFromImageFacts       = ast.StringTerm("from_image_facts")
 	keyChown                = ast.StringTerm("chown")
 	keyChmod                = ast.StringTerm("chmod")
 	keyLink                 = ast.StringTerm("link")
@@ -118,6 +137,7 @@ var (
 	keyContent              = ast.StringTerm("content")
 	keyExpand               = ast.StringTerm("expand")
 	keyArgv                 = ast.StringTerm("argv")
+	keyExpanded             = ast.StringTerm("expanded")
 	keyVars                 = ast.StringTerm("vars")
 	keyColumn               = ast.StringTerm("column")
 	keyEndColumn            = ast.StringTerm("end_column")
@@ -130,16 +150,25 @@ var (
 	keyTags                 = ast.StringTerm("tags")
 	keyTrimpath             = ast.StringTerm("trimpath")
 	keyOutput               = ast.StringTerm("output")
-	keyPackages             = ast.StringTerm("packages")
 	keyFlagsPos             = ast.StringTerm("flags_pos")
+	keyUnknown              = ast.StringTerm("unknown")
+	keyBuild                = ast.StringTerm("build")
 	keyFromGoflags          = ast.StringTerm("from_goflags")
 	keyValuePos             = ast.StringTerm("value_pos")
 	keyQuote                = ast.StringTerm("quote")
 	keyFlagPos              = ast.StringTerm("flag_pos")
+	keyKind                 = ast.StringTerm("kind")
+	keyRemote               = ast.StringTerm("remote")
+	keyOutputDir            = ast.StringTerm("output_dir")
+	keyShippedTo            = ast.StringTerm("shipped_to")
+	keyCgo                  = ast.StringTerm("cgo")
+	keyCgoReason            = ast.StringTerm("cgo_reason")
+	keyStatic               = ast.StringTerm("static")
+	keyLibc                 = ast.StringTerm("libc")
 )
 
 func (c *converter) valueDocument(v *document.Document) *ast.Term {
-	items := make([][2]*ast.Term, 0, 9)
+	items := make([][2]*ast.Term, 0, 11)
 	items = append(items, [2]*ast.Term{keySchemaVersion, c.int(int64(v.SchemaVersion))})
 	items = append(items, [2]*ast.Term{keyFile, c.str(v.File)})
 	items = append(items, [2]*ast.Term{keyDirectives, c.strMap(v.Directives)})
@@ -149,6 +178,8 @@ func (c *converter) valueDocument(v *document.Document) *ast.Term {
 	items = append(items, [2]*ast.Term{keyArgs, structs(v.Args, c.valueArg)})
 	items = append(items, [2]*ast.Term{keyStages, structs(v.Stages, c.valueStage)})
 	items = append(items, [2]*ast.Term{keyFinalStage, c.int(int64(v.FinalStage))})
+	items = append(items, [2]*ast.Term{keyRuntimeStages, c.ints(v.RuntimeStages)})
+	items = append(items, [2]*ast.Term{keyFixture, boolTerm(v.Fixture)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
@@ -178,7 +209,7 @@ func (c *converter) valueArg(v *document.Arg) *ast.Term {
 }
 
 func (c *converter) valueStage(v *document.Stage) *ast.Term {
-	items := make([][2]*ast.Term, 0, 19)
+	items := make([][2]*ast.Term, 0, 31)
 	items = append(items, [2]*ast.Term{keyIndex, c.int(int64(v.Index))})
 	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
 	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Line))})
@@ -198,6 +229,18 @@ func (c *converter) valueStage(v *document.Stage) *ast.Term {
 	items = append(items, [2]*ast.Term{keyShell, c.strings(v.Shell)})
 	items = append(items, [2]*ast.Term{keyGoEnv, c.strMap(v.GoEnv)})
 	items = append(items, [2]*ast.Term{keyInstructions, structs(v.Instructions, c.valueInstruction)})
+	items = append(items, [2]*ast.Term{keyRole, c.str(v.Role)})
+	items = append(items, [2]*ast.Term{keyRoleEvidence, c.strings(v.RoleEvidence)})
+	items = append(items, [2]*ast.Term{keyImage, c.anyMap(map[string]any(v.Image))})
+	items = append(items, [2]*ast.Term{keyOs, c.str(v.OS)})
+	items = append(items, [2]*ast.Term{keyBuilt, boolTerm(v.Built)})
+	items = append(items, [2]*ast.Term{keyShips, boolTerm(v.Ships)})
+	items = append(items, [2]*ast.Term{keyDebug, boolTerm(v.Debug)})
+	items = append(items, [2]*ast.Term{keyServes, c.strings(v.Serves)})
+	items = append(items, [2]*ast.Term{keyFiles, c.valueFiles(&v.Files)})
+	items = append(items, [2]*ast.Term{keyEmbedsTzdata, boolPtr(v.EmbedsTzdata)})
+	items = append(items, [2]*ast.Term{keyPackages, structs(v.Packages, c.valuePackage)})
+	items = append(items, [2]*ast.Term{keyBinaries, structs(v.Binaries, c.valueBinary)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
@@ -278,6 +321,32 @@ func (c *converter) valueInstruction(v *document.Instruction) *ast.Term {
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
+func (c *converter) valueFiles(v *document.Files) *ast.Term {
+	items := make([][2]*ast.Term, 0, 2)
+	items = append(items, [2]*ast.Term{keyCaCerts, boolPtr(v.CACerts)})
+	items = append(items, [2]*ast.Term{keyTzdata, boolPtr(v.Tzdata)})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
+func (c *converter) valuePackage(v *document.Package) *ast.Term {
+	items := make([][2]*ast.Term, 0, 5)
+	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
+	items = append(items, [2]*ast.Term{keyManager, c.str(v.Manager)})
+	items = append(items, [2]*ast.Term{keyRecommends, boolTerm(v.Recommends)})
+	items = append(items, [2]*ast.Term{keyRemoved, boolTerm(v.Removed)})
+	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Line))})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
+func (c *converter) valueBinary(v *document.Binary) *ast.Term {
+	items := make([][2]*ast.Term, 0, 4)
+	items = append(items, [2]*ast.Term{keyStage, c.int(int64(v.Stage))})
+	items = append(items, [2]*ast.Term{keyInstruction, c.int(int64(v.Instruction))})
+	items = append(items, [2]*ast.Term{keyGo, c.int(int64(v.Go))})
+	items = append(items, [2]*ast.Term{keyPath, c.str(v.Path)})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
 func (c *converter) valueRun(v *document.Run) *ast.Term {
 	items := make([][2]*ast.Term, 0, 9)
 	items = append(items, [2]*ast.Term{keyMounts, structs(v.Mounts, c.valueMount)})
@@ -293,7 +362,7 @@ func (c *converter) valueRun(v *document.Run) *ast.Term {
 }
 
 func (c *converter) valueCopy(v *document.Copy) *ast.Term {
-	items := make([][2]*ast.Term, 0, 13)
+	items := make([][2]*ast.Term, 0, 14)
 	items = append(items, [2]*ast.Term{keySources, c.strings(v.Sources)})
 	items = append(items, [2]*ast.Term{keyDest, c.str(v.Dest)})
 	items = append(items, [2]*ast.Term{keyDestPath, c.str(v.DestPath)})
@@ -301,6 +370,7 @@ func (c *converter) valueCopy(v *document.Copy) *ast.Term {
 	items = append(items, [2]*ast.Term{keyFrom, c.str(v.From)})
 	items = append(items, [2]*ast.Term{keyFromStage, c.intPtr(v.FromStage)})
 	items = append(items, [2]*ast.Term{keyFromImage, ptr(v.FromImage, c.valueImagerefRef)})
+	items = append(items, [2]*ast.Term{keyFromImageFacts, c.anyMap(map[string]any(v.FromImageFacts))})
 	items = append(items, [2]*ast.Term{keyChown, c.str(v.Chown)})
 	items = append(items, [2]*ast.Term{keyChmod, c.str(v.Chmod)})
 	items = append(items, [2]*ast.Term{keyLink, boolTerm(v.Link)})
@@ -373,9 +443,10 @@ func (c *converter) valueHeredoc(v *document.Heredoc) *ast.Term {
 }
 
 func (c *converter) valueCommand(v *document.Command) *ast.Term {
-	items := make([][2]*ast.Term, 0, 9)
+	items := make([][2]*ast.Term, 0, 10)
 	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
 	items = append(items, [2]*ast.Term{keyArgv, c.strings(v.Argv)})
+	items = append(items, [2]*ast.Term{keyExpanded, c.strings(v.Expanded)})
 	items = append(items, [2]*ast.Term{keyEnv, c.strMap(v.Env)})
 	items = append(items, [2]*ast.Term{keyVars, c.strings(v.Vars)})
 	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Span.Line))})
@@ -387,7 +458,7 @@ func (c *converter) valueCommand(v *document.Command) *ast.Term {
 }
 
 func (c *converter) valueGoCommand(v *document.GoCommand) *ast.Term {
-	items := make([][2]*ast.Term, 0, 18)
+	items := make([][2]*ast.Term, 0, 20)
 	items = append(items, [2]*ast.Term{keySubcommand, c.str(v.Subcommand)})
 	items = append(items, [2]*ast.Term{keyArgv, c.strings(v.Argv)})
 	items = append(items, [2]*ast.Term{keyEnv, c.strMap(v.Env)})
@@ -401,6 +472,8 @@ func (c *converter) valueGoCommand(v *document.GoCommand) *ast.Term {
 	items = append(items, [2]*ast.Term{keyPackages, c.strings(v.Packages)})
 	items = append(items, [2]*ast.Term{keyFlags, structs(v.Flags, c.valueFlag)})
 	items = append(items, [2]*ast.Term{keyFlagsPos, c.valueSpan(&v.FlagsPos)})
+	items = append(items, [2]*ast.Term{keyUnknown, c.strings(v.Unknown)})
+	items = append(items, [2]*ast.Term{keyBuild, ptr(v.Build, c.valueGoBuild)})
 	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Span.Line))})
 	items = append(items, [2]*ast.Term{keyColumn, c.int(int64(v.Span.Column))})
 	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.Span.EndLine))})
@@ -448,5 +521,21 @@ func (c *converter) valueSpan(v *document.Span) *ast.Term {
 	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.EndLine))})
 	items = append(items, [2]*ast.Term{keyEndColumn, c.int(int64(v.EndColumn))})
 	items = append(items, [2]*ast.Term{keyExact, boolTerm(v.Exact)})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
+func (c *converter) valueGoBuild(v *document.GoBuild) *ast.Term {
+	items := make([][2]*ast.Term, 0, 11)
+	items = append(items, [2]*ast.Term{keyKind, c.str(v.Kind)})
+	items = append(items, [2]*ast.Term{keyRemote, boolTerm(v.Remote)})
+	items = append(items, [2]*ast.Term{keyOutput, c.str(v.Output)})
+	items = append(items, [2]*ast.Term{keyOutputDir, boolTerm(v.OutputDir)})
+	items = append(items, [2]*ast.Term{keyShips, boolTerm(v.Ships)})
+	items = append(items, [2]*ast.Term{keyShippedTo, c.ints(v.ShippedTo)})
+	items = append(items, [2]*ast.Term{keyCgo, boolPtr(v.CGO)})
+	items = append(items, [2]*ast.Term{keyCgoReason, c.str(v.CGOReason)})
+	items = append(items, [2]*ast.Term{keyStatic, boolPtr(v.Static)})
+	items = append(items, [2]*ast.Term{keyLibc, c.str(v.Libc)})
+	items = append(items, [2]*ast.Term{keyPlatform, c.str(v.Platform)})
 	return ast.NewTerm(ast.NewObject(items...))
 }

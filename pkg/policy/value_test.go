@@ -10,9 +10,11 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/testenv"
+	"github.com/golint-docker/golint-docker/policies"
 )
 
 // TestValueEqualsJSON: the direct conversion gives exactly what the JSON
@@ -28,7 +30,18 @@ func TestValueEqualsJSON(t *testing.T) {
 		})
 	}
 	files = append(files, testenv.OptionalCorpus(t)...)
-	l := lint.New(nil, lint.Options{})
+	// With the built-in image and package facts, as a run builds
+	// documents: the facts are data, converted as such.
+	data, err := policy.LoadData([]policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gd, _ := data["golintdocker"].(map[string]any)
+	facts, err := imagefacts.New(gd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := lint.New(nil, lint.Options{Facts: facts})
 	n := 0
 	for _, p := range files {
 		doc, err := l.ReadDocument(p, nil)

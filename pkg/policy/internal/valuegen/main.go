@@ -233,6 +233,8 @@ func (g *gen) conv(t reflect.Type, expr string) (string, error) {
 			return "c.strPtr(" + expr + ")", nil
 		case reflect.Int:
 			return "c.intPtr(" + expr + ")", nil
+		case reflect.Bool:
+			return "boolPtr(" + expr + ")", nil
 		case reflect.Struct:
 			g.want(e)
 			return "ptr(" + expr + ", c." + funcName(e) + ")", nil
@@ -257,6 +259,12 @@ func (g *gen) conv(t reflect.Type, expr string) (string, error) {
 			return "c.strMap(" + expr + ")", nil
 		case reflect.TypeFor[*string]():
 			return "c.strPtrMap(" + expr + ")", nil
+		case reflect.TypeFor[any]():
+			return "c.anyMap(map[string]any(" + expr + "))", nil
+		}
+	case reflect.Interface:
+		if t == reflect.TypeFor[any]() {
+			return "c.any(" + expr + ")", nil
 		}
 	}
 	return "", fmt.Errorf("cannot convert a %s: teach valuegen", t)
