@@ -34,10 +34,10 @@ type ResultCache interface {
 type Results struct {
 	disk ResultCache // nil: memory only
 
-	mu       sync.Mutex
-	memo     map[cache.Key][]byte
-	order    []cache.Key // memo's keys, oldest first
-	size     int
+	mu    sync.Mutex
+	memo  map[cache.Key][]byte
+	order []cache.Key // memo's keys, oldest first
+	size  int
 	// calls are the evaluations of this run, in progress or done (the
 	// latest few): a file that waits for or follows one of the same key
 	// takes its result.
