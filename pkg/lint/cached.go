@@ -19,25 +19,23 @@ type ResultCache interface {
 	Put(cache.Key, []byte) error
 }
 
-// Results are the results of a run's files, shared by its Linters, so that
-// identical files are evaluated once: in a ResultCache, with those of
-// earlier runs, else the recent ones in memory.
+// Results are the results of a run's files, shared by its Linters: those
+// of earlier runs in a ResultCache (when there is one), and the run's own
+// latest evaluations, so that a file linted twice at once is evaluated
+// once.
 //
 // A file's result is found without parsing the file once it has been
 // seen: its name and bytes and the run's settings (the salt, see
-// WithCache) key the file's entry, which holds the evidence its build context is found by
-// (what it copies, buildctx.Evidence) and the result for the context it
-// had last; a result for another context is under a key that adds that
-// context's facts. A result is kept only when nothing cut it short:
-// errors, timeouts and BuildKit's checks stopped by a limit are evaluated
-// again next time.
+// WithCache) key the file's entry, which holds the evidence its build
+// context is found by (what it copies, buildctx.Evidence) and the result
+// for the context it had last; a result for another context is under a
+// key that adds that context's facts. A result is kept only when nothing
+// cut it short: errors, timeouts and BuildKit's checks stopped by a limit
+// are evaluated again next time.
 type Results struct {
 	disk ResultCache // nil: memory only
 
-	mu    sync.Mutex
-	memo  map[cache.Key][]byte
-	order []cache.Key // memo's keys, oldest first
-	size  int
+	mu sync.Mutex
 	// calls are the evaluations of this run, in progress or done (the
 	// latest few): a file that waits for or follows one of the same key
 	// takes its result.
@@ -47,21 +45,15 @@ type Results struct {
 	hits, evaluated, putErrors atomic.Int64
 }
 
-// memoBytes bounds the results kept in memory when there is no cache (with
-// one, results are written to it as they are made, and read back from
-// it): enough for identical files a thousand files apart, little beside
-// the heap a run needs.
-const memoBytes = 2 << 20
-
 // NewResults returns an empty set of results over disk (nil: none).
 func NewResults(disk ResultCache) *Results {
-	return &Results{disk: disk, memo: map[cache.Key][]byte{}, calls: map[cache.Key]*call{}}
+	return &Results{disk: disk, calls: map[cache.Key]*call{}}
 }
 
 // ResultStats count what a run took from the results and what it
 // evaluated.
 type ResultStats struct {
-	Hits      int64 // results taken from memory or the cache
+	Hits      int64 // results taken from the cache or an evaluation of the run
 	Evaluated int64 // files evaluated
 	PutErrors int64 // results the cache could not store
 }
@@ -179,47 +171,21 @@ type call struct {
 	entry []byte // nil when the result is not kept
 }
 
-// lookup returns the entry of key, from memory or the cache.
+// lookup returns the entry of key in the cache.
 func (r *Results) lookup(key cache.Key) ([]byte, bool) {
-	r.mu.Lock()
-	raw, ok := r.memo[key]
-	r.mu.Unlock()
-	if ok {
-		return raw, true
-	}
 	if r.disk == nil {
 		return nil, false
 	}
 	return r.disk.Get(key)
 }
 
-// store keeps an entry in memory and in the cache.
+// store keeps an entry in the cache.
 func (r *Results) store(key cache.Key, raw []byte) {
-	r.remember(key, raw)
-	if r.disk != nil {
-		if err := r.disk.Put(key, raw); err != nil {
-			r.putErrors.Add(1)
-		}
-	}
-}
-
-func (r *Results) remember(key cache.Key, raw []byte) {
-	if r.disk != nil {
+	if r.disk == nil {
 		return
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if _, ok := r.memo[key]; ok || len(raw) > memoBytes/16 {
-		return
-	}
-	r.memo[key] = raw
-	r.order = append(r.order, key)
-	r.size += len(raw)
-	for r.size > memoBytes && len(r.order) > 0 {
-		old := r.order[0]
-		r.order = r.order[1:]
-		r.size -= len(r.memo[old])
-		delete(r.memo, old)
+	if err := r.disk.Put(key, raw); err != nil {
+		r.putErrors.Add(1)
 	}
 }
 
