@@ -28,6 +28,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -86,6 +87,11 @@ type Cache struct {
 	maxBytes int64
 	written  atomic.Int64 // bytes this Cache wrote, for Trim
 	now      func() time.Time
+
+	// shards are the entry directories opened so far: an entry is then
+	// one name in an open directory, not a path walked anew each time.
+	mu     sync.Mutex
+	shards map[byte]*os.Root
 }
 
 // DefaultDir is where the cache lives unless told otherwise:
@@ -115,7 +121,7 @@ func Open(dir string, opt Options) (*Cache, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cache %s: %w", dir, unwrapPath(err))
 	}
-	c := &Cache{dir: dir, root: root, maxBytes: opt.MaxBytes, now: time.Now}
+	c := &Cache{dir: dir, root: root, maxBytes: opt.MaxBytes, now: time.Now, shards: map[byte]*os.Root{}}
 	if c.maxBytes <= 0 {
 		c.maxBytes = DefaultMaxBytes
 	}
@@ -124,7 +130,7 @@ func Open(dir string, opt Options) (*Cache, error) {
 		return nil, fmt.Errorf("cache %s: %w", dir, unwrapPath(err))
 	}
 	if _, err := root.Lstat(tagFile); errors.Is(err, fs.ErrNotExist) {
-		_ = c.writeAtomic(tagFile, []byte(tag)) // a marker: its absence is harmless
+		_ = writeAtomic(c.root, tagFile, []byte(tag)) // a marker: its absence is harmless
 	}
 	return c, nil
 }
@@ -133,18 +139,57 @@ func Open(dir string, opt Options) (*Cache, error) {
 func (c *Cache) Dir() string { return c.dir }
 
 // Close releases the directory.
-func (c *Cache) Close() error { return c.root.Close() }
+func (c *Cache) Close() error {
+	c.closeShards()
+	return c.root.Close()
+}
+
+func (c *Cache) closeShards() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for b, sh := range c.shards {
+		sh.Close()
+		delete(c.shards, b)
+	}
+}
 
 func entryPath(k Key) string {
 	h := k.String()
 	return path.Join(version, h[:2], h)
 }
 
+// shard opens the directory of k's entry, creating it when create is set;
+// nil when it is not there or cannot be opened (a symlink out of the
+// cache, say).
+func (c *Cache) shard(k Key, create bool) *os.Root {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if sh, ok := c.shards[k[0]]; ok {
+		return sh
+	}
+	dir := path.Dir(entryPath(k))
+	if create {
+		if err := c.root.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+			return nil
+		}
+	}
+	sh, err := c.root.OpenRoot(dir)
+	if err != nil {
+		return nil
+	}
+	c.shards[k[0]] = sh
+	return sh
+}
+
 // Get returns the entry for k; ok is false on a miss, which includes an
 // entry that is not a whole, intact entry for k.
 func (c *Cache) Get(k Key) (data []byte, ok bool) {
-	name := entryPath(k)
-	fh, err := c.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	sh := c.shard(k, false)
+	if sh == nil {
+		return nil, false
+	}
+	name := k.String()
+	fh, err := sh.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, false
 	}
@@ -162,7 +207,7 @@ func (c *Cache) Get(k Key) (data []byte, ok bool) {
 		return nil, false
 	}
 	if now := c.now(); now.Sub(st.ModTime()) > touchAfter {
-		_ = c.root.Chtimes(name, now, now) // eviction goes by this time
+		_ = sh.Chtimes(name, now, now) // eviction goes by this time
 	}
 	return data, true
 }
@@ -173,12 +218,12 @@ func (c *Cache) Put(k Key, data []byte) error {
 	if len(data) > MaxEntry {
 		return fmt.Errorf("cache entry of %d bytes: over the %d-byte bound", len(data), MaxEntry)
 	}
-	name := entryPath(k)
-	if err := c.root.Mkdir(path.Dir(name), 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
+	sh := c.shard(k, true)
+	if sh == nil {
+		return fmt.Errorf("cache %s: cannot open the directory of %s", c.dir, entryPath(k))
 	}
 	raw := encode(k, data)
-	if err := c.writeAtomic(name, raw); err != nil {
+	if err := writeAtomic(sh, k.String(), raw); err != nil {
 		return err
 	}
 	c.written.Add(int64(len(raw)))
@@ -221,11 +266,11 @@ func decode(k Key, raw []byte) ([]byte, bool) {
 // writeAtomic writes a temporary file beside name and renames it into
 // place. A crash leaves at worst a temporary file (Trim removes it) or, on
 // a file system that reorders, a short entry (a miss: its checksum fails).
-func (c *Cache) writeAtomic(name string, raw []byte) error {
+func writeAtomic(root *os.Root, name string, raw []byte) error {
 	var rnd [8]byte
 	_, _ = rand.Read(rnd[:])
 	tmp := path.Join(path.Dir(name), tmpPre+hex.EncodeToString(rnd[:]))
-	fh, err := c.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	fh, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
@@ -234,10 +279,10 @@ func (c *Cache) writeAtomic(name string, raw []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = c.root.Rename(tmp, name)
+		err = root.Rename(tmp, name)
 	}
 	if err != nil {
-		_ = c.root.Remove(tmp)
+		_ = root.Remove(tmp)
 	}
 	return err
 }
@@ -345,7 +390,7 @@ func (c *Cache) Trim(force bool) error {
 			}
 		}
 	}
-	return c.writeAtomic(trimFile, fmt.Appendf(nil, "%d\n", now.Unix()))
+	return writeAtomic(c.root, trimFile, fmt.Appendf(nil, "%d\n", now.Unix()))
 }
 
 // Stats describe the cache's entries.
@@ -369,6 +414,7 @@ func (c *Cache) Stats() Stats {
 // cache's own files, and nothing else: a directory given by mistake keeps
 // what was there before.
 func (c *Cache) Clean() (Stats, error) {
+	c.closeShards()
 	entries, tmps := c.walk(true)
 	var s Stats
 	var errs []error
