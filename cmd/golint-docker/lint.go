@@ -47,6 +47,11 @@ Commands:
 Flags:
 `
 
+// softMemoryLimit keeps a run over many Dockerfiles within 64 MiB of
+// memory for a few per cent of CPU (docs/performance.md); large files get
+// room above it. GOMEMLIMIT, when set, is used instead.
+const softMemoryLimit = 36 << 20
+
 // maxJobsPerCore bounds --jobs: more files at once than this only adds
 // memory (remote evaluation waits on the network, hence more than one).
 const maxJobsPerCore = 16
@@ -180,6 +185,9 @@ func (f *lintFlags) settings(fs *flag.FlagSet, e env, paths *[]string) (app.Sett
 	if s.CacheDir, err = f.cache.resolve(e); err != nil {
 		// The cache costs speed, never the run.
 		fmt.Fprintf(e.stderr, "golint-docker: cache not used: %v (--cache-dir sets it, --no-cache turns it off)\n", err)
+	}
+	if e.getenv("GOMEMLIMIT") == "" {
+		s.SoftMemoryLimit = softMemoryLimit
 	}
 	if s.Limits, err = f.limits(fs); err != nil {
 		return s, err

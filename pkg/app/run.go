@@ -146,10 +146,13 @@ func (r *runner) run(ctx context.Context, paths []string) (report.Summary, error
 	// themselves, found when the first file needed them, ends it too.
 	lintCtx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
+	budget := newMemoryBudget(r.s.SoftMemoryLimit)
+	defer budget.restore()
 	lint.Each(files, r.jobs(), func(f discover.File) fixed {
 		if lintCtx.Err() != nil {
 			return fixed{}
 		}
+		defer budget.file(f.Path)()
 		return r.lintFile(lintCtx, planOf[index[f.Path]], f)
 	}, func(f fixed) {
 		if lintCtx.Err() != nil {

@@ -43,6 +43,11 @@ type Settings struct {
 	// pkg/cache; DefaultCacheDir is the command's default); "" keeps
 	// none. Identical files within a run are evaluated once either way.
 	CacheDir string
+	// SoftMemoryLimit, when set, is the process's soft memory limit
+	// during the run (runtime/debug.SetMemoryLimit), raised while large
+	// files are linted (see memoryBudget); 0 leaves the runtime's as it
+	// is. The command sets one unless GOMEMLIMIT does.
+	SoftMemoryLimit int64
 
 	// Also in the configuration file; the command line wins. Ignore,
 	// Enable and PolicyDirs add to the file's lists (a rule the command
