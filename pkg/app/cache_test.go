@@ -15,6 +15,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/config"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/report"
+	"github.com/golint-docker/golint-docker/pkg/testenv"
 )
 
 // cachedRun lints paths with s and returns the JSON report, what the run
@@ -212,7 +213,8 @@ func TestCacheBinary(t *testing.T) {
 }
 
 // TestNotCached: results that can change between runs are never kept:
-// errors, rules that reach the network, the clock or random numbers.
+// errors, rules that call the clock or random numbers, and any run that
+// opens the policy sandbox (--allow).
 func TestNotCached(t *testing.T) {
 	repo := project(t)
 	df := filepath.Join(repo, "Dockerfile")
@@ -236,15 +238,17 @@ func TestNotCached(t *testing.T) {
 			}
 		})
 	}
-	t.Run("allow-net", func(t *testing.T) {
-		s := baseSettings(repo, t.TempDir())
-		s.AllowNet = true
-		for range 2 {
-			if _, st, _ := cachedRun(t, s, df); st.Hits != 0 {
-				t.Fatalf("%+v: a hit", st)
+	for _, allow := range []string{"net", "env", "clock", "files", "all"} {
+		t.Run("--allow "+allow, func(t *testing.T) {
+			s := baseSettings(repo, t.TempDir())
+			s.Allow = []string{allow}
+			for range 2 {
+				if _, st, _ := cachedRun(t, s, df); st.Hits != 0 {
+					t.Fatalf("%+v: a hit", st)
+				}
 			}
-		}
-	})
+		})
+	}
 	t.Run("error", func(t *testing.T) {
 		s := baseSettings(repo, t.TempDir())
 		s.PolicyDirs = []string{filepath.Join(repo, "error")}
@@ -368,13 +372,10 @@ func TestCacheProcesses(t *testing.T) {
 }
 
 // corpus returns up to n files of the shared corpus that golint-docker
-// parses; the test skips without the corpus.
+// parses; the test skips without the corpus (testenv.Corpus).
 func corpus(t *testing.T, n int) []string {
 	t.Helper()
-	all, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "files", "*"))
-	if len(all) == 0 {
-		t.Skip("no ../shared/corpus: the corpus tests need it")
-	}
+	all := testenv.Corpus(t)
 	var out []string
 	l := lint.New(nil, lint.Options{})
 	for _, f := range all {

@@ -58,6 +58,9 @@ type Meta struct {
 	Rules []finding.Rule `json:"rules"`
 	// Data is the merged data documents of the sources (Loaded.Data).
 	Data map[string]any `json:"data"`
+	// Reads are the keys of data.golintdocker the rules read
+	// (Loaded.ReadKeys), for policy.Loaded.Unread.
+	Reads []string `json:"reads"`
 }
 
 var digest = sync.OnceValue(func() string { return sourceDigest(policies.FS) })
@@ -121,7 +124,7 @@ func Loaded() (l *policy.Loaded, ok bool) {
 	if err != nil || m.Digest != SourceDigest() || m.OPA != version.Version {
 		return nil, false
 	}
-	return &policy.Loaded{Rules: m.Rules, Data: m.Data}, true
+	return &policy.Loaded{Rules: m.Rules, Data: m.Data, Reads: m.Reads}, true
 }
 
 // Compiled returns the rules compiled at build time and their sources (for

@@ -17,7 +17,7 @@ func Generate() (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := Meta{Digest: SourceDigest(), OPA: version.Version, Rules: l.Rules, Data: l.Data}
+	m := Meta{Digest: SourceDigest(), OPA: version.Version, Rules: l.Rules, Data: l.Data, Reads: l.ReadKeys()}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err

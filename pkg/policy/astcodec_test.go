@@ -61,7 +61,7 @@ func TestCompiledRoundTrip(t *testing.T) {
 	for _, f := range l.Files {
 		modules[f.Path], src[f.Path] = f.Module, f.Raw
 	}
-	c := ast.NewCompiler().WithCapabilities(Capabilities(false)).WithEnablePrintStatements(false)
+	c := ast.NewCompiler().WithCapabilities(Capabilities(nil)).WithEnablePrintStatements(false)
 	c.Compile(modules)
 	if c.Failed() {
 		t.Fatal(c.Errors)

@@ -57,6 +57,11 @@ type Loaded struct {
 	// directory's path, as `opa` loads them).
 	Data  map[string]any
 	Rules []Rule
+	// Reads are keys of data.golintdocker read by modules that are not in
+	// Files: those of rules loaded from generated metadata instead of
+	// their sources (ReadKeys of the sources, "*" for all). Unread
+	// counts them as read.
+	Reads []string
 }
 
 // Size caps for policy files: a .rego or data.json linked to /dev/zero, or
@@ -302,12 +307,36 @@ func Merge(dst map[string]any, keys []string, v any) error {
 // defines: a misspelt key would otherwise change nothing, silently.
 func (l *Loaded) Unread(data map[string]any) []string {
 	read := map[string]bool{}
-	dynamic := false
 	if own, ok := l.Data["golintdocker"].(map[string]any); ok {
 		for k := range own {
 			read[k] = true
 		}
 	}
+	for _, k := range append(l.ReadKeys(), l.Reads...) {
+		if k == AllKeys {
+			return nil
+		}
+		read[k] = true
+	}
+	var out []string
+	for k := range data {
+		if !read[k] {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// AllKeys in ReadKeys says that all of data.golintdocker is read (a
+// reference with a variable key, or to data itself).
+const AllKeys = "*"
+
+// ReadKeys lists the top-level keys of data.golintdocker that the modules
+// of Files read, sorted, or just AllKeys.
+func (l *Loaded) ReadKeys() []string {
+	read := map[string]bool{}
+	dynamic := false
 	prefix := ast.MustParseRef("data.golintdocker")
 	for _, f := range l.Files {
 		if f.Test || f.Module == nil {
@@ -340,14 +369,12 @@ func (l *Loaded) Unread(data map[string]any) []string {
 		})
 	}
 	if dynamic {
-		return nil
+		return []string{AllKeys}
 	}
-	var out []string
-	for k := range data {
-		if !read[k] {
-			out = append(out, k)
-		}
+	keys := make([]string, 0, len(read))
+	for k := range read {
+		keys = append(keys, k)
 	}
-	sort.Strings(out)
-	return out
+	sort.Strings(keys)
+	return keys
 }
