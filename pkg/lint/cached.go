@@ -95,6 +95,7 @@ func keyOptions(o Options) resultOptions {
 // notInKey are the options keyOptions leaves out, and why.
 var notInKey = map[string]string{
 	"MaxFileSize":     "a file over it is an error, never kept",
+	"ReadTimeout":     "a read cut short by it is an error, never kept",
 	"StdinFilename":   "the name the file is linted as is in the key",
 	"BuildKitTimeout": "a check cut short by it is not kept",
 	"Facts":           "read from the rules' data and the configuration's, which the salt covers",
