@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -462,5 +463,26 @@ func TestCacheContexts(t *testing.T) {
 	again, st, _ := cachedRun(t, s, dir)
 	if st.Evaluated != 0 || again != first {
 		t.Fatalf("second run: %+v", st)
+	}
+}
+
+// TestBrokenPolicyLazy: the rules are compiled when the first file needs
+// them, and a policy that does not compile still stops a run before any
+// report, and is a session's error, not a file's.
+func TestBrokenPolicyLazy(t *testing.T) {
+	repo := project(t)
+	df := filepath.Join(repo, "Dockerfile")
+	os.WriteFile(filepath.Join(repo, "policy", "x.rego"), []byte(strings.Replace(customPolicy("custom-rule", "GDX01"),
+		`"first stage"`, `no_such_function(1)`, 1)), 0o644)
+	s := baseSettings(repo, t.TempDir())
+	s.PolicyDirs = []string{filepath.Join(repo, "policy")}
+	s.Outputs = []report.Output{{Format: "json"}}
+	var out, stderr bytes.Buffer
+	if _, code := Run(context.Background(), s, []string{df}, IO{Stdout: &out, Stderr: &stderr}); code != ExitError || out.Len() != 0 || !strings.Contains(stderr.String(), "no_such_function") {
+		t.Fatalf("run: exit %d\nstdout %q\nstderr %q", code, out.String(), stderr.String())
+	}
+	sess := NewSession(s, io.Discard)
+	if _, err := sess.Lint(context.Background(), df, []byte(goService)); err == nil || !strings.Contains(err.Error(), "no_such_function") {
+		t.Fatalf("session: %v", err)
 	}
 }

@@ -42,11 +42,19 @@ func (s *Session) Reset() {
 	s.r.s.Finder.Forget()
 }
 
-// planFor is the plan for the Dockerfile at path.
+// planFor is the plan for the Dockerfile at path, its rules compiled (a
+// broken policy is the session's error, not the file's).
 func (s *Session) planFor(ctx context.Context, path string) (*plan, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.r.planFor(ctx, filepath.Dir(path))
+	p, err := s.r.planFor(ctx, filepath.Dir(path))
+	if err != nil {
+		return nil, err
+	}
+	if err := p.cat.Compile(); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // Lint lints data as the Dockerfile at path (which need not hold data: an
