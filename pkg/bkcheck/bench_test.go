@@ -52,8 +52,9 @@ func BenchmarkParseOnly(b *testing.B) {
 }
 
 // BenchmarkCheckDockerignore is BenchmarkCheck with a .dockerignore, which
-// BuildKit reads through the stand-in daemon (an LLB state marshalled and
-// solved); without one, Check leaves that path out.
+// BuildKit reads through the stand-in daemon's client (an LLB state
+// marshalled and solved, once per client: clients are kept by options);
+// without one, Check leaves the client out.
 func BenchmarkCheckDockerignore(b *testing.B) {
 	opts := Options{DockerIgnore: []string{".git", "*.env", "bin/"}}
 	for b.Loop() {

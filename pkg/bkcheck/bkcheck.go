@@ -25,6 +25,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/moby/buildkit/client/llb"
@@ -252,7 +253,7 @@ func run(ctx context.Context, name string, data []byte, opts Options) (fs []find
 	if res.env == nil {
 		res.env = DefaultImageEnv
 	}
-	bc, err := dockerui.NewClient(newOfflineGateway(res, bopts, dockerignore))
+	bc, err := clientFor(res, bopts, dockerignore, opts.ImageEnv == nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -287,6 +288,61 @@ func run(ctx context.Context, name string, data []byte, opts Options) (fs []find
 		return fs, e
 	}
 	return fs, nil
+}
+
+// clients are the stand-in daemon's clients by what they are made of (the
+// build options and the .dockerignore), with the default image resolver: a
+// client reads .dockerignore once, through an LLB state marshalled and
+// solved, and keeps its patterns, so the files of one build context pay for
+// that once, not each. A client holds nothing of the files it lints.
+var clients = struct {
+	sync.Mutex
+	m map[string]keptClient
+}{m: map[string]keptClient{}}
+
+type keptClient struct {
+	bc *dockerui.Client
+	gw *offlineGateway
+}
+
+// maxClients bounds clients: a run has one per build context and set of
+// build args, rarely more than a few.
+const maxClients = 64
+
+// clientFor returns a client for these options, kept for the next files
+// when keep says it can be (the resolver is the default one).
+func clientFor(res localResolver, bopts map[string]string, dockerignore []byte, keep bool) (*dockerui.Client, error) {
+	if !keep {
+		return dockerui.NewClient(newOfflineGateway(res, bopts, dockerignore))
+	}
+	key := clientKey(bopts, dockerignore)
+	clients.Lock()
+	defer clients.Unlock()
+	if c, ok := clients.m[key]; ok {
+		return c.bc, nil
+	}
+	gw := newOfflineGateway(res, bopts, dockerignore)
+	bc, err := dockerui.NewClient(gw)
+	if err != nil {
+		return nil, err
+	}
+	if len(clients.m) == maxClients {
+		clear(clients.m)
+	}
+	clients.m[key] = keptClient{bc, gw}
+	return bc, nil
+}
+
+func clientKey(bopts map[string]string, dockerignore []byte) string {
+	var key strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(bopts)) {
+		fmt.Fprintf(&key, "%q=%q\n", k, bopts[k])
+	}
+	if dockerignore != nil {
+		key.WriteString("\x00")
+		key.Write(dockerignore)
+	}
+	return key.String()
 }
 
 // isCheckErrorMode tells the error BuildKit raises after all checks have run

@@ -676,6 +676,34 @@ COPY --from=build /out/app /app
 	}
 }
 
+// TestDockerignoreLoadedOnce: the files of one build context share the
+// stand-in daemon's client, which loads their .dockerignore (an LLB state
+// marshalled and solved) once; other patterns or build args get a client
+// of their own, and their own findings.
+func TestDockerignoreLoadedOnce(t *testing.T) {
+	src := "FROM golang:1.23\nWORKDIR /src\nCOPY secret.env ./\nRUN go build ./...\n"
+	ignore := []string{"*.env", t.Name()} // a pattern no other test uses
+	for i := range 3 {
+		fs := check(t, src+strings.Repeat("\n", i), Options{DockerIgnore: ignore})
+		if got := hits(fs); len(got) != 1 || got[0] != (hit{"CopyIgnoredFile", 3}) {
+			t.Fatalf("file %d: %v", i, got)
+		}
+	}
+	clients.Lock()
+	c := clients.m[clientKey(map[string]string{}, []byte(strings.Join(ignore, "\n")+"\n"))]
+	clients.Unlock()
+	if c.gw == nil || c.gw.solves.Load() != 1 {
+		t.Fatalf("client %+v: want one load of .dockerignore for three files", c.gw)
+	}
+	if got := hits(check(t, src, Options{DockerIgnore: []string{"*.md", t.Name()}})); len(got) != 0 {
+		t.Errorf("other patterns: %v", got)
+	}
+	withArg := Options{DockerIgnore: ignore, BuildArgs: map[string]string{"BUILDKIT_DOCKERFILE_CHECK": "skip=CopyIgnoredFile"}}
+	if got := hits(check(t, src, withArg)); len(got) != 0 {
+		t.Errorf("CopyIgnoredFile skipped by a build arg: %v", got)
+	}
+}
+
 func TestDeadlineStopsWaiting(t *testing.T) {
 	// BuildKit takes about a second on this file and does not look at ctx;
 	// Check must return ctx's error instead of its findings.

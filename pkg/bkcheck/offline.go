@@ -115,7 +115,8 @@ var goVersionRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*`)
 type offlineGateway struct {
 	localResolver
 	opts         map[string]string
-	dockerignore []byte // nil: no .dockerignore
+	dockerignore []byte       // nil: no .dockerignore
+	solves       atomic.Int64 // how often .dockerignore was loaded
 }
 
 var _ gwclient.Client = (*offlineGateway)(nil)
@@ -151,6 +152,7 @@ func (g *offlineGateway) Solve(ctx context.Context, req gwclient.SolveRequest) (
 	if req.Definition == nil || req.Frontend != "" {
 		return nil, errOffline
 	}
+	g.solves.Add(1)
 	res := gwclient.NewResult()
 	res.SetRef(&contextRef{dockerignore: g.dockerignore})
 	return res, nil
