@@ -9,7 +9,7 @@
 // Not public API: pkg/app's source of the built-in rules, free to change.
 package builtin
 
-//go:generate go run ./gen
+//go:generate go test . -run TestGenerated -update
 
 import (
 	"bytes"

@@ -10,8 +10,8 @@ import (
 )
 
 // Generate makes the generated files from the sources: their names and
-// contents. go generate (./gen) writes them; a test checks they are
-// current.
+// contents. go generate writes them (TestGenerated -update); the same
+// test checks they are current.
 func Generate() (map[string][]byte, error) {
 	l, err := policy.Load([]policy.Source{Source()}, false)
 	if err != nil {

@@ -1,6 +1,6 @@
 package policy
 
-//go:generate go run ./internal/valuegen
+//go:generate go test ./internal/valuegen -run TestCurrent -update
 
 import (
 	"encoding/json"

@@ -1,38 +1,23 @@
-// Command valuegen writes pkg/policy/value_gen.go: for each type of the
+// Package valuegen makes pkg/policy/value_gen.go: for each type of the
 // input document, a function that builds its OPA value field by field, as
-// its JSON encoding would read (go generate ./pkg/policy). Types it does
+// its JSON encoding would read. go generate ./pkg/policy writes it (its
+// test, with -update); the same test fails when it is stale. Not a command,
+// so that go install ./... installs only golint-docker. Types it does
 // not know how to convert (interfaces, custom JSON marshalling, omitempty
 // on a struct) stop it with an error rather than being converted wrong.
-package main
+package valuegen
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"go/format"
-	"os"
 	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/golint-docker/golint-docker/pkg/document"
 )
-
-func main() {
-	src, err := Generate()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "valuegen:", err)
-		os.Exit(1)
-	}
-	if err := os.WriteFile("value_gen.go.tmp", src, 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "valuegen:", err)
-		os.Exit(1)
-	}
-	if err := os.Rename("value_gen.go.tmp", "value_gen.go"); err != nil {
-		fmt.Fprintln(os.Stderr, "valuegen:", err)
-		os.Exit(1)
-	}
-}
 
 type gen struct {
 	b      bytes.Buffer
