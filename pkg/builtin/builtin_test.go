@@ -116,14 +116,21 @@ func TestStale(t *testing.T) {
 // on (those off by default too).
 func TestPrecompiledFindings(t *testing.T) {
 	ctx := context.Background()
-	opt := policy.Options{Data: map[string]any{"golintdocker": map[string]any{
-		"options": map[string]any{"no_healthcheck": map[string]any{"enabled": true}},
-	}}}
 	rules, src, ok := Compiled()
 	if !ok {
 		t.Fatal("the compiled rules are stale: run go generate ./pkg/builtin")
 	}
 	meta, _ := Loaded()
+	options := map[string]any{}
+	for _, r := range meta.Rules {
+		if r.DefaultOff {
+			options[policy.OptionsKey(r)] = map[string]any{"enabled": true}
+		}
+	}
+	if len(options) == 0 {
+		t.Fatal("no rule is off by default: no-healthcheck should be")
+	}
+	opt := policy.Options{Data: map[string]any{"golintdocker": map[string]any{"options": options}}}
 	pre, err := policy.NewPrecompiled(ctx, rules, src, meta, opt)
 	if err != nil {
 		t.Fatal(err)

@@ -83,12 +83,14 @@ type resultOptions struct {
 	Ignore         []string
 	Severity       map[string]finding.Severity
 	BuildKitChecks bool
+	Off            []string
 }
 
 func keyOptions(o Options) resultOptions {
 	return resultOptions{
 		BuildArgs: o.BuildArgs, Target: o.Target, ContextDir: o.ContextDir,
 		Ignore: o.Ignore, Severity: o.Severity, BuildKitChecks: o.BuildKitChecks,
+		Off: o.Off,
 	}
 }
 

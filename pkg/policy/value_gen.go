@@ -26,6 +26,7 @@ var (
 	keyFoundBy              = ast.StringTerm("found_by")
 	keyDockerignore         = ast.StringTerm("dockerignore")
 	keyDockerignorePatterns = ast.StringTerm("dockerignore_patterns")
+	keyDockerignoreError    = ast.StringTerm("dockerignore_error")
 	keyGoMod                = ast.StringTerm("go_mod")
 	keyGoSum                = ast.StringTerm("go_sum")
 	keyVendorModules        = ast.StringTerm("vendor_modules")
@@ -184,11 +185,12 @@ func (c *converter) valueDocument(v *document.Document) *ast.Term {
 }
 
 func (c *converter) valueContext(v *document.Context) *ast.Term {
-	items := make([][2]*ast.Term, 0, 8)
+	items := make([][2]*ast.Term, 0, 9)
 	items = append(items, [2]*ast.Term{keyDir, c.str(v.Dir)})
 	items = append(items, [2]*ast.Term{keyFoundBy, c.str(v.FoundBy)})
 	items = append(items, [2]*ast.Term{keyDockerignore, c.str(v.Dockerignore)})
 	items = append(items, [2]*ast.Term{keyDockerignorePatterns, c.strings(v.DockerignorePatterns)})
+	items = append(items, [2]*ast.Term{keyDockerignoreError, c.str(v.DockerignoreError)})
 	items = append(items, [2]*ast.Term{keyGoMod, ptr(v.GoMod, c.valueGoMod)})
 	items = append(items, [2]*ast.Term{keyGoSum, boolTerm(v.GoSum)})
 	items = append(items, [2]*ast.Term{keyVendorModules, boolTerm(v.VendorModules)})
