@@ -158,6 +158,10 @@ func TestCacheKey(t *testing.T) {
 		{"the target", func(s *Settings) func() { s.Target = "build"; return func() {} }},
 		{"BuildKit's checks off", func(s *Settings) func() { s.BuildKitChecks = ptr(false); return func() {} }},
 		{"an ignored rule", func(s *Settings) func() { s.Ignore = []string{"GD014"}; return func() {} }},
+		{"a rule off by default enabled", func(s *Settings) func() {
+			s.ConfigFile = filepath.Join(repo, "config", "c3.yaml")
+			return write("config/c3.yaml", "enable: [no-healthcheck]\n")
+		}},
 		{"a severity", func(s *Settings) func() {
 			s.Severity = []SeverityOverride{{Rule: "GD014", Severity: 2}}
 			return func() {}
@@ -191,6 +195,13 @@ func TestCacheKey(t *testing.T) {
 	// Back to the start: every setting seen before is a hit.
 	if _, st, _ := cachedRun(t, base, df); st.Hits != 1 {
 		t.Fatalf("the unchanged project: %+v", st)
+	}
+	// --enable turns on what the configuration's enable: did: the same
+	// rules, the same key.
+	s := base
+	s.Enable = []string{"no-healthcheck"}
+	if _, st, _ := cachedRun(t, s, df); st.Hits != 1 {
+		t.Fatalf("--enable no-healthcheck after enable: [no-healthcheck]: %+v, want a hit", st)
 	}
 }
 
