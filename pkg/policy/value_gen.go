@@ -59,12 +59,17 @@ var (
 	keyOs                   = ast.StringTerm("os")
 	keyBuilt                = ast.StringTerm("built")
 	keyShips                = ast.StringTerm("ships")
+	keyInImage              = ast.StringTerm("in_image")
 	keyDebug                = ast.StringTerm("debug")
+	keyDelve                = ast.StringTerm("delve")
 	keyServes               = ast.StringTerm("serves")
 	keyFiles                = ast.StringTerm("files")
 	keyEmbedsTzdata         = ast.StringTerm("embeds_tzdata")
 	keyPackages             = ast.StringTerm("packages")
 	keyBinaries             = ast.StringTerm("binaries")
+	keyPrebuilt             = ast.StringTerm("prebuilt")
+	keyGoVersion            = ast.StringTerm("go_version")
+	keyGoSettings           = ast.StringTerm("go_settings")
 	keyModule               = ast.StringTerm("module")
 	keyGo                   = ast.StringTerm("go")
 	keyToolchain            = ast.StringTerm("toolchain")
@@ -96,6 +101,9 @@ var (
 	keyManager              = ast.StringTerm("manager")
 	keyRecommends           = ast.StringTerm("recommends")
 	keyRemoved              = ast.StringTerm("removed")
+	keyBy                   = ast.StringTerm("by")
+	keyEvidence             = ast.StringTerm("evidence")
+	keyVia                  = ast.StringTerm("via")
 	keyMounts               = ast.StringTerm("mounts")
 	keyNetwork              = ast.StringTerm("network")
 	keySecurity             = ast.StringTerm("security")
@@ -103,6 +111,8 @@ var (
 	keyScript               = ast.StringTerm("script")
 	keyShellError           = ast.StringTerm("shell_error")
 	keyCommands             = ast.StringTerm("commands")
+	keyPipelines            = ast.StringTerm("pipelines")
+	keyPackageCommands      = ast.StringTerm("package_commands")
 	keySources              = ast.StringTerm("sources")
 	keyDest                 = ast.StringTerm("dest")
 	keyDestPath             = ast.StringTerm("dest_path")
@@ -115,6 +125,10 @@ var (
 	keyLink                 = ast.StringTerm("link")
 	keyParents              = ast.StringTerm("parents")
 	keyExclude              = ast.StringTerm("exclude")
+	keySourceKinds          = ast.StringTerm("source_kinds")
+	keyDestExists           = ast.StringTerm("dest_exists")
+	keyChecksum             = ast.StringTerm("checksum")
+	keyUnpack               = ast.StringTerm("unpack")
 	keyNone                 = ast.StringTerm("none")
 	keyInterval             = ast.StringTerm("interval")
 	keyTimeout              = ast.StringTerm("timeout")
@@ -140,6 +154,7 @@ var (
 	keyArgv                 = ast.StringTerm("argv")
 	keyExpanded             = ast.StringTerm("expanded")
 	keyVars                 = ast.StringTerm("vars")
+	keyTop                  = ast.StringTerm("top")
 	keyColumn               = ast.StringTerm("column")
 	keyEndColumn            = ast.StringTerm("end_column")
 	keyExact                = ast.StringTerm("exact")
@@ -154,6 +169,18 @@ var (
 	keyFlagsPos             = ast.StringTerm("flags_pos")
 	keyUnknown              = ast.StringTerm("unknown")
 	keyBuild                = ast.StringTerm("build")
+	keyXx                   = ast.StringTerm("xx")
+	keyOutsideModule        = ast.StringTerm("outside_module")
+	keyPipefail             = ast.StringTerm("pipefail")
+	keySubstituted          = ast.StringTerm("substituted")
+	keyCommand              = ast.StringTerm("command")
+	keyVerb                 = ast.StringTerm("verb")
+	keyAssumeYes            = ast.StringTerm("assume_yes")
+	keyNoRecommends         = ast.StringTerm("no_recommends")
+	keyNoCache              = ast.StringTerm("no_cache")
+	keyUpdate               = ast.StringTerm("update")
+	keyCacheRemoved         = ast.StringTerm("cache_removed")
+	keyArgsUnknown          = ast.StringTerm("args_unknown")
 	keyFromGoflags          = ast.StringTerm("from_goflags")
 	keyValuePos             = ast.StringTerm("value_pos")
 	keyQuote                = ast.StringTerm("quote")
@@ -166,6 +193,10 @@ var (
 	keyCgoReason            = ast.StringTerm("cgo_reason")
 	keyStatic               = ast.StringTerm("static")
 	keyLibc                 = ast.StringTerm("libc")
+	keyRace                 = ast.StringTerm("race")
+	keyNoVcs                = ast.StringTerm("no_vcs")
+	keyVersion              = ast.StringTerm("version")
+	keyLocal                = ast.StringTerm("local")
 )
 
 func (c *converter) valueDocument(v *document.Document) *ast.Term {
@@ -211,7 +242,7 @@ func (c *converter) valueArg(v *document.Arg) *ast.Term {
 }
 
 func (c *converter) valueStage(v *document.Stage) *ast.Term {
-	items := make([][2]*ast.Term, 0, 31)
+	items := make([][2]*ast.Term, 0, 36)
 	items = append(items, [2]*ast.Term{keyIndex, c.int(int64(v.Index))})
 	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
 	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Line))})
@@ -237,12 +268,17 @@ func (c *converter) valueStage(v *document.Stage) *ast.Term {
 	items = append(items, [2]*ast.Term{keyOs, c.str(v.OS)})
 	items = append(items, [2]*ast.Term{keyBuilt, boolTerm(v.Built)})
 	items = append(items, [2]*ast.Term{keyShips, boolTerm(v.Ships)})
+	items = append(items, [2]*ast.Term{keyInImage, boolTerm(v.InImage)})
 	items = append(items, [2]*ast.Term{keyDebug, boolTerm(v.Debug)})
+	items = append(items, [2]*ast.Term{keyDelve, boolTerm(v.Delve)})
 	items = append(items, [2]*ast.Term{keyServes, c.strings(v.Serves)})
 	items = append(items, [2]*ast.Term{keyFiles, c.valueFiles(&v.Files)})
 	items = append(items, [2]*ast.Term{keyEmbedsTzdata, boolPtr(v.EmbedsTzdata)})
 	items = append(items, [2]*ast.Term{keyPackages, structs(v.Packages, c.valuePackage)})
 	items = append(items, [2]*ast.Term{keyBinaries, structs(v.Binaries, c.valueBinary)})
+	items = append(items, [2]*ast.Term{keyPrebuilt, structs(v.Prebuilt, c.valuePrebuilt)})
+	items = append(items, [2]*ast.Term{keyGoVersion, c.str(v.GoVersion)})
+	items = append(items, [2]*ast.Term{keyGoSettings, structs(v.GoSettings, c.valueGoSetting)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
@@ -349,8 +385,29 @@ func (c *converter) valueBinary(v *document.Binary) *ast.Term {
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
+func (c *converter) valuePrebuilt(v *document.Prebuilt) *ast.Term {
+	items := make([][2]*ast.Term, 0, 6)
+	items = append(items, [2]*ast.Term{keyPath, c.str(v.Path)})
+	items = append(items, [2]*ast.Term{keyBy, c.str(v.By)})
+	items = append(items, [2]*ast.Term{keyStage, c.int(int64(v.Stage))})
+	items = append(items, [2]*ast.Term{keyInstruction, c.int(int64(v.Instruction))})
+	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Line))})
+	items = append(items, [2]*ast.Term{keyEvidence, c.str(v.Evidence)})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
+func (c *converter) valueGoSetting(v *document.GoSetting) *ast.Term {
+	items := make([][2]*ast.Term, 0, 5)
+	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
+	items = append(items, [2]*ast.Term{keyValue, c.str(v.Value)})
+	items = append(items, [2]*ast.Term{keyVia, c.str(v.Via)})
+	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Line))})
+	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.EndLine))})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
 func (c *converter) valueRun(v *document.Run) *ast.Term {
-	items := make([][2]*ast.Term, 0, 9)
+	items := make([][2]*ast.Term, 0, 12)
 	items = append(items, [2]*ast.Term{keyMounts, structs(v.Mounts, c.valueMount)})
 	items = append(items, [2]*ast.Term{keyNetwork, c.str(v.Network)})
 	items = append(items, [2]*ast.Term{keySecurity, c.str(v.Security)})
@@ -360,11 +417,14 @@ func (c *converter) valueRun(v *document.Run) *ast.Term {
 	items = append(items, [2]*ast.Term{keyShellError, c.str(v.ShellError)})
 	items = append(items, [2]*ast.Term{keyCommands, structs(v.Commands, c.valueCommand)})
 	items = append(items, [2]*ast.Term{keyGo, structs(v.Go, c.valueGoCommand)})
+	items = append(items, [2]*ast.Term{keyPipelines, structs(v.Pipelines, c.valuePipeline)})
+	items = append(items, [2]*ast.Term{keyPackageCommands, structs(v.PackageCommands, c.valuePackageCommand)})
+	items = append(items, [2]*ast.Term{keyUser, c.strPtr(v.User)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
 func (c *converter) valueCopy(v *document.Copy) *ast.Term {
-	items := make([][2]*ast.Term, 0, 14)
+	items := make([][2]*ast.Term, 0, 18)
 	items = append(items, [2]*ast.Term{keySources, c.strings(v.Sources)})
 	items = append(items, [2]*ast.Term{keyDest, c.str(v.Dest)})
 	items = append(items, [2]*ast.Term{keyDestPath, c.str(v.DestPath)})
@@ -379,6 +439,10 @@ func (c *converter) valueCopy(v *document.Copy) *ast.Term {
 	items = append(items, [2]*ast.Term{keyParents, boolTerm(v.Parents)})
 	items = append(items, [2]*ast.Term{keyExclude, c.strings(v.Exclude)})
 	items = append(items, [2]*ast.Term{keyHeredocs, structs(v.Heredocs, c.valueHeredoc)})
+	items = append(items, [2]*ast.Term{keySourceKinds, c.strings(v.SourceKinds)})
+	items = append(items, [2]*ast.Term{keyDestExists, boolTerm(v.DestExists)})
+	items = append(items, [2]*ast.Term{keyChecksum, c.str(v.Checksum)})
+	items = append(items, [2]*ast.Term{keyUnpack, boolPtr(v.Unpack)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
@@ -445,12 +509,13 @@ func (c *converter) valueHeredoc(v *document.Heredoc) *ast.Term {
 }
 
 func (c *converter) valueCommand(v *document.Command) *ast.Term {
-	items := make([][2]*ast.Term, 0, 10)
+	items := make([][2]*ast.Term, 0, 11)
 	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
 	items = append(items, [2]*ast.Term{keyArgv, c.strings(v.Argv)})
 	items = append(items, [2]*ast.Term{keyExpanded, c.strings(v.Expanded)})
 	items = append(items, [2]*ast.Term{keyEnv, c.strMap(v.Env)})
 	items = append(items, [2]*ast.Term{keyVars, c.strings(v.Vars)})
+	items = append(items, [2]*ast.Term{keyTop, boolTerm(v.Top)})
 	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Span.Line))})
 	items = append(items, [2]*ast.Term{keyColumn, c.int(int64(v.Span.Column))})
 	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.Span.EndLine))})
@@ -460,7 +525,7 @@ func (c *converter) valueCommand(v *document.Command) *ast.Term {
 }
 
 func (c *converter) valueGoCommand(v *document.GoCommand) *ast.Term {
-	items := make([][2]*ast.Term, 0, 20)
+	items := make([][2]*ast.Term, 0, 22)
 	items = append(items, [2]*ast.Term{keySubcommand, c.str(v.Subcommand)})
 	items = append(items, [2]*ast.Term{keyArgv, c.strings(v.Argv)})
 	items = append(items, [2]*ast.Term{keyEnv, c.strMap(v.Env)})
@@ -476,6 +541,41 @@ func (c *converter) valueGoCommand(v *document.GoCommand) *ast.Term {
 	items = append(items, [2]*ast.Term{keyFlagsPos, c.valueSpan(&v.FlagsPos)})
 	items = append(items, [2]*ast.Term{keyUnknown, c.strings(v.Unknown)})
 	items = append(items, [2]*ast.Term{keyBuild, ptr(v.Build, c.valueGoBuild)})
+	items = append(items, [2]*ast.Term{keyXx, boolTerm(v.XX)})
+	items = append(items, [2]*ast.Term{keyOutsideModule, boolTerm(v.OutsideModule)})
+	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Span.Line))})
+	items = append(items, [2]*ast.Term{keyColumn, c.int(int64(v.Span.Column))})
+	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.Span.EndLine))})
+	items = append(items, [2]*ast.Term{keyEndColumn, c.int(int64(v.Span.EndColumn))})
+	items = append(items, [2]*ast.Term{keyExact, boolTerm(v.Span.Exact)})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
+func (c *converter) valuePipeline(v *document.Pipeline) *ast.Term {
+	items := make([][2]*ast.Term, 0, 8)
+	items = append(items, [2]*ast.Term{keyCommands, c.ints(v.Commands)})
+	items = append(items, [2]*ast.Term{keyPipefail, boolTerm(v.Pipefail)})
+	items = append(items, [2]*ast.Term{keySubstituted, boolTerm(v.Substituted)})
+	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Span.Line))})
+	items = append(items, [2]*ast.Term{keyColumn, c.int(int64(v.Span.Column))})
+	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.Span.EndLine))})
+	items = append(items, [2]*ast.Term{keyEndColumn, c.int(int64(v.Span.EndColumn))})
+	items = append(items, [2]*ast.Term{keyExact, boolTerm(v.Span.Exact)})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
+func (c *converter) valuePackageCommand(v *document.PackageCommand) *ast.Term {
+	items := make([][2]*ast.Term, 0, 15)
+	items = append(items, [2]*ast.Term{keyCommand, c.int(int64(v.Command))})
+	items = append(items, [2]*ast.Term{keyManager, c.str(v.Manager)})
+	items = append(items, [2]*ast.Term{keyVerb, c.str(v.Verb)})
+	items = append(items, [2]*ast.Term{keyAssumeYes, boolTerm(v.AssumeYes)})
+	items = append(items, [2]*ast.Term{keyNoRecommends, boolTerm(v.NoRecommends)})
+	items = append(items, [2]*ast.Term{keyNoCache, boolTerm(v.NoCache)})
+	items = append(items, [2]*ast.Term{keyUpdate, boolTerm(v.Update)})
+	items = append(items, [2]*ast.Term{keyCacheRemoved, boolTerm(v.CacheRemoved)})
+	items = append(items, [2]*ast.Term{keyArgs, structs(v.Args, c.valuePackageArg)})
+	items = append(items, [2]*ast.Term{keyArgsUnknown, boolTerm(v.ArgsUnknown)})
 	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Span.Line))})
 	items = append(items, [2]*ast.Term{keyColumn, c.int(int64(v.Span.Column))})
 	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.Span.EndLine))})
@@ -527,7 +627,7 @@ func (c *converter) valueSpan(v *document.Span) *ast.Term {
 }
 
 func (c *converter) valueGoBuild(v *document.GoBuild) *ast.Term {
-	items := make([][2]*ast.Term, 0, 11)
+	items := make([][2]*ast.Term, 0, 13)
 	items = append(items, [2]*ast.Term{keyKind, c.str(v.Kind)})
 	items = append(items, [2]*ast.Term{keyRemote, boolTerm(v.Remote)})
 	items = append(items, [2]*ast.Term{keyOutput, c.str(v.Output)})
@@ -539,5 +639,15 @@ func (c *converter) valueGoBuild(v *document.GoBuild) *ast.Term {
 	items = append(items, [2]*ast.Term{keyStatic, boolPtr(v.Static)})
 	items = append(items, [2]*ast.Term{keyLibc, c.str(v.Libc)})
 	items = append(items, [2]*ast.Term{keyPlatform, c.str(v.Platform)})
+	items = append(items, [2]*ast.Term{keyRace, boolTerm(v.Race)})
+	items = append(items, [2]*ast.Term{keyNoVcs, boolTerm(v.NoVCS)})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
+func (c *converter) valuePackageArg(v *document.PackageArg) *ast.Term {
+	items := make([][2]*ast.Term, 0, 3)
+	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
+	items = append(items, [2]*ast.Term{keyVersion, c.str(v.Version)})
+	items = append(items, [2]*ast.Term{keyLocal, boolTerm(v.Local)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
