@@ -118,6 +118,7 @@ var (
 	keyDestPath             = ast.StringTerm("dest_path")
 	keyDestDir              = ast.StringTerm("dest_dir")
 	keyFromStage            = ast.StringTerm("from_stage")
+	keyFromPos              = ast.StringTerm("from_pos")
 	keyFromImage            = ast.StringTerm("from_image")
 	keyFromImageFacts       = ast.StringTerm("from_image_facts")
 	keyChown                = ast.StringTerm("chown")
@@ -424,13 +425,14 @@ func (c *converter) valueRun(v *document.Run) *ast.Term {
 }
 
 func (c *converter) valueCopy(v *document.Copy) *ast.Term {
-	items := make([][2]*ast.Term, 0, 18)
+	items := make([][2]*ast.Term, 0, 19)
 	items = append(items, [2]*ast.Term{keySources, c.strings(v.Sources)})
 	items = append(items, [2]*ast.Term{keyDest, c.str(v.Dest)})
 	items = append(items, [2]*ast.Term{keyDestPath, c.str(v.DestPath)})
 	items = append(items, [2]*ast.Term{keyDestDir, boolTerm(v.DestDir)})
 	items = append(items, [2]*ast.Term{keyFrom, c.str(v.From)})
 	items = append(items, [2]*ast.Term{keyFromStage, c.intPtr(v.FromStage)})
+	items = append(items, [2]*ast.Term{keyFromPos, c.valueSpan(&v.FromPos)})
 	items = append(items, [2]*ast.Term{keyFromImage, ptr(v.FromImage, c.valueImagerefRef)})
 	items = append(items, [2]*ast.Term{keyFromImageFacts, c.anyMap(map[string]any(v.FromImageFacts))})
 	items = append(items, [2]*ast.Term{keyChown, c.str(v.Chown)})
@@ -485,12 +487,13 @@ func (c *converter) valuePair(v *document.Pair) *ast.Term {
 }
 
 func (c *converter) valueMount(v *document.Mount) *ast.Term {
-	items := make([][2]*ast.Term, 0, 9)
+	items := make([][2]*ast.Term, 0, 10)
 	items = append(items, [2]*ast.Term{keyType, c.str(v.Type)})
 	items = append(items, [2]*ast.Term{keyTarget, c.str(v.Target)})
 	items = append(items, [2]*ast.Term{keySource, c.str(v.Source)})
 	items = append(items, [2]*ast.Term{keyFrom, c.str(v.From)})
 	items = append(items, [2]*ast.Term{keyFromStage, c.intPtr(v.FromStage)})
+	items = append(items, [2]*ast.Term{keyFromPos, c.valueSpan(&v.FromPos)})
 	items = append(items, [2]*ast.Term{keyId, c.str(v.ID)})
 	items = append(items, [2]*ast.Term{keySharing, c.str(v.Sharing)})
 	items = append(items, [2]*ast.Term{keyReadonly, boolTerm(v.ReadOnly)})
@@ -584,6 +587,16 @@ func (c *converter) valuePackageCommand(v *document.PackageCommand) *ast.Term {
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
+func (c *converter) valueSpan(v *document.Span) *ast.Term {
+	items := make([][2]*ast.Term, 0, 5)
+	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Line))})
+	items = append(items, [2]*ast.Term{keyColumn, c.int(int64(v.Column))})
+	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.EndLine))})
+	items = append(items, [2]*ast.Term{keyEndColumn, c.int(int64(v.EndColumn))})
+	items = append(items, [2]*ast.Term{keyExact, boolTerm(v.Exact)})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
 func (c *converter) valueImagerefRef(v *imageref.Ref) *ast.Term {
 	items := make([][2]*ast.Term, 0, 7)
 	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
@@ -613,16 +626,6 @@ func (c *converter) valueFlag(v *document.Flag) *ast.Term {
 	items := make([][2]*ast.Term, 0, 2)
 	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
 	items = append(items, [2]*ast.Term{keyValue, c.str(v.Value)})
-	return ast.NewTerm(ast.NewObject(items...))
-}
-
-func (c *converter) valueSpan(v *document.Span) *ast.Term {
-	items := make([][2]*ast.Term, 0, 5)
-	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Line))})
-	items = append(items, [2]*ast.Term{keyColumn, c.int(int64(v.Column))})
-	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.EndLine))})
-	items = append(items, [2]*ast.Term{keyEndColumn, c.int(int64(v.EndColumn))})
-	items = append(items, [2]*ast.Term{keyExact, boolTerm(v.Exact)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
