@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -435,18 +436,62 @@ func complete(f *finding.Finding, lines []string) {
 		f.Edits = nil
 		return
 	}
-	// Show the lines the edits touch, not everything between the finding and
-	// an insertion further down.
-	first, last := edits[0].Line, edits[0].EndLine
-	for _, e := range edits {
-		first, last = min(first, e.Line), max(last, e.EndLine)
-	}
-	last = min(last, len(lines))
-	text, err := fix.Apply(lines, first, last, edits)
-	if err != nil {
-		f.Edits = nil
-		return
+	var parts []string
+	for _, group := range nearby(edits) {
+		// Show the lines the edits touch, not everything between the finding
+		// and an insertion further down.
+		first, last := group[0].Line, group[0].EndLine
+		for _, e := range group {
+			first, last = min(first, e.Line), max(last, e.EndLine)
+		}
+		last = min(last, len(lines))
+		text, err := fix.Apply(lines, first, last, group)
+		if err != nil {
+			f.Edits = nil
+			return
+		}
+		parts = append(parts, text)
 	}
 	f.Edits = edits
-	f.Replacement = text
+	f.Replacement = joinGroups(parts)
 }
+
+// joinGroups puts a line "..." between the groups of lines a replacement
+// shows.
+func joinGroups(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			if !strings.HasSuffix(b.String(), "\n") {
+				b.WriteString("\n")
+			}
+			b.WriteString("...\n")
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// nearby groups edits (in file order) whose lines are at most a few lines
+// apart. A fix that edits line 4 and line 1,294 shows two short groups, not
+// the 1,290 lines between them: with one such finding per build, that was
+// quadratic in the file's size.
+func nearby(edits []finding.Edit) [][]finding.Edit {
+	sorted := slices.Clone(edits)
+	slices.SortStableFunc(sorted, func(a, b finding.Edit) int { return a.Line - b.Line })
+	var groups [][]finding.Edit
+	last := 0
+	for _, e := range sorted {
+		if len(groups) == 0 || e.Line > last+maxReplacementGap {
+			groups = append(groups, nil)
+			last = 0
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], e)
+		last = max(last, e.EndLine)
+	}
+	return groups
+}
+
+// maxReplacementGap is how many untouched lines a replacement shows between
+// two edits before it shows them as two groups.
+const maxReplacementGap = 8

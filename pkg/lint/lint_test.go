@@ -65,3 +65,41 @@ func TestBuildKitChecksSkippedOnHugeFiles(t *testing.T) {
 		t.Errorf("built-in findings: %v at the limit, %v over it; want the same, not none", own(small), own(huge))
 	}
 }
+
+// A fix that edits two far-apart lines (go-cache-mounts: a download near the
+// top, a build far below) shows the two places, not every line between
+// them: with one such finding per build, the report grew with the square of
+// the file's size.
+func TestReplacementShowsTheEditedPlacesOnly(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("FROM golang:1.27-alpine AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "LABEL org.example.step%d=\"%d\"\n", i, i)
+	}
+	b.WriteString("RUN CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" -o /out/app .\n")
+	b.WriteString("FROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\nENTRYPOINT [\"/app\"]\n")
+	l := lint.New(testengine.Engine(t), lint.Options{Facts: testengine.Facts(t)})
+	r := l.Bytes(context.Background(), "Dockerfile", []byte(b.String()))
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	for _, f := range r.Findings {
+		if f.RuleID != "GD007" {
+			continue
+		}
+		lines := strings.Split(strings.TrimSuffix(f.Replacement, "\n"), "\n")
+		want := []string{
+			"RUN --mount=type=cache,target=/go/pkg/mod go mod download",
+			"...",
+			`RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .`,
+		}
+		if !slices.Equal(lines, want) {
+			t.Fatalf("replacement:\n%s\nwant:\n%s", f.Replacement, strings.Join(want, "\n"))
+		}
+		if len(f.Edits) != 2 {
+			t.Errorf("edits = %+v, want one on each RUN", f.Edits)
+		}
+		return
+	}
+	t.Fatalf("no go-cache-mounts finding: %v", ruleIDs(r))
+}

@@ -75,11 +75,19 @@ deny contains finding if {
 # either (none when i has that mount): a mount on the build alone would
 # hide the modules they put in the layer.
 unmounted_downloads_before(s, i) := [d |
-	some [st, d] in gobuilds.shipping_runs
 	needs(i, "mod")
 	not has_mount(i, "mod", setting_value(i, "mod"))
 	builds(i)
+	some [st, d] in lone_downloads
 	after(st, d, s, i)
+] if {
+	count(lone_downloads) > 0
+} else := []
+
+# The RUNs that download modules with no mount, found once: a build RUN then
+# looks only at these, not at every RUN (linear in the RUNs of a file).
+lone_downloads := [[st, d] |
+	some [st, d] in gobuilds.shipping_runs
 	lone_download(d)
 ]
 
