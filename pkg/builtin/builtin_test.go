@@ -148,13 +148,17 @@ func TestPrecompiledFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The testdata of the repository and of every rule: a plain clone has
+	// hundreds, without the corpus.
 	var files []string
-	filepath.WalkDir("../../testdata", func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.Contains(d.Name(), "Dockerfile") && !strings.HasSuffix(p, ".dockerignore") {
-			files = append(files, p)
-		}
-		return nil
-	})
+	for _, dir := range []string{"../../testdata", "../../policies"} {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.Contains(d.Name(), "Dockerfile") && !strings.HasSuffix(p, ".dockerignore") {
+				files = append(files, p)
+			}
+			return nil
+		})
+	}
 	files = append(files, testenv.OptionalCorpus(t)...)
 	// The image facts of the shipped data: without them no image is known
 	// and the rules about images say nothing.
