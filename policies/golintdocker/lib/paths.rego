@@ -2,7 +2,8 @@
 # title: Paths
 # description: |
 #   Paths inside an image, as Dockerfiles write them: whether one lies under
-#   another, made absolute against a WORKDIR, without a trailing slash.
+#   another, made absolute against a WORKDIR, without a trailing slash, its
+#   last element.
 package golintdocker.lib.paths
 
 # p is dir or something under it, or a parent of it (copying /etc/ssl covers
@@ -27,3 +28,7 @@ clean(p) := "/" if {
 	p != ""
 	trim_right(p, "/") == ""
 } else := trim_right(p, "/")
+
+# The last element of p, without a trailing slash: "gosu" for
+# /usr/sbin/gosu, "ssh" for /root/.ssh/.
+base(p) := regex.replace(trim_right(p, "/"), `^.*/`, "")

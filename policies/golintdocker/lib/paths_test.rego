@@ -24,3 +24,9 @@ test_clean if {
 	paths.clean("//") == "/"
 	paths.clean("") == ""
 }
+
+test_base if {
+	paths.base("/usr/sbin/gosu") == "gosu"
+	paths.base("/root/.ssh/") == ".ssh"
+	paths.base("id_rsa") == "id_rsa"
+}

@@ -23,6 +23,7 @@
 package golintdocker.rules.pipe_to_shell
 
 import data.golintdocker.lib.instructions
+import data.golintdocker.lib.paths
 
 deny contains finding if {
 	not input.fixture
@@ -89,6 +90,6 @@ else := name if {
 	c.name == "sudo"
 	some a in array.slice(c.argv, 1, count(c.argv))
 	not startswith(a, "-")
-	name := regex.replace(a, `^.*/`, "")
+	name := paths.base(a)
 	name in shells
 }

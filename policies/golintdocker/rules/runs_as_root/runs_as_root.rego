@@ -34,6 +34,7 @@ import data.golintdocker.lib.findings
 import data.golintdocker.lib.images
 import data.golintdocker.lib.instructions
 import data.golintdocker.lib.packages
+import data.golintdocker.lib.paths
 
 # An explicit USER root (or 0) is in effect.
 deny contains finding if {
@@ -70,9 +71,8 @@ drops_privileges(s) if {
 drops_privileges(s) if {
 	some c in files.chain_copies(s)
 	some p in array.concat(c.sources, [c.dest_path])
-	base := regex.replace(p, `^.*/`, "")
 	some tool in privilege_droppers
-	startswith(base, tool)
+	startswith(paths.base(p), tool)
 }
 
 privilege_droppers := {"su-exec", "gosu"}

@@ -26,13 +26,14 @@
 package golintdocker.rules.secret_file_copied
 
 import data.golintdocker.lib.files
+import data.golintdocker.lib.paths
 import data.golintdocker.lib.stages
 
 deny contains finding if {
 	not input.fixture
 	some [_, _, s, i] in files.all_copies
 	some src in i.copy.sources
-	name := base(src)
+	name := paths.base(src)
 	not sample(name)
 	kind := secret_kind(name)
 	finding := {
@@ -42,8 +43,6 @@ deny contains finding if {
 		"fix": fix[kind_key(name)],
 	}
 }
-
-base(p) := regex.replace(trim_right(p, "/"), `^.*/`, "")
 
 # Keys and files named for tests and examples are fixtures, not secrets.
 sample(name) if regex.match(`(?i)(^|[-_.])(sample|example|test|testing|dummy|fake|demo|fixture|insecure)([-_.]|$)`, name)
