@@ -80,9 +80,7 @@ unmounted_downloads_before(s, i) := [d |
 	builds(i)
 	some [st, d] in lone_downloads
 	after(st, d, s, i)
-] if {
-	count(lone_downloads) > 0
-} else := []
+]
 
 # The RUNs that download modules with no mount, found once: a build RUN then
 # looks only at these, not at every RUN (linear in the RUNs of a file).
