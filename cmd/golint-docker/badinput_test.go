@@ -410,14 +410,8 @@ func peakRSS(pid int) int64 {
 		if err != nil {
 			return peak
 		}
+		peak = max(peak, testenv.VmHWM(raw)>>10)
 		for _, line := range strings.Split(string(raw), "\n") {
-			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-				var kb int64
-				fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(v), " kB"), &kb)
-				if kb > peak {
-					peak = kb
-				}
-			}
 			if strings.HasPrefix(line, "State:") && strings.Contains(line, "Z (zombie)") {
 				return peak
 			}

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/pkg/testenv"
 )
 
 // TestMain lets this test binary serve as the policy sandbox's worker, as
@@ -654,13 +655,7 @@ func treePeakRSS(pid int, stop <-chan struct{}) int64 {
 			if err != nil {
 				continue
 			}
-			for _, line := range strings.Split(string(raw), "\n") {
-				if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-					var kb int64
-					fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(v), " kB"), &kb)
-					peak = max(peak, kb<<10)
-				}
-			}
+			peak = max(peak, testenv.VmHWM(raw))
 		}
 		select {
 		case <-stop:

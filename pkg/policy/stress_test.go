@@ -5,7 +5,6 @@ package policy_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/golint-docker/golint-docker/pkg/limits"
 	"github.com/golint-docker/golint-docker/pkg/policy"
+	"github.com/golint-docker/golint-docker/pkg/testenv"
 )
 
 // These take seconds each: make test-stress runs them.
@@ -120,13 +120,7 @@ func childrenPeakRSS(stop <-chan struct{}) int64 {
 			if err != nil {
 				continue
 			}
-			for _, line := range strings.Split(string(status), "\n") {
-				if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-					var kb int64
-					fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(v), " kB"), &kb)
-					peak = max(peak, kb<<10)
-				}
-			}
+			peak = max(peak, testenv.VmHWM(status))
 		}
 		select {
 		case <-stop:

@@ -2,7 +2,8 @@
 // real-world corpus beside the repository (../shared/corpus), and the stress
 // tests that only `make test-stress` runs. On a plain clone both are skipped
 // with a message saying why; CI sets GOLINT_DOCKER_REQUIRE_CORPUS=1 so that
-// the corpus tests fail there instead of vanishing.
+// the corpus tests fail there instead of vanishing. It also reads what the
+// memory tests measure of the processes they start (VmHWM).
 //
 // Not public API: for this repository's tests only.
 package testenv

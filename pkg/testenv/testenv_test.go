@@ -88,3 +88,13 @@ func TestStress(t *testing.T) {
 		}
 	}
 }
+
+func TestVmHWM(t *testing.T) {
+	status := "Name:\tgolint-docker\nState:\tR (running)\nVmPeak:\t  900000 kB\nVmHWM:\t   65432 kB\nVmRSS:\t   60000 kB\n"
+	if got := VmHWM([]byte(status)); got != 65432<<10 {
+		t.Errorf("VmHWM = %d, want %d", got, 65432<<10)
+	}
+	if got := VmHWM([]byte("Name:\tkthreadd\nState:\tS (sleeping)\n")); got != 0 {
+		t.Errorf("VmHWM without the line = %d, want 0", got)
+	}
+}
