@@ -18,6 +18,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/policy"
 	"github.com/golint-docker/golint-docker/pkg/report"
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 const usage = `Usage: golint-docker [flags] [PATH...]
@@ -89,7 +90,7 @@ func (f *docFlags) options() (lint.Options, error) {
 	if f.contextDir != "" {
 		st, err := os.Stat(f.contextDir)
 		if err != nil {
-			return opt, fmt.Errorf("--context %s: %w", f.contextDir, unwrapPath(err))
+			return opt, fmt.Errorf("--context %s: %w", f.contextDir, safeio.Cause(err))
 		}
 		if !st.IsDir() {
 			return opt, fmt.Errorf("--context %s: not a directory", f.contextDir)
@@ -336,12 +337,4 @@ func pairOutputs(formats, files []string, e env) ([]report.Output, error) {
 		return nil, errors.New("only one --format can write to stdout; give the others an --output file")
 	}
 	return outs, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

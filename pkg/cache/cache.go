@@ -32,6 +32,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // Key names an entry: a digest of everything that can change it (see
@@ -115,11 +117,11 @@ func DefaultDir(getenv func(string) string) (string, error) {
 // when it is not there.
 func Open(dir string, opt Options) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("cache %s: %w", dir, unwrapPath(err))
+		return nil, fmt.Errorf("cache %s: %w", dir, safeio.Cause(err))
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, fmt.Errorf("cache %s: %w", dir, unwrapPath(err))
+		return nil, fmt.Errorf("cache %s: %w", dir, safeio.Cause(err))
 	}
 	c := &Cache{dir: dir, root: root, maxBytes: opt.MaxBytes, now: time.Now, shards: map[byte]*os.Root{}}
 	if c.maxBytes <= 0 {
@@ -127,7 +129,7 @@ func Open(dir string, opt Options) (*Cache, error) {
 	}
 	if err := root.Mkdir(version, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
 		root.Close()
-		return nil, fmt.Errorf("cache %s: %w", dir, unwrapPath(err))
+		return nil, fmt.Errorf("cache %s: %w", dir, safeio.Cause(err))
 	}
 	if _, err := root.Lstat(tagFile); errors.Is(err, fs.ErrNotExist) {
 		_ = writeAtomic(c.root, tagFile, []byte(tag)) // a marker: its absence is harmless
@@ -447,12 +449,4 @@ func (c *Cache) Clean() (Stats, error) {
 		return s, fmt.Errorf("cache %s: %w", c.dir, err)
 	}
 	return s, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

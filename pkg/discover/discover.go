@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // skipDirs are never searched.
@@ -119,7 +121,7 @@ func Files(paths []string) ([]File, []Problem) {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			problems = append(problems, Problem{p, describe(err)})
+			problems = append(problems, Problem{p, safeio.Cause(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -130,7 +132,7 @@ func Files(paths []string) ([]File, []Problem) {
 		found := 0
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problems = append(problems, Problem{path, describe(err)})
+				problems = append(problems, Problem{path, safeio.Cause(err)})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -155,7 +157,7 @@ func Files(paths []string) ([]File, []Problem) {
 			return nil
 		})
 		if err != nil {
-			problems = append(problems, Problem{p, describe(err)})
+			problems = append(problems, Problem{p, safeio.Cause(err)})
 		}
 		if found == 0 {
 			problems = append(problems, Problem{p, errors.New("no Dockerfile found in this directory (looked for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile)")})
@@ -175,13 +177,4 @@ func kind(t fs.FileMode) string {
 		return "a device"
 	}
 	return "an irregular file"
-}
-
-// describe shortens an *fs.PathError to its cause: the path is shown by the caller.
-func describe(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -35,13 +35,13 @@ func WriteFile(path, root string, data []byte) (err error) {
 	}
 	r, err := os.OpenRoot(dir)
 	if err != nil {
-		return cause(err)
+		return safeio.Cause(err)
 	}
 	defer r.Close()
 	st, err := r.Lstat(name)
 	switch {
 	case err != nil:
-		return cause(err)
+		return safeio.Cause(err)
 	case st.Mode()&fs.ModeSymlink != 0:
 		return ErrSymlink
 	case !st.Mode().IsRegular():
@@ -49,7 +49,7 @@ func WriteFile(path, root string, data []byte) (err error) {
 	}
 	tmp, f, err := createTemp(r, name)
 	if err != nil {
-		return cause(err)
+		return safeio.Cause(err)
 	}
 	defer func() {
 		if err != nil {
@@ -58,19 +58,19 @@ func WriteFile(path, root string, data []byte) (err error) {
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
-		return cause(err)
+		return safeio.Cause(err)
 	}
 	if err = f.Sync(); err != nil {
-		return cause(err)
+		return safeio.Cause(err)
 	}
 	if err = f.Chmod(st.Mode().Perm()); err != nil {
-		return cause(err)
+		return safeio.Cause(err)
 	}
 	if err = f.Close(); err != nil {
-		return cause(err)
+		return safeio.Cause(err)
 	}
 	if err = r.Rename(tmp, name); err != nil {
-		return cause(err)
+		return safeio.Cause(err)
 	}
 	return nil
 }
@@ -90,17 +90,4 @@ func createTemp(r *os.Root, name string) (string, *os.File, error) {
 		return tmp, f, err
 	}
 	return "", nil, errors.New("cannot create a temporary file beside it")
-}
-
-// cause drops the path from err: the caller names the file.
-func cause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

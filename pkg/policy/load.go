@@ -77,11 +77,7 @@ const (
 func DirSource(dir string) (Source, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return Source{}, err
+		return Source{}, safeio.Cause(err)
 	}
 	if !st.IsDir() {
 		return Source{}, errors.New("not a directory")
@@ -100,11 +96,7 @@ func readCapped(fsys fs.FS, p string, limit int64) ([]byte, error) {
 	}
 	raw, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, err
+		return nil, safeio.Cause(err)
 	}
 	if int64(len(raw)) > limit {
 		return nil, fmt.Errorf("%w (%s)", safeio.ErrTooLarge, safeio.Size(limit))

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/golint-docker/golint-docker/pkg/safeio"
 )
 
 // Output is one report: a format and the file it goes to ("" for the
@@ -189,7 +191,7 @@ func CreateAtomic(target string) (*AtomicFile, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		// A new file.
 	case err != nil:
-		return nil, &OutputError{target, describe(err)}
+		return nil, &OutputError{target, safeio.Cause(err).Error()}
 	case lst.Mode()&fs.ModeSymlink != 0:
 		st, err := os.Stat(target)
 		if err != nil || st.Mode().IsRegular() || st.IsDir() {
@@ -204,7 +206,7 @@ func CreateAtomic(target string) (*AtomicFile, error) {
 	}
 	f, mode, err := createTemp(target)
 	if err != nil {
-		return nil, &OutputError{target, describe(err)}
+		return nil, &OutputError{target, safeio.Cause(err).Error()}
 	}
 	if lst != nil {
 		mode = lst.Mode().Perm()
@@ -216,7 +218,7 @@ func CreateAtomic(target string) (*AtomicFile, error) {
 func openDirect(target string) (*AtomicFile, error) {
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
-		return nil, &OutputError{target, describe(err)}
+		return nil, &OutputError{target, safeio.Cause(err).Error()}
 	}
 	return &AtomicFile{File: f, target: target, direct: true}, nil
 }
@@ -264,7 +266,7 @@ func (a *AtomicFile) Commit() error {
 	}
 	fail := func(err error) error {
 		a.Abort()
-		return &OutputError{a.target, describe(err)}
+		return &OutputError{a.target, safeio.Cause(err).Error()}
 	}
 	if err := a.Sync(); err != nil {
 		return fail(err)
@@ -287,17 +289,4 @@ func (a *AtomicFile) Abort() {
 	if !a.direct {
 		os.Remove(a.Name())
 	}
-}
-
-// describe shortens an *fs.PathError to its cause: the path is in the message already.
-func describe(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err.Error()
-	}
-	return err.Error()
 }

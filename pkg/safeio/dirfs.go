@@ -13,7 +13,7 @@ import (
 func DirFS(dir string, limit int64) (fs.FS, error) {
 	r, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, Cause(err)
 	}
 	// The root stays open as long as the FS is used: a --policy directory is
 	// read once, at start-up.
@@ -86,5 +86,5 @@ func (d *dirFS) pathError(name string, err error) error {
 	if isEscape(err) {
 		err = ErrOutside
 	}
-	return &fs.PathError{Op: "open", Path: name, Err: unwrap(err)}
+	return &fs.PathError{Op: "open", Path: name, Err: Cause(err)}
 }

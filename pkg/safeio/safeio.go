@@ -59,7 +59,7 @@ func ReadFileContext(ctx context.Context, path string, limit int64, root string)
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, Cause(err)
 	}
 	if st.Size() > limit {
 		return nil, tooLarge(limit)
@@ -97,7 +97,7 @@ func openIn(path, root string, flags int) (*os.File, error) {
 	}
 	r, err := os.OpenRoot(root)
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, Cause(err)
 	}
 	defer r.Close()
 	f, err := r.OpenFile(rel, flags, 0)
@@ -105,7 +105,7 @@ func openIn(path, root string, flags int) (*os.File, error) {
 		if isEscape(err) {
 			return nil, ErrOutside
 		}
-		return nil, unwrap(err)
+		return nil, Cause(err)
 	}
 	return f, nil
 }
@@ -140,7 +140,7 @@ func isEscape(err error) bool {
 func checkRegular(f *os.File) error {
 	st, err := f.Stat()
 	if err != nil {
-		return unwrap(err)
+		return Cause(err)
 	}
 	if !st.Mode().IsRegular() {
 		return fmt.Errorf("%w (%s)", ErrNotRegular, kind(st.Mode()))
@@ -185,7 +185,7 @@ func ReadAll(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
 	select {
 	case res := <-done:
 		if res.err != nil {
-			return nil, unwrap(res.err)
+			return nil, Cause(res.err)
 		}
 		if int64(len(res.data)) > limit {
 			return nil, tooLarge(limit)
@@ -217,12 +217,16 @@ func Size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// unwrap drops the *fs.PathError around err: callers name the file
-// themselves, the way they show it.
-func unwrap(err error) error {
+// Cause drops the *fs.PathError or *os.LinkError around err: callers name
+// the file themselves, the way they show it.
+func Cause(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
 	}
 	return err
 }
