@@ -76,7 +76,7 @@ type Finding struct {
 	Message  string   `json:"message"`
 	// Fix says what to do; Edits do it where the change is local, and
 	// Replacement shows the lines the edits touch as they would read after
-	// them.
+	// them: edits far apart show as groups with a line "..." between.
 	Fix         string `json:"fix"`
 	Edits       []Edit `json:"edits,omitempty"`
 	Replacement string `json:"replacement,omitempty"`
