@@ -2,16 +2,18 @@ package policy
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/safeio"
@@ -40,18 +42,6 @@ type Decision struct {
 //
 //go:embed finding.schema.json
 var FindingSchema string
-
-var findingSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(FindingSchema))
-	if err != nil {
-		return nil, err
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("finding.schema.json", doc); err != nil {
-		return nil, err
-	}
-	return c.Compile("finding.schema.json")
-})
 
 // Decode turns the value of the findings query (a set, seen as a JSON array)
 // into findings. A rule that returns a malformed finding is an error naming it.
@@ -84,7 +74,13 @@ func DecodeJSON(raw []byte, rules map[string]*Rule) ([]finding.Finding, error) {
 			return out, nil
 		}
 	}
-	list, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	var list any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber() // 1.5 is not an integer, 1e300 is not a float64's
+	err := dec.Decode(&list)
+	if err == nil && dec.More() {
+		err = errors.New("data after the list")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("the findings are not JSON: %s", safeio.Excerpt(err.Error(), 100))
 	}
@@ -92,13 +88,13 @@ func DecodeJSON(raw []byte, rules map[string]*Rule) ([]finding.Finding, error) {
 	if !ok {
 		return nil, fmt.Errorf("the findings are not a list but %s", jsonType(list))
 	}
-	schema, err := findingSchema()
-	if err != nil {
-		return nil, err
-	}
 	for _, item := range items {
-		if err := schema.Validate(item); err != nil {
-			return nil, badFinding(item, err, rules)
+		problems, err := matchSchema(item)
+		if err != nil {
+			return nil, err
+		}
+		if len(problems) > 0 {
+			return nil, badFinding(item, problems, rules)
 		}
 	}
 	// Every item matches the schema, yet the fast path refused one: the two
@@ -126,7 +122,7 @@ func (d Decision) valid() bool {
 
 // badFinding names the rule, its policy file and what is wrong, quoting at
 // most a short excerpt of what the rule returned.
-func badFinding(item any, err error, rules map[string]*Rule) error {
+func badFinding(item any, problems []string, rules map[string]*Rule) error {
 	obj, _ := item.(map[string]any)
 	name, _ := obj["rule_name"].(string)
 	who := "a rule"
@@ -140,35 +136,58 @@ func badFinding(item any, err error, rules map[string]*Rule) error {
 		got, _ := json.Marshal(v)
 		return fmt.Errorf("%s: a deny entry must be an object with \"msg\" and \"line\", not %s", who, safeio.Excerpt(string(got), 60))
 	}
-	return fmt.Errorf("%s returned a bad finding: %s", who, schemaProblems(err))
+	return fmt.Errorf("%s returned a bad finding: %s", who, safeio.Excerpt(strings.Join(problems, "; "), 300))
 }
 
-// schemaProblems lists what the schema found wrong: "line: got string,
-// want integer; msg: missing".
-func schemaProblems(err error) string {
-	ve, ok := err.(*jsonschema.ValidationError)
-	if !ok {
-		return safeio.Excerpt(err.Error(), 200)
+// findingSchemaValue is FindingSchema decoded, for json.match_schema.
+var findingSchemaValue = sync.OnceValues(func() (any, error) {
+	var v any
+	err := json.Unmarshal([]byte(FindingSchema), &v)
+	return v, err
+})
+
+// matchSchema checks one finding against FindingSchema with OPA's JSON
+// Schema support (json.match_schema; gojsonschema underneath, already in
+// the binary: a JSON Schema library of our own would cost ~20 ms of
+// package initialisation on every start, for an error path). It returns
+// what is wrong, sorted: "line: got string, want integer; msg: missing
+// (want string)"; none if the finding matches.
+func matchSchema(item any) ([]string, error) {
+	if _, ok := item.(map[string]any); !ok {
+		// json.match_schema would read a string as a JSON document.
+		return []string{"got " + strings.TrimPrefix(strings.TrimPrefix(jsonType(item), "an "), "a ") + ", want object"}, nil
 	}
-	var parts []string
+	schema, err := findingSchemaValue()
+	if err != nil {
+		return nil, err
+	}
+	rs, err := rego.New(
+		rego.Query("x := json.match_schema(input.doc, input.schema)"),
+		rego.Input(map[string]any{"doc": item, "schema": schema}),
+	).Eval(context.Background())
+	if err != nil {
+		return nil, fmt.Errorf("checking a finding against its schema: %w", err)
+	}
+	var res []any
+	if len(rs) == 1 {
+		res, _ = rs[0].Bindings["x"].([]any)
+	}
+	if len(res) != 2 {
+		return nil, errors.New("checking a finding against its schema gave no result")
+	}
+	if res[0] == true {
+		return nil, nil
+	}
+	list, _ := res[1].([]any)
 	seen := map[string]bool{}
-	for _, u := range ve.BasicOutput().Errors {
-		if u.Error == nil {
-			continue
-		}
-		where := strings.TrimPrefix(u.InstanceLocation, "/")
-		if where == "message" {
-			where = "msg" // as the rule wrote it
-		}
-		msg := u.Error.String()
-		if want, ok := strings.CutPrefix(msg, "got null, want "); ok {
-			msg = "missing (want " + want + ")"
-		}
-		p := msg
-		if where != "" {
-			p = strings.ReplaceAll(where, "/", ".") + ": " + msg
-		}
-		if !seen[p] && !strings.HasPrefix(msg, "validation failed") {
+	var parts []string
+	for _, e := range list {
+		m, _ := e.(map[string]any)
+		typ, _ := m["type"].(string)
+		field, _ := m["field"].(string)
+		desc, _ := m["desc"].(string)
+		p := schemaProblem(item, typ, field, desc)
+		if p != "" && !seen[p] {
 			seen[p] = true
 			parts = append(parts, p)
 		}
@@ -180,9 +199,92 @@ func schemaProblems(err error) string {
 	})
 	sort.Strings(parts)
 	if len(parts) == 0 {
-		return safeio.Excerpt(err.Error(), 200)
+		parts = []string{"does not match the schema"}
 	}
-	return safeio.Excerpt(strings.Join(parts, "; "), 300)
+	return parts, nil
+}
+
+// schemaProblem says one thing json.match_schema found wrong (its type,
+// the dotted path of the field and gojsonschema's description) in the
+// words of the rule's author: "line: got string, want integer",
+// "msg: missing (want string)", "edits.0: missing property 'end_line'",
+// "line: minimum: got 0, want 1".
+func schemaProblem(item any, typ, field, desc string) string {
+	if field == "(root)" || field == "(Root)" {
+		field = ""
+	}
+	got := valueAt(item, field)
+	var msg string
+	switch typ {
+	case "number_not":
+		return "" // "value" present: badFinding says so
+	case "invalid_type":
+		var want, given string
+		if _, err := fmt.Sscanf(desc, "Invalid type. Expected: %s given: %s", &want, &given); err != nil {
+			msg = desc
+			break
+		}
+		want = strings.TrimSuffix(want, ",")
+		if given == "integer" {
+			given = "number"
+		}
+		msg = "got " + given + ", want " + want
+		if given == "null" {
+			msg = "missing (want " + want + ")"
+		}
+	case "required":
+		msg = fmt.Sprintf("missing property '%s'", strings.TrimSuffix(desc, " is required"))
+	case "pattern":
+		s, _ := got.(string)
+		msg = fmt.Sprintf("'%s' does not match pattern%s", safeio.Excerpt(s, 40), strings.TrimPrefix(desc, "Does not match pattern"))
+	case "number_gte", "string_gte", "string_lte", "array_max_items":
+		keyword := map[string]string{"number_gte": "minimum", "string_gte": "minLength", "string_lte": "maxLength", "array_max_items": "maxItems"}[typ]
+		limit := desc[strings.LastIndexByte(desc, ' ')+1:]
+		if typ == "array_max_items" { // "Array must have at most 1000 items"
+			limit = strings.Fields(desc)[len(strings.Fields(desc))-2]
+		}
+		switch g := got.(type) {
+		case string:
+			got = len([]rune(g))
+		case []any:
+			got = len(g)
+		}
+		msg = fmt.Sprintf("%s: got %v, want %s", keyword, got, limit)
+	default:
+		msg = strings.ToLower(desc)
+	}
+	if field == "" {
+		return msg
+	}
+	if field == "message" {
+		field = "msg" // as the rule wrote it
+	} else if rest, ok := strings.CutPrefix(field, "message."); ok {
+		field = "msg." + rest
+	}
+	return field + ": " + msg
+}
+
+// valueAt finds the value at a dotted path ("edits.0.line") in a decoded
+// finding; nil if there is none.
+func valueAt(v any, path string) any {
+	if path == "" {
+		return v
+	}
+	for _, k := range strings.Split(path, ".") {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[k]
+		case []any:
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
 }
 
 func jsonType(v any) string {
@@ -191,6 +293,8 @@ func jsonType(v any) string {
 		return "null"
 	case map[string]any:
 		return "an object"
+	case []any:
+		return "an array"
 	case string:
 		return "a string"
 	case bool:

@@ -172,6 +172,7 @@ func TestDecodeChecksTheSchema(t *testing.T) {
 		{`{"rule_name": "acme-x", "message": "m", "line": 1, "edits": [{"line": 1}]}`, "edits.0: missing property 'end_line'"},
 		{`{"rule_name": "acme-x", "message": "m", "line": 1, "edits": "x"}`, "edits: got string, want array"},
 		{`{"rule_name": "acme-x", "message": "m", "line": 1, "end_line": -3}`, "end_line: minimum"},
+		{`{"rule_name": "acme-x", "message": "m", "line": 1, "title": [], "edits": [{"line": 1, "end_line": 1, "column": -1, "text": 3}]}`, "edits.0.column: minimum: got -1, want 0; edits.0.text: got number, want string; title: got array, want string"},
 		{`{"rule_name": "acme-x", "message": null, "line": null, "value": 7}`, `a deny entry must be an object with "msg" and "line", not 7`},
 	} {
 		_, err := policy.DecodeJSON([]byte("["+tc.finding+"]"), rules)
@@ -184,9 +185,17 @@ func TestDecodeChecksTheSchema(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "rule remote returned a bad finding: line: missing") && !strings.Contains(err.Error(), "missing property 'line'") {
 		t.Errorf("remote: %v", err)
 	}
-	for _, raw := range []string{`{}`, `"x"`, `[1`} {
+	for _, raw := range []string{`{}`, `"x"`, `[1`, `[] x`} {
 		if _, err := policy.DecodeJSON([]byte(raw), nil); err == nil {
 			t.Errorf("%s: no error", raw)
+		}
+	}
+	// An item that is not an object (an OPA server's; in process
+	// make_finding wraps it), even a string that holds JSON.
+	for _, raw := range []string{`5`, `"{\"rule_name\": \"r\"}"`, `null`} {
+		_, err := policy.DecodeJSON([]byte("["+raw+"]"), nil)
+		if err == nil || !strings.HasPrefix(err.Error(), "a rule returned a bad finding: got ") || !strings.HasSuffix(err.Error(), ", want object") {
+			t.Errorf("%s: %v", raw, err)
 		}
 	}
 	// A good one, with a help link that is not http(s) dropped.
