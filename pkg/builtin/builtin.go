@@ -1,7 +1,8 @@
 // Package builtin is golint-docker's own rules as the linter runs them: the
 // Rego sources (package policies), and what `go generate` makes of them so
 // that a run need not parse and compile them — their metadata and data
-// (rules.json), for the reports of a run whose results all come from the
+// (meta_gen.go, Go values the linker lays out: nothing to decode at
+// start-up), for the reports of a run whose results all come from the
 // cache. The generated files are used only while they match the sources
 // (Current): after a change to a rule and before `go generate`, the rules
 // are parsed as before, and a test says the files are stale.
@@ -20,6 +21,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,11 +38,9 @@ func Source() policy.Source {
 	return policy.Source{Name: "policies", FS: policies.FS, Builtin: true}
 }
 
-// MetaFile is the generated file of the rules' metadata and data.
-const MetaFile = "rules.json"
-
-//go:embed rules.json
-var metaJSON []byte
+// MetaFile is the generated file of the rules' metadata and data: Go
+// source declaring meta.
+const MetaFile = "meta_gen.go"
 
 // CompiledFile is the generated file of the rules compiled
 // (policy.Precompile), after a line saying what they were made from.
@@ -49,18 +49,19 @@ const CompiledFile = "compiled.bin"
 //go:embed compiled.bin
 var compiled []byte
 
-// Meta is what rules.json holds.
+// Meta is what MetaFile holds.
 type Meta struct {
 	// Digest is SourceDigest of the sources it was made from.
-	Digest string `json:"digest"`
+	Digest string
 	// OPA is the version of OPA that read them.
-	OPA   string         `json:"opa"`
-	Rules []finding.Rule `json:"rules"`
-	// Data is the merged data documents of the sources (Loaded.Data).
-	Data map[string]any `json:"data"`
+	OPA   string
+	Rules []finding.Rule
+	// Data is the merged data documents of the sources (Loaded.Data), as
+	// JSON.
+	Data string
 	// Reads are the keys of data.golintdocker the rules read
 	// (Loaded.ReadKeys), for policy.Loaded.Unread.
-	Reads []string `json:"reads"`
+	Reads []string
 }
 
 var digest = sync.OnceValue(func() string { return sourceDigest(policies.FS) })
@@ -98,14 +99,15 @@ func sourceDigest(fsys fs.FS) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func decodeMeta(raw []byte) (*Meta, error) {
-	var m Meta
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber() // as policy.Load reads data.json
-	if err := dec.Decode(&m); err != nil {
+// decodeData decodes Meta.Data as policy.Load reads data.json.
+func decodeData(raw string) (map[string]any, error) {
+	var data map[string]any
+	dec := json.NewDecoder(strings.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&data); err != nil {
 		return nil, err
 	}
-	return &m, nil
+	return data, nil
 }
 
 // Current reports whether the generated files match the sources and this
@@ -120,11 +122,19 @@ func Current() bool {
 // compile them (Files is empty). ok is false when the generated file is
 // stale; policy.Load then reads the sources.
 func Loaded() (l *policy.Loaded, ok bool) {
-	m, err := decodeMeta(metaJSON)
-	if err != nil || m.Digest != SourceDigest() || m.OPA != version.Version {
+	if meta.Digest != SourceDigest() || meta.OPA != version.Version {
 		return nil, false
 	}
-	return &policy.Loaded{Rules: m.Rules, Data: m.Data, Reads: m.Reads}, true
+	data, err := decodeData(meta.Data)
+	if err != nil {
+		return nil, false
+	}
+	// Copies: a caller may change what it is given.
+	rules := slices.Clone(meta.Rules)
+	for i := range rules {
+		rules[i].Aliases = slices.Clone(rules[i].Aliases)
+	}
+	return &policy.Loaded{Rules: rules, Data: data, Reads: slices.Clone(meta.Reads)}, true
 }
 
 // Compiled returns the rules compiled at build time and their sources (for
