@@ -57,6 +57,7 @@ func main() {
 		aborts.run()
 		os.Exit(signalCode(sig))
 	}()
+	raiseFirstGCGoal(os.Getenv)
 	stopProfile := profile(os.Getenv("GOLINT_DOCKER_CPUPROFILE"))
 	code := run(ctx, os.Args[1:], env{
 		stdin:      os.Stdin,

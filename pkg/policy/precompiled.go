@@ -58,7 +58,6 @@ func Precompile(l *Loaded) ([]byte, error) {
 // sandbox, as New does.
 func NewPrecompiled(ctx context.Context, compiled []byte, src map[string][]byte, l *Loaded, opt Options) (*Engine, error) {
 	return newEngine(ctx, l, opt, func() (*ast.Compiler, error) {
-		defer pauseGC()()
 		modules, rewritten, err := decodeModules(compiled, src)
 		if err != nil {
 			return nil, err
