@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -20,7 +23,7 @@ import (
 // annotations (read at build time) are left out. A node of a kind the
 // encoder does not know is an error, never skipped.
 
-const astMagic = "golint-docker compiled rules 1\n"
+const astMagic = "golint-docker compiled rules 2\n"
 
 // Term and expression tags.
 const (
@@ -173,8 +176,20 @@ func (e *astEncoder) location(l *ast.Location) {
 	e.str(string(l.Text))
 }
 
+// module writes a module's name and then the module, framed by its length
+// so that the decoder can read modules in parallel.
 func (e *astEncoder) module(name string, m *ast.Module) {
 	e.str(name)
+	outer := e.buf
+	e.buf = nil
+	e.moduleBody(m)
+	body := e.buf
+	e.buf = outer
+	e.uint(uint64(len(body)))
+	e.buf = append(e.buf, body...)
+}
+
+func (e *astEncoder) moduleBody(m *ast.Module) {
 	e.terms(m.Package.Path)
 	e.loc(m.Package.Location)
 	e.uint(uint64(len(m.Rules)))
@@ -420,17 +435,18 @@ func decodeModules(raw []byte, src map[string][]byte) (mods map[string]*ast.Modu
 		d.locs[i+1] = l
 	}
 	n = d.count()
+	names, bodies := make([]string, n), make([][]byte, n)
+	for i := range n {
+		names[i] = d.str()
+		bodies[i] = d.take(d.count())
+	}
+	decoded, err := decodeInParallel(d, bodies)
+	if err != nil {
+		return nil, nil, err
+	}
 	mods = make(map[string]*ast.Module, n)
-	for range n {
-		name := d.str()
-		m := &ast.Module{Package: &ast.Package{Path: ast.Ref(d.terms())}}
-		m.Package.Location = d.loc()
-		m.SetRegoVersion(ast.RegoV1)
-		m.Rules = make([]*ast.Rule, d.count())
-		for i := range m.Rules {
-			m.Rules[i] = d.rule(m)
-		}
-		mods[name] = m
+	for i, name := range names {
+		mods[name] = decoded[i]
 	}
 	n = d.count()
 	rewritten = make(map[ast.Var]ast.Var, n)
@@ -442,6 +458,49 @@ func decodeModules(raw []byte, src map[string][]byte) (mods map[string]*ast.Modu
 		panic("trailing bytes")
 	}
 	return mods, rewritten, nil
+}
+
+// decodeInParallel decodes the modules' bodies on up to GOMAXPROCS
+// goroutines (the start-up of a run that compiles the rules waits for it),
+// each with its own decoder over the shared string and location tables.
+func decodeInParallel(d *astDecoder, bodies [][]byte) ([]*ast.Module, error) {
+	out := make([]*ast.Module, len(bodies))
+	var next atomic.Int64
+	workers := min(runtime.GOMAXPROCS(0), len(bodies), 8)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					errs[w] = fmt.Errorf("%w: %v", errBadCompiled, r)
+				}
+			}()
+			wd := &astDecoder{strs: d.strs, locs: d.locs}
+			for i := int(next.Add(1) - 1); i < len(bodies); i = int(next.Add(1) - 1) {
+				wd.b = bodies[i]
+				out[i] = wd.module()
+				if len(wd.b) != 0 {
+					panic("trailing bytes in a module")
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+func (d *astDecoder) module() *ast.Module {
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref(d.terms())}}
+	m.Package.Location = d.loc()
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = make([]*ast.Rule, d.count())
+	for i := range m.Rules {
+		m.Rules[i] = d.rule(m)
+	}
+	return m
 }
 
 func (d *astDecoder) take(n int) []byte {
