@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -87,16 +88,32 @@ func sourceDigest(fsys fs.FS) string {
 		return nil
 	})
 	sort.Strings(paths)
+	// Hashed as read, not read whole and then hashed: this runs at every
+	// start, over 250 KB.
 	h := sha256.New()
+	buf := make([]byte, 32<<10)
 	for _, p := range paths {
-		raw, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			raw = []byte("unreadable: " + err.Error())
+		if err := hashFile(h, fsys, p, buf); err != nil {
+			fmt.Fprintf(h, "%s\x00unreadable: %s\x00", p, err)
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", p, len(raw))
-		h.Write(raw)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// hashFile adds p's path, size and bytes to h as "path\0size\0bytes".
+func hashFile(h io.Writer, fsys fs.FS, p string, buf []byte) error {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "%s\x00%d\x00", p, st.Size())
+	_, err = io.CopyBuffer(h, f, buf)
+	return err
 }
 
 // decodeData decodes Meta.Data as policy.Load reads data.json.
