@@ -85,11 +85,16 @@ func digest(l *policy.Loaded, o CatalogueOptions) (k cache.Key, cacheable bool) 
 			return k, false
 		}
 	}
-	data, err := json.Marshal(l.Data)
-	if err != nil {
-		return k, false
+	// Without policy directories the data is the built-in rules' own,
+	// which their digest covers (data.json files are among the sources):
+	// not encoded again at every start.
+	if len(o.PolicyDirs) > 0 {
+		data, err := json.Marshal(l.Data)
+		if err != nil {
+			return k, false
+		}
+		h.Add("policy data", data)
 	}
-	h.Add("policy data", data)
 	o.Limits, o.Workers = Limits{}, 0
 	opts, err := json.Marshal(o)
 	if err != nil {
