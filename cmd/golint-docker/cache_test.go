@@ -5,18 +5,21 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/golint-docker/golint-docker/pkg/cache"
 )
 
 // entries counts the result cache's entries in dir.
 func entries(dir string) int {
-	n := 0
-	filepath.WalkDir(filepath.Join(dir, "v1"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && len(d.Name()) == 64 {
-			n++
-		}
-		return nil
-	})
-	return n
+	if _, err := os.Stat(dir); err != nil {
+		return 0
+	}
+	c, err := cache.Open(dir, cache.Options{})
+	if err != nil {
+		return 0
+	}
+	defer c.Close()
+	return c.Stats().Entries
 }
 
 // TestCacheCommand: the cache is on by default under $XDG_CACHE_HOME,

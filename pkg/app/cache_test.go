@@ -316,7 +316,7 @@ func TestCacheBroken(t *testing.T) {
 	s := baseSettings(repo, cacheDir)
 	first, _, _ := cachedRun(t, s, df)
 	n := 0
-	filepath.WalkDir(filepath.Join(cacheDir, "v1"), func(p string, d os.DirEntry, err error) error {
+	filepath.WalkDir(filepath.Join(cacheDir, "v2"), func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			raw, _ := os.ReadFile(p)
 			raw[len(raw)/2] ^= 0x20

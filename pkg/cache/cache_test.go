@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -55,75 +56,92 @@ func TestPutGet(t *testing.T) {
 	}
 }
 
-// TestBadEntries: whatever lies where an entry should be, Get misses —
-// quickly, without reading outside the cache or blocking — and a Put
-// afterwards repairs it.
+// TestBadEntries: whatever lies where a log should be, Get misses —
+// quickly, without reading outside the cache or blocking — unless an intact
+// record for the key is in it, and a Put afterwards repairs it.
 func TestBadEntries(t *testing.T) {
 	outside := t.TempDir()
-	good := encode(key("k"), []byte("the right answer"))
-	other := encode(key("other"), []byte("another file's answer"))
+	now := time.Now()
+	good := encode(key("k"), now, []byte("the right answer"))
+	other := encode(key("other"), now, []byte("another file's answer"))
 	flip := bytes.Clone(good)
 	flip[len(flip)-1] ^= 1
-	longer := encode(key("k"), []byte("the right answer"))
-	longer = append(longer, '!')
+	badTime := bytes.Clone(good)
+	badTime[len(magic)+2*32] ^= 1
 	for _, tc := range []struct {
 		name  string
 		plant func(t *testing.T, path string)
+		hit   bool
 	}{
-		{"empty file", func(t *testing.T, p string) { write(t, p, nil) }},
-		{"truncated", func(t *testing.T, p string) { write(t, p, good[:len(good)-3]) }},
-		{"header only", func(t *testing.T, p string) { write(t, p, good[:header]) }},
-		{"a flipped bit", func(t *testing.T, p string) { write(t, p, flip) }},
-		{"trailing bytes", func(t *testing.T, p string) { write(t, p, longer) }},
-		{"another key's entry", func(t *testing.T, p string) { write(t, p, other) }},
-		{"garbage", func(t *testing.T, p string) { write(t, p, []byte("golint-docker cache v1\nnot really")) }},
+		{"empty file", func(t *testing.T, p string) { write(t, p, nil) }, false},
+		{"truncated", func(t *testing.T, p string) { write(t, p, good[:len(good)-3]) }, false},
+		{"header only", func(t *testing.T, p string) { write(t, p, good[:header]) }, false},
+		{"a flipped bit", func(t *testing.T, p string) { write(t, p, flip) }, false},
+		{"a flipped bit in the header", func(t *testing.T, p string) { write(t, p, badTime) }, false},
+		{"another key's entry", func(t *testing.T, p string) { write(t, p, other) }, false},
+		{"garbage", func(t *testing.T, p string) { write(t, p, []byte(magic+"not really")) }, false},
 		{"another format", func(t *testing.T, p string) {
-			write(t, p, []byte("golint-docker cache v0\n"+string(good[len(magic):])))
-		}},
-		{"a directory", func(t *testing.T, p string) { os.MkdirAll(p, 0o700) }},
+			write(t, p, []byte("golint-docker cache v1\n"+string(good[len(magic):])))
+		}, false},
+		{"a directory", func(t *testing.T, p string) { os.MkdirAll(p, 0o700) }, false},
 		{"a FIFO", func(t *testing.T, p string) {
 			if err := syscall.Mkfifo(p, 0o600); err != nil {
 				t.Skip("no FIFO:", err)
 			}
-		}},
-		{"a symlink out of the cache to a valid entry", func(t *testing.T, p string) {
+		}, false},
+		{"a symlink out of the cache to a valid log", func(t *testing.T, p string) {
 			target := filepath.Join(outside, "planted")
 			write(t, target, good)
 			if err := os.Symlink(target, p); err != nil {
 				t.Fatal(err)
 			}
-		}},
-		{"a symlink to a device", func(t *testing.T, p string) { os.Symlink("/dev/zero", p) }},
-		{"too large", func(t *testing.T, p string) {
+		}, false},
+		{"a symlink in the cache to a valid log", func(t *testing.T, p string) {
+			write(t, filepath.Join(filepath.Dir(p), "inside"), good)
+			if err := os.Symlink("inside", p); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"a symlink to a device", func(t *testing.T, p string) { os.Symlink("/dev/zero", p) }, false},
+		{"beyond the read limit", func(t *testing.T, p string) {
 			fh, err := os.Create(p)
 			if err != nil {
 				t.Fatal(err)
 			}
+			fh.Truncate(3 * MaxEntry)
+			fh.Seek(0, 2)
 			fh.Write(good)
-			fh.Truncate(int64(header + MaxEntry + 1))
 			fh.Close()
-		}},
+		}, false},
+		// A torn record (a crash mid-append) is skipped: the records
+		// around it are found.
+		{"intact after torn and garbage", func(t *testing.T, p string) {
+			write(t, p, slices.Concat(other[:len(other)-5], []byte("junk"), good, flip[:9]))
+		}, true},
+		{"trailing bytes", func(t *testing.T, p string) { write(t, p, append(bytes.Clone(good), '!')) }, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			c := open(t, dir, Options{})
-			p := filepath.Join(dir, filepath.FromSlash(entryPath(key("k"))))
-			os.MkdirAll(filepath.Dir(p), 0o700)
+			c := open(t, dir, Options{MaxBytes: 1 << 20})
+			p := filepath.Join(dir, version, logName(shardOf(key("k"))))
 			tc.plant(t, p)
 			done := make(chan bool)
 			go func() {
-				_, ok := c.Get(key("k"))
-				done <- ok
+				data, ok := c.Get(key("k"))
+				done <- ok && string(data) == "the right answer"
 			}()
 			select {
 			case ok := <-done:
-				if ok {
-					t.Fatal("a hit")
+				if ok != tc.hit {
+					t.Fatalf("hit: %v, want %v", ok, tc.hit)
 				}
 			case <-time.After(10 * time.Second):
 				t.Fatal("Get blocked")
 			}
 			if tc.name == "a directory" {
+				if err := c.Put(key("k"), []byte("fixed")); err == nil {
+					t.Fatal("Put over a directory")
+				}
 				return // nothing can be renamed over a directory: it stays a miss
 			}
 			if err := c.Put(key("k"), []byte("fixed")); err != nil {
@@ -132,6 +150,14 @@ func TestBadEntries(t *testing.T) {
 			if got, ok := c.Get(key("k")); !ok || string(got) != "fixed" {
 				t.Fatalf("after Put: %q, %v", got, ok)
 			}
+			if tc.name == "beyond the read limit" {
+				// Unreadable records stay until Trim rewrites the log.
+				c.Trim(false)
+				c.Put(key("k"), []byte("fixed"))
+			}
+			if got, ok := open(t, dir, Options{}).Get(key("k")); !ok || string(got) != "fixed" {
+				t.Fatalf("after Put, another Cache: %q, %v", got, ok)
+			}
 			if raw, err := os.ReadFile(filepath.Join(outside, "planted")); err == nil && !bytes.Equal(raw, good) {
 				t.Fatal("Put wrote through the symlink, outside the cache")
 			}
@@ -139,16 +165,15 @@ func TestBadEntries(t *testing.T) {
 	}
 }
 
-// TestShardOutside: a shard directory replaced by a symlink out of the
+// TestVersionOutside: a version directory replaced by a symlink out of the
 // cache is neither read nor written.
-func TestShardOutside(t *testing.T) {
+func TestVersionOutside(t *testing.T) {
 	dir, outside := t.TempDir(), t.TempDir()
-	c := open(t, dir, Options{})
-	shard := filepath.Join(dir, filepath.FromSlash(filepath.Dir(entryPath(key("k")))))
-	write(t, filepath.Join(outside, filepath.Base(entryPath(key("k")))), encode(key("k"), []byte("planted")))
-	if err := os.Symlink(outside, shard); err != nil {
+	write(t, filepath.Join(outside, logName(shardOf(key("k")))), encode(key("k"), time.Now(), []byte("planted")))
+	if err := os.Symlink(outside, filepath.Join(dir, version)); err != nil {
 		t.Fatal(err)
 	}
+	c := open(t, dir, Options{})
 	if _, ok := c.Get(key("k")); ok {
 		t.Fatal("read through a symlink out of the cache")
 	}
@@ -181,19 +206,17 @@ func TestTrim(t *testing.T) {
 		if err := c.Put(key(strconv.Itoa(i)), make([]byte, 1000)); err != nil {
 			t.Fatal(err)
 		}
-		p := filepath.Join(dir, filepath.FromSlash(entryPath(key(strconv.Itoa(i)))))
-		os.Chtimes(p, clock, clock)
 		clock = clock.Add(2 * time.Hour)
 	}
 	// Entry 0, the oldest, is used now.
 	if _, ok := c.Get(key("0")); !ok {
 		t.Fatal("miss")
 	}
-	os.MkdirAll(filepath.Join(dir, "v0", "ab"), 0o700)
-	write(t, filepath.Join(dir, "v0", "ab", key("old").String()), []byte("old format"))
-	stale := filepath.Join(dir, version, "00", tmpPre+"dead")
-	fresh := filepath.Join(dir, version, "00", tmpPre+"live")
-	os.MkdirAll(filepath.Dir(stale), 0o700)
+	os.MkdirAll(filepath.Join(dir, "v1", "ab"), 0o700)
+	write(t, filepath.Join(dir, "v1", "ab", key("old").String()), []byte("old format"))
+	write(t, filepath.Join(dir, "v1", "ab", "notes"), []byte("not the cache's"))
+	stale := filepath.Join(dir, version, tmpPre+"dead")
+	fresh := filepath.Join(dir, version, tmpPre+"live")
 	write(t, stale, []byte("x"))
 	write(t, fresh, []byte("x"))
 	os.Chtimes(stale, clock.Add(-2*time.Hour), clock.Add(-2*time.Hour))
@@ -201,35 +224,33 @@ func TestTrim(t *testing.T) {
 	if err := c.Trim(false); err != nil {
 		t.Fatal(err)
 	}
-	s := c.Stats()
+	s := open(t, dir, Options{}).Stats()
 	if s.Bytes > 10*entry*3/4 || s.Entries != 7 {
 		t.Fatalf("after Trim: %+v, want 7 entries (3/4 of the bound)", s)
 	}
-	for i := range 20 {
-		_, ok := c.Get(key(strconv.Itoa(i)))
-		if want := i == 0 || i >= 14; ok != want {
-			t.Errorf("entry %d kept: %v, want %v", i, ok, want)
+	for _, c := range []*Cache{c, open(t, dir, Options{})} {
+		for i := range 20 {
+			_, ok := c.Get(key(strconv.Itoa(i)))
+			if want := i == 0 || i >= 14; ok != want {
+				t.Errorf("entry %d kept: %v, want %v", i, ok, want)
+			}
 		}
 	}
-	for p, want := range map[string]bool{stale: false, fresh: true, filepath.Join(dir, "v0", "ab", key("old").String()): false} {
+	for p, want := range map[string]bool{
+		stale: false, fresh: true,
+		filepath.Join(dir, "v1", "ab", key("old").String()): false,
+		filepath.Join(dir, "v1", "ab", "notes"):             true,
+	} {
 		if _, err := os.Stat(p); (err == nil) != want {
 			t.Errorf("%s kept: %v, want %v", p, err == nil, want)
 		}
 	}
-
-	// Within the hour and without writes, Trim does not walk again.
-	for i := range 20 {
-		c.Put(key("again"+strconv.Itoa(i)), make([]byte, 1000))
-	}
-	c.written.Store(0)
-	c.Trim(false)
-	if s := c.Stats(); s.Entries != 27 {
-		t.Fatalf("Trim walked within the hour: %+v", s)
-	}
-	clock = clock.Add(2 * time.Hour)
-	c.Trim(false)
-	if s := c.Stats(); s.Bytes > 10*entry {
-		t.Fatalf("Trim after the hour: %+v", s)
+	// Under the bound, Trim leaves the logs alone.
+	big := open(t, dir, Options{})
+	before := big.Stats()
+	big.Trim(false)
+	if s := big.Stats(); s != before {
+		t.Fatalf("Trim under the bound: %+v, was %+v", s, before)
 	}
 }
 
