@@ -11,12 +11,15 @@ func Each[I, T any](items []I, jobs int, do func(I) T, emit func(T)) {
 	if jobs < 1 {
 		jobs = 1
 	}
-	slots := make([]chan T, len(items))
+	// window bounds how far workers run ahead of the emitter: at most
+	// that many items are out and not yet emitted, so item i can take the
+	// slot of item i-len(slots), emitted already (a slot per item would
+	// hold memory for every item until the end).
+	window := make(chan struct{}, jobs*4)
+	slots := make([]chan T, min(len(items), cap(window)))
 	for i := range slots {
 		slots[i] = make(chan T, 1)
 	}
-	// window bounds how far workers run ahead of the emitter.
-	window := make(chan struct{}, jobs*4)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
@@ -24,7 +27,7 @@ func Each[I, T any](items []I, jobs int, do func(I) T, emit func(T)) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				slots[i] <- do(items[i])
+				slots[i%len(slots)] <- do(items[i])
 			}
 		}()
 	}
@@ -39,7 +42,7 @@ func Each[I, T any](items []I, jobs int, do func(I) T, emit func(T)) {
 		}
 	}()
 	for i := range items {
-		emit(<-slots[i])
+		emit(<-slots[i%len(slots)])
 		<-window
 	}
 	wg.Wait()
