@@ -109,7 +109,16 @@ type Cache struct {
 type shard struct {
 	f     *os.File // nil: no log (yet)
 	index map[Key]record
+	// pending are records not written yet, at offsets in it, and their
+	// keys: they go in one write when there are enough of them (a write
+	// costs about as much as a small record) and before anything reads
+	// the logs. A process that dies loses them: misses.
+	pending   []byte
+	unwritten map[Key]record
 }
+
+// flushAt is how much a shard gathers before it writes: a few records.
+const flushAt = 16 << 10
 
 // record is where an entry's record lies in its log.
 type record struct {
@@ -165,6 +174,7 @@ func (c *Cache) Dir() string { return c.dir }
 
 // Close releases the directory.
 func (c *Cache) Close() error {
+	c.Flush()
 	c.mu.Lock()
 	c.closeShards()
 	c.mu.Unlock()
@@ -310,15 +320,21 @@ func encode(k Key, t time.Time, data []byte) []byte {
 func (c *Cache) Get(k Key) (data []byte, ok bool) {
 	c.mu.Lock()
 	sh := c.shard(shardOf(k))
+	var raw []byte
+	if r, ok := sh.unwritten[k]; ok {
+		raw = bytes.Clone(sh.pending[r.off : r.off+int64(r.size)])
+	}
 	r, found := sh.index[k]
 	f := sh.f
 	c.mu.Unlock()
-	if !found || f == nil {
-		return nil, false
-	}
-	raw := make([]byte, r.size)
-	if _, err := f.ReadAt(raw, r.off); err != nil {
-		return nil, false
+	if raw == nil {
+		if !found || f == nil {
+			return nil, false
+		}
+		raw = make([]byte, r.size)
+		if _, err := f.ReadAt(raw, r.off); err != nil {
+			return nil, false
+		}
 	}
 	got, t, _, ok := check(raw)
 	if !ok || got != k {
@@ -342,10 +358,29 @@ func (c *Cache) Put(k Key, data []byte) error {
 	}
 	now := c.now()
 	raw := encode(k, now, data)
-	i := shardOf(k)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	sh := c.shard(i)
+	sh := c.shard(shardOf(k))
+	if sh.unwritten == nil {
+		sh.unwritten = map[Key]record{}
+	}
+	sh.unwritten[k] = record{int64(len(sh.pending)), len(raw), now.Unix()}
+	sh.pending = append(sh.pending, raw...)
+	if len(sh.pending) < flushAt {
+		return nil
+	}
+	return c.flush(shardOf(k))
+}
+
+// flush writes shard i's pending records to its log in one write; c.mu is
+// held.
+func (c *Cache) flush(i int) error {
+	sh := c.shards[i]
+	if sh == nil || len(sh.pending) == 0 {
+		return nil
+	}
+	pending, unwritten := sh.pending, sh.unwritten
+	sh.pending, sh.unwritten = nil, nil
 	if sh.f == nil {
 		f, err := openLog(c.logs, logName(i), true)
 		if err != nil {
@@ -360,17 +395,34 @@ func (c *Cache) Put(k Key, data []byte) error {
 		}
 		sh.f = f
 	}
-	if _, err := sh.f.Write(raw); err != nil {
+	if _, err := sh.f.Write(pending); err != nil {
 		return err
 	}
 	// With O_APPEND the offset is the end of this write, whatever other
 	// processes appended before it.
 	end, err := sh.f.Seek(0, io.SeekCurrent)
 	if err != nil {
-		return nil // written, not indexed: a miss in this run
+		return nil // written, not indexed: misses in this run
 	}
-	sh.index[k] = record{end - int64(len(raw)), len(raw), now.Unix()}
+	base := end - int64(len(pending))
+	for k, r := range unwritten {
+		r.off += base
+		sh.index[k] = r
+	}
 	return nil
+}
+
+// Flush writes every pending record.
+func (c *Cache) Flush() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var errs []error
+	for i := range c.shards {
+		if err := c.flush(i); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // writeAtomic writes a temporary file beside name and renames it into
@@ -499,6 +551,7 @@ func (c *Cache) removeOld() (s Stats, errs []error) {
 // processes append to a log while it is rewritten are lost (misses).
 // force rewrites the logs even under the bound.
 func (c *Cache) Trim(force bool) error {
+	c.Flush()
 	now := c.now()
 	c.removeOld()
 	logs, tmps := c.files()
@@ -590,6 +643,7 @@ type Stats struct {
 // Stats counts the entries of the current format and the size of their
 // logs.
 func (c *Cache) Stats() Stats {
+	c.Flush()
 	var s Stats
 	logs, _ := c.files()
 	for _, l := range logs {

@@ -16,7 +16,7 @@ import (
 
 func key(s string) Key { return NewHasher().AddString("test", s).Key() }
 
-func open(t *testing.T, dir string, opt Options) *Cache {
+func open(t testing.TB, dir string, opt Options) *Cache {
 	t.Helper()
 	c, err := Open(dir, opt)
 	if err != nil {
@@ -53,6 +53,43 @@ func TestPutGet(t *testing.T) {
 	}
 	if err := c.Put(key("big"), make([]byte, MaxEntry+1)); err == nil {
 		t.Fatal("an entry over MaxEntry was stored")
+	}
+}
+
+// TestFlush: a Cache gathers small records and writes them together; it
+// reads its own at once, others read them once written (Flush, Close,
+// or enough of them).
+func TestFlush(t *testing.T) {
+	dir := t.TempDir()
+	c, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Put(key("a"), []byte("A"))
+	if got, ok := c.Get(key("a")); !ok || string(got) != "A" {
+		t.Fatalf("own pending record: %q, %v", got, ok)
+	}
+	if _, ok := open(t, dir, Options{}).Get(key("a")); ok {
+		t.Fatal("another Cache read a record not written yet")
+	}
+	c.Put(key("a"), []byte("A2"))
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := open(t, dir, Options{}).Get(key("a")); !ok || string(got) != "A2" {
+		t.Fatalf("after Close: %q, %v", got, ok)
+	}
+	// Enough records in one shard are written without Flush.
+	c = open(t, dir, Options{})
+	var keys []Key
+	for i := 0; len(keys) < flushAt/100+1; i++ {
+		if k := key("b" + strconv.Itoa(i)); shardOf(k) == shardOf(key("a")) {
+			keys = append(keys, k)
+			c.Put(k, make([]byte, 100))
+		}
+	}
+	if _, ok := open(t, dir, Options{}).Get(keys[0]); !ok {
+		t.Fatal("a full shard was not written")
 	}
 }
 
@@ -139,7 +176,8 @@ func TestBadEntries(t *testing.T) {
 				t.Fatal("Get blocked")
 			}
 			if tc.name == "a directory" {
-				if err := c.Put(key("k"), []byte("fixed")); err == nil {
+				c.Put(key("k"), []byte("fixed"))
+				if err := c.Flush(); err == nil {
 					t.Fatal("Put over a directory")
 				}
 				return // nothing can be renamed over a directory: it stays a miss
@@ -150,10 +188,14 @@ func TestBadEntries(t *testing.T) {
 			if got, ok := c.Get(key("k")); !ok || string(got) != "fixed" {
 				t.Fatalf("after Put: %q, %v", got, ok)
 			}
+			if err := c.Flush(); err != nil {
+				t.Fatal(err)
+			}
 			if tc.name == "beyond the read limit" {
 				// Unreadable records stay until Trim rewrites the log.
 				c.Trim(false)
 				c.Put(key("k"), []byte("fixed"))
+				c.Flush()
 			}
 			if got, ok := open(t, dir, Options{}).Get(key("k")); !ok || string(got) != "fixed" {
 				t.Fatalf("after Put, another Cache: %q, %v", got, ok)
@@ -383,6 +425,10 @@ func helper(dir string) {
 		if round%10 == 0 {
 			c.Trim(true)
 		}
+	}
+	if err := c.Close(); err != nil {
+		fmt.Println(err)
+		os.Exit(1)
 	}
 	os.Exit(0)
 }
