@@ -78,8 +78,9 @@ const (
 	// MaxEntry bounds one entry, written or read.
 	MaxEntry = 8 << 20
 	// touchAfter: a hit older than this is written again with the time of
-	// the hit (what eviction goes by), not every hit.
-	touchAfter = time.Hour
+	// the hit (what eviction goes by), not every hit: at most a copy a
+	// day of what is used, which Trim drops.
+	touchAfter = 24 * time.Hour
 	// tmpAge: a temporary file this old was left by a process that died.
 	tmpAge = time.Hour
 )
