@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "34b90741a72786a034d59b65dcb8a1561c8e0e19209f13e9a278fe28ae4ca578",
+	Digest: "c02484fc7dfe5f252304d0ae8cedd0fb5593373f729391d9b9d7421fed6cde43",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

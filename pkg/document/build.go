@@ -222,6 +222,7 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 		st.goenv = maps.Clone(st.goenv)
 	} else {
 		from.Ref = imageref.Parse(image)
+		from.TagVersion = tagVersion(from.Tag)
 		if len(from.Unresolved) == 0 {
 			st.image = b.opt.Facts.Image(from.Ref)
 		}

@@ -1,6 +1,8 @@
 package document
 
 import (
+	"fmt"
+	"math"
 	"reflect"
 	"testing"
 )
@@ -220,6 +222,32 @@ FROM golang:${UNSET} AS f
 	}
 	if want := []string{"1.22", "1.22", "1.23.4", "latest", "", ""}; !reflect.DeepEqual(got, want) {
 		t.Errorf("go versions %q, want %q", got, want)
+	}
+}
+
+// from.tag_version is the release any image's tag starts with, numbers
+// compared as numbers; none for a tag without one or a stage base.
+func TestTagVersion(t *testing.T) {
+	d := build(t, `ARG GO=1.21
+FROM golang:${GO}-alpine AS a
+FROM a AS b
+FROM node:18.19.1-alpine AS c
+FROM golang:1.9rc2 AS d
+FROM golang:alpine AS e
+FROM example.com/tool:007.010 AS f
+FROM golang:1.99999999999999999999 AS g
+`, Options{})
+	var got []string
+	for _, s := range d.Stages {
+		if v := s.From.TagVersion; v != nil {
+			got = append(got, fmt.Sprintf("%d.%d %s", v.Major, v.Minor, v.Text))
+		} else {
+			got = append(got, "none")
+		}
+	}
+	want := []string{"1.21 1.21", "none", "18.19 18.19.1", "1.9 1.9", "none", "7.10 007.010", fmt.Sprintf("1.%d 1.99999999999999999999", math.MaxInt)}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tag versions %q, want %q", got, want)
 	}
 }
 

@@ -1,9 +1,11 @@
 package document
 
 import (
+	"math"
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/golint-docker/golint-docker/pkg/gocmd"
@@ -249,6 +251,27 @@ func static(g *GoCommand, b *GoBuild, unknown map[string]bool) *bool {
 		return nil
 	}
 	return &f
+}
+
+var tagVersionRe = regexp.MustCompile(`^([0-9]+)\.([0-9]+)(\.[0-9]+)?`)
+
+// tagVersion is the release an image tag starts with: "1.21-alpine" ->
+// 1, 21, "1.21"; nil when it starts with none. A number too large for an
+// int is the largest int (it still compares as larger than any other).
+func tagVersion(tag string) *TagVersion {
+	m := tagVersionRe.FindStringSubmatch(tag)
+	if m == nil {
+		return nil
+	}
+	return &TagVersion{Major: atoiSaturating(m[1]), Minor: atoiSaturating(m[2]), Text: m[0]}
+}
+
+func atoiSaturating(digits string) int {
+	n, err := strconv.Atoi(digits)
+	if err != nil {
+		return math.MaxInt
+	}
+	return n
 }
 
 var goTagRe = regexp.MustCompile(`^[0-9]+\.[0-9]+(\.[0-9]+)?((rc|beta)[0-9]+)?`)

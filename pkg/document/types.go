@@ -283,6 +283,19 @@ type From struct {
 	PlatformResolved string   `json:"platform_resolved"`
 	// Stage is the index of the earlier stage this one is built on, or nil.
 	Stage *int `json:"stage"`
+	// TagVersion is the MAJOR.MINOR[.PATCH] release the image's tag starts
+	// with ("1.21-alpine": 1, 21, "1.21"), nil when it starts with none
+	// (or the base is a stage): parsed once here for the rules that
+	// compare releases.
+	TagVersion *TagVersion `json:"tag_version"`
+}
+
+// TagVersion is a release number at the start of an image tag.
+type TagVersion struct {
+	Major int `json:"major"`
+	Minor int `json:"minor"`
+	// Text is the release as written: "1.21", "1.21.5".
+	Text string `json:"text"`
 }
 
 // Instruction is one Dockerfile instruction with what it means.

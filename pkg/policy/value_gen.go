@@ -85,6 +85,7 @@ var (
 	keyPlatform             = ast.StringTerm("platform")
 	keyPlatformResolved     = ast.StringTerm("platform_resolved")
 	keyStage                = ast.StringTerm("stage")
+	keyTagVersion           = ast.StringTerm("tag_version")
 	keyInstruction          = ast.StringTerm("instruction")
 	keyFlags                = ast.StringTerm("flags")
 	keyForm                 = ast.StringTerm("form")
@@ -104,6 +105,9 @@ var (
 	keyBy                   = ast.StringTerm("by")
 	keyEvidence             = ast.StringTerm("evidence")
 	keyVia                  = ast.StringTerm("via")
+	keyMajor                = ast.StringTerm("major")
+	keyMinor                = ast.StringTerm("minor")
+	keyText                 = ast.StringTerm("text")
 	keyMounts               = ast.StringTerm("mounts")
 	keyNetwork              = ast.StringTerm("network")
 	keySecurity             = ast.StringTerm("security")
@@ -295,7 +299,7 @@ func (c *converter) valueGoMod(v *document.GoMod) *ast.Term {
 }
 
 func (c *converter) valueFrom(v *document.From) *ast.Term {
-	items := make([][2]*ast.Term, 0, 13)
+	items := make([][2]*ast.Term, 0, 14)
 	items = append(items, [2]*ast.Term{keyOriginal, c.str(v.Original)})
 	items = append(items, [2]*ast.Term{keyImage, c.str(v.Image)})
 	items = append(items, [2]*ast.Term{keyName, c.str(v.Ref.Name)})
@@ -311,6 +315,7 @@ func (c *converter) valueFrom(v *document.From) *ast.Term {
 	items = append(items, [2]*ast.Term{keyPlatform, c.str(v.Platform)})
 	items = append(items, [2]*ast.Term{keyPlatformResolved, c.str(v.PlatformResolved)})
 	items = append(items, [2]*ast.Term{keyStage, c.intPtr(v.Stage)})
+	items = append(items, [2]*ast.Term{keyTagVersion, ptr(v.TagVersion, c.valueTagVersion)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
@@ -404,6 +409,14 @@ func (c *converter) valueGoSetting(v *document.GoSetting) *ast.Term {
 	items = append(items, [2]*ast.Term{keyVia, c.str(v.Via)})
 	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Line))})
 	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.EndLine))})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
+func (c *converter) valueTagVersion(v *document.TagVersion) *ast.Term {
+	items := make([][2]*ast.Term, 0, 3)
+	items = append(items, [2]*ast.Term{keyMajor, c.int(int64(v.Major))})
+	items = append(items, [2]*ast.Term{keyMinor, c.int(int64(v.Minor))})
+	items = append(items, [2]*ast.Term{keyText, c.str(v.Text)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 

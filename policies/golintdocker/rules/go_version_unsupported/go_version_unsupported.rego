@@ -31,11 +31,12 @@ supported := data.golintdocker.go.supported
 deny contains finding if {
 	some s in input.stages
 	s.from.stage == null
+	go_image(s)
 	count(s.from.unresolved) == 0
-	v := version(s.from.tag)
+	v := s.from.tag_version
+	v != null
 	count(supported) > 0
 	[v.major, v.minor] < oldest_supported
-	go_image(s)
 	finding := object.union(
 		{
 			"msg": sprintf("Go %s (%s%s) is past end of support; supported: %s", [v.text, s.from.image, source_note(s, v), concat(", ", supported)]),
@@ -50,7 +51,8 @@ go_image(s) if s.from.name == "golang"
 
 go_image(s) if images.has_fact(s, "go_toolchain")
 
-# The MAJOR.MINOR[.PATCH] a tag starts with: "1.21-alpine" -> 1, 21, "1.21".
+# The MAJOR.MINOR[.PATCH] a supported release starts with: "1.27" -> 1, 27,
+# "1.27" (a stage's tag is parsed by golint-docker: from.tag_version).
 version(tag) := {"major": to_number(m[1]), "minor": to_number(m[2]), "text": m[0]} if {
 	m := regex.find_all_string_submatch_n(`^([0-9]+)\.([0-9]+)(\.[0-9]+)?`, tag, 1)[0]
 }
@@ -61,13 +63,6 @@ version(tag) := {"major": to_number(m[1]), "minor": to_number(m[2]), "text": m[0
 oldest_supported := min(versions) if {
 	versions := [[v.major, v.minor] | some sup in supported; v := version(sup)]
 	count(versions) == count(supported)
-}
-
-older(a, b) if a.major < b.major
-
-older(a, b) if {
-	a.major == b.major
-	a.minor < b.minor
 }
 
 newest := max([[v.major, v.minor, sup] | some sup in supported; v := version(sup)])[2]

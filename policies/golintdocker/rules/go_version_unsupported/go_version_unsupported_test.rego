@@ -10,7 +10,14 @@ stage(original, from) := {
 golang(written, tag) := {
 	"original": written, "image": concat(":", ["golang", tag]), "name": "golang",
 	"tag": tag, "digest": "", "scratch": false, "stage": null, "unresolved": [],
+	"tag_version": tag_version(tag),
 }
+
+# The release a tag starts with, as golint-docker parses it into
+# from.tag_version.
+tag_version(tag) := {"major": to_number(m[1]), "minor": to_number(m[2]), "text": m[0]} if {
+	m := regex.find_all_string_submatch_n(`^([0-9]+)\.([0-9]+)(\.[0-9]+)?`, tag, 1)[0]
+} else := null
 
 doc(s, args) := {"final_stage": 0, "args": args, "stages": [s]}
 
@@ -69,7 +76,10 @@ test_tags_without_version_are_quiet if {
 }
 
 test_other_images_are_quiet if {
-	from := {"original": "node:18", "image": "node:18", "name": "node", "tag": "18.1", "digest": "", "stage": null, "unresolved": []}
+	from := {
+		"original": "node:18", "image": "node:18", "name": "node", "tag": "18.1", "digest": "", "stage": null, "unresolved": [],
+		"tag_version": tag_version("18.1"),
+	}
 	count(go_version_unsupported.deny) == 0 with input as doc(stage("FROM node:18.1", from), [])
 }
 
