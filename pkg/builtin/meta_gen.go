@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "c02484fc7dfe5f252304d0ae8cedd0fb5593373f729391d9b9d7421fed6cde43",
+	Digest: "a151111352c0c1fa3b275d2c0595ef992078273ab29550fc3a528a9ee21e3a08",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

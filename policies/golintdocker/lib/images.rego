@@ -21,16 +21,16 @@ facts(s) := s.image if {
 
 # The image of stage s is known to have fact name (true). An unknown image
 # has no facts, so it never triggers a rule.
-has_fact(s, name) if facts(s)[name] == true
+has_fact(s, name) if s.image[name] == true
 
 # The image of stage s is known to lack fact name (false).
-lacks_fact(s, name) if facts(s)[name] == false
+lacks_fact(s, name) if s.image[name] == false
 
 # The facts of the final stage's image.
 final_facts := facts(stages.final)
 
 # The image of stage s is a Windows image.
-windows(s) if facts(s).os == "windows"
+windows(s) if s.image.os == "windows"
 
 # The runtime images the runtime-image rules check: the final stage when it
 # is one, else the runtime stages the last stage would hide (see

@@ -31,10 +31,10 @@ supported := data.golintdocker.go.supported
 deny contains finding if {
 	some s in input.stages
 	s.from.stage == null
-	go_image(s)
-	count(s.from.unresolved) == 0
 	v := s.from.tag_version
 	v != null
+	go_image(s)
+	count(s.from.unresolved) == 0
 	count(supported) > 0
 	[v.major, v.minor] < oldest_supported
 	finding := object.union(
