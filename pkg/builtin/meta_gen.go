@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "a151111352c0c1fa3b275d2c0595ef992078273ab29550fc3a528a9ee21e3a08",
+	Digest: "bbbe5f626e8a4a52dbf5bc1149571a4bf1568e6fff3c0932cb51cff2f33692f1",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

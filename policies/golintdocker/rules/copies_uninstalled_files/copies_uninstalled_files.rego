@@ -46,10 +46,10 @@ deny contains finding if {
 	some [s, i] in files.copies
 	i.copy.from_stage != null
 	s.built
-	some set in file_sets
-	src := copied_from(i, set.dir)
 	from := input.stages[i.copy.from_stage]
+	some set in file_sets
 	from.files[set.fact] == false
+	src := copied_from(i, set.dir)
 	image := stages.base_name(from)
 	finding := {
 		"msg": sprintf(
@@ -68,8 +68,8 @@ deny contains finding if {
 	i.copy.from_image != null
 	s.built
 	some set in file_sets
-	src := copied_from(i, set.dir)
 	i.copy.from_image_facts[set.fact] == false
+	src := copied_from(i, set.dir)
 	finding := {
 		"msg": sprintf(
 			"COPY --from=%s copies %s, but the image %s ships no %s, so the build fails with \"%s: not found\"",

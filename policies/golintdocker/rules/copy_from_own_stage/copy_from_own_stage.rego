@@ -32,13 +32,22 @@ import data.golintdocker.lib.stages
 
 deny contains finding if {
 	some [_, _, s, i] in files.all_copies
+	own_or_later(s, i.copy.from_stage)
 	finding := cycle_finding(s, i, "COPY --from=", i.copy.from, i.copy.from_stage)
 }
 
 deny contains finding if {
 	some [_, _, s, i] in instructions.by_cmd.run
 	some m in i.run.mounts
+	own_or_later(s, m.from_stage)
 	finding := cycle_finding(s, i, "RUN --mount from=", m.from, m.from_stage)
+}
+
+# The cheap test that keeps cycle_finding to the few references that can
+# make a cycle: a stage can only be built on itself or a later stage.
+own_or_later(s, target) if {
+	target != null
+	target >= s.index
 }
 
 cycle_finding(s, i, what, from, target) := {

@@ -34,8 +34,8 @@ deny contains finding if {
 	some [_, _, s, i] in files.all_copies
 	some src in i.copy.sources
 	name := paths.base(src)
-	not sample(name)
 	kind := secret_kind(name)
+	not sample(name)
 	finding := {
 		"msg": sprintf("%s on line %d puts %s (%s) into a layer of %s: whoever can pull the image or read the build cache can read it, even if a later step deletes it", [upper(i.cmd), i.line, src, kind, stages.label(s)]),
 		"line": i.line,

@@ -33,11 +33,11 @@ import data.golintdocker.lib.instructions
 deny contains finding if {
 	not input.fixture
 	some [_, _, s, i] in instructions.by_cmd.run
-	s.role != "dev"
-	as_root(s, i)
 	some c in i.run.commands
 	c.name == "sudo"
 	count(c.argv) > 1
+	s.role != "dev"
+	as_root(s, i)
 	finding := {
 		"msg": sprintf("RUN on line %d runs `sudo %s` as root already: sudo adds nothing, and most base images do not have it (\"sudo: not found\")", [i.line, c.argv[1]]),
 		"line": c.line,

@@ -79,7 +79,7 @@ undeclared(s, i) := finding if {
 	}
 }
 
-# The platform ARGs instruction i refers to (refers), found per kind of
+# The platform ARGs instruction i refers to, found per kind of
 # instruction (cmd, a separate argument so that rule indexing picks the
 # clause) in one pass over its variables rather than one test per ARG.
 referenced("run", i) := {v |
@@ -111,28 +111,6 @@ text_refs(texts) := {v |
 	v := m[1]
 	v in stages.platform_args
 }
-
-# A RUN expands it (outside single quotes).
-refers(i, v) if {
-	some c in i.run.commands
-	v in c.vars
-}
-
-# ENV, ARG and LABEL values.
-refers(i, v) if {
-	i.cmd in {"env", "arg", "label"}
-	some p in i.pairs
-	is_string(p.raw)
-	mentions(p.raw, v)
-}
-
-# Paths of COPY, ADD and WORKDIR.
-refers(i, v) if {
-	i.cmd in {"copy", "add", "workdir"}
-	mentions(i.original, v)
-}
-
-mentions(text, v) if regex.match(sprintf(`\$(%s|\{%s)([^A-Za-z0-9_]|$)`, [v, v]), text)
 
 # The RUN sets it itself: NAME=..., export NAME=..., for NAME in ...
 assigned(i, v) if {
