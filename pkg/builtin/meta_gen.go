@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "bbbe5f626e8a4a52dbf5bc1149571a4bf1568e6fff3c0932cb51cff2f33692f1",
+	Digest: "34e4a5fbee44eaf051e97a2ead1a8cae3559a395033b736c1387b5c9a555f651",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

@@ -31,9 +31,9 @@ deny contains finding if {
 	not input.fixture
 	some [_, _, _, i] in instructions.by_cmd.run
 	some pc in i.run.package_commands
+	not pc.assume_yes
 	pc.manager in {"apt-get", "apt", "aptitude"}
 	pc.verb in asking_verbs
-	not pc.assume_yes
 	finding := {
 		"msg": sprintf("`%s %s` on line %d has no -y: when it has more to do than the packages named, it asks to confirm, the build has no terminal to answer, and apt gives up (\"Abort.\")", [pc.manager, pc.verb, pc.line]),
 		"line": pc.line,

@@ -37,8 +37,9 @@ import data.golintdocker.lib.stages
 deny contains finding if {
 	not input.fixture
 	some [_, _, s, i] in instructions.by_cmd.copy
-	s.built
+	trim_right(i.copy.dest_path, "/") == "" # the destination is /, or empty
 	paths.clean(i.copy.dest_path) == "/"
+	s.built
 	some src in i.copy.sources
 	paths.clean(trim_suffix(src, ".")) == "/"
 	source := source_facts(i.copy)

@@ -30,6 +30,7 @@ import data.golintdocker.lib.images
 deny contains finding if {
 	not input.fixture
 	some s in input.stages
+	s.from.tag in {"", "latest"}
 	s.from.stage == null
 	not s.from.scratch
 	count(s.from.unresolved) == 0
@@ -48,6 +49,7 @@ deny contains finding if {
 	some [_, i] in files.copies
 	ref := i.copy.from_image
 	ref != null
+	ref.tag in {"", "latest"}
 	not ref.scratch
 	not images.unknown_stage_name(i.copy.from)
 	not contains(i.copy.from, "$")

@@ -52,9 +52,8 @@ deny contains finding if {
 }
 
 exposes(s) if {
-	some st in stages.chain(s)
-	some i in st.instructions
-	i.cmd == "expose"
+	some [k, _, _, _] in instructions.by_cmd.expose
+	k in stages.chain_positions(s)
 }
 
 # What the image starts: the ENTRYPOINT in effect, else the CMD.

@@ -31,23 +31,26 @@ import data.golintdocker.lib.instructions
 secrets := data.golintdocker.secrets
 
 secret_name(key) if {
-	some p in secrets.name_patterns
-	regex.match(p, key)
-	not allowed(key)
+	regex.match(name_pattern, key)
+	not regex.match(allowed_pattern, key)
 }
 
-allowed(key) if {
-	some p in secrets.allowed_patterns
-	regex.match(p, key)
-}
+# Each list of patterns as one regular expression (built once per query):
+# one match per name instead of one per pattern. Undefined for an empty
+# list, which matches no name.
+name_pattern := any_of(secrets.name_patterns)
+
+allowed_pattern := any_of(secrets.allowed_patterns)
+
+any_of(patterns) := concat("|", [sprintf("(?:%s)", [p]) | some p in patterns]) if count(patterns) > 0
 
 # ENV with a value, or a value taken from a build argument ($TOKEN), which is
 # the secret itself once --build-arg sets it.
 deny contains finding if {
 	some [_, _, _, i] in instructions.by_cmd.env
 	some p in i.pairs
-	env_set(p)
 	secret_name(p.key)
+	env_set(p)
 	finding := {
 		"msg": sprintf("ENV %s on line %d puts a secret in the image config: anyone who can pull the image reads it with `docker inspect`", [p.key, i.line]),
 		"line": i.line,
@@ -67,18 +70,6 @@ env_set(p) if {
 switch_value(v) if lower(v) in {"true", "false", "yes", "no", "on", "off", "0", "1"}
 
 env_set(p) if contains(object.get(p, "raw", ""), "$")
-
-# ARG in a stage, and global ARGs before the first FROM.
-args contains {"key": p.key, "default": default_of(p), "line": i.line, "end_line": i.end_line} if {
-	some s in input.stages
-	some i in s.instructions
-	i.cmd == "arg"
-	some p in i.pairs
-}
-
-args contains {"key": a.name, "default": a.default, "line": a.line, "end_line": a.end_line} if {
-	some a in input.args
-}
 
 default_of(p) := p.raw if p.raw != null
 
