@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "34e4a5fbee44eaf051e97a2ead1a8cae3559a395033b736c1387b5c9a555f651",
+	Digest: "6d8825e6c6be899a373f082fbd029664b3e253b8f3b889938b5a171ba5fca51c",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

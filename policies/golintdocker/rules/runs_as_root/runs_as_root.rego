@@ -72,6 +72,7 @@ drops_privileges(s) if {
 	some c in files.chain_copies(s)
 	some p in array.concat(c.sources, [c.dest_path])
 	some tool in privilege_droppers
+	contains(p, tool) # cheap, before the basename's regex
 	startswith(paths.base(p), tool)
 }
 
