@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "6d8825e6c6be899a373f082fbd029664b3e253b8f3b889938b5a171ba5fca51c",
+	Digest: "98f9d7ea98a32cdfd7cc4337b0b541d133f5e3abbf452b2fa9d8d992577d388c",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

@@ -29,8 +29,8 @@ import data.golintdocker.lib.instructions
 deny contains finding if {
 	not input.fixture
 	some [_, _, _, i] in instructions.by_cmd.run
+	i.run.commands[0].name == "cd"
 	first := i.run.commands[0]
-	first.name == "cd"
 	first.top
 	count(first.argv) == 2
 	dir := first.argv[1]

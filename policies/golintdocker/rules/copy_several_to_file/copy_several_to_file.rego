@@ -32,9 +32,9 @@ import data.golintdocker.lib.findings
 
 deny contains finding if {
 	some [_, _, _, i] in files.all_copies
-	c := i.copy
-	n := count(c.sources) + count(c.heredocs)
+	n := count(i.copy.sources) + count(i.copy.heredocs)
 	n > 1
+	c := i.copy
 	not endswith(c.dest, "/")
 	not c.dest in {".", "..", ""}
 	not c.dest_exists
