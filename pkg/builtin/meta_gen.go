@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "98f9d7ea98a32cdfd7cc4337b0b541d133f5e3abbf452b2fa9d8d992577d388c",
+	Digest: "d41f248aadefbc0449f55f3642554198466a3e721dbb4167f2bae7088feed3a9",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

@@ -37,8 +37,8 @@ deny contains finding if {
 	not installs(i, family)
 	later := [j |
 		some [_, _, st, j] in instructions.by_cmd.run
-		after(s, i, st, j)
 		installs(j, family)
+		after(s, i, st, j)
 		not updates(j, family)
 	]
 	count(later) > 0

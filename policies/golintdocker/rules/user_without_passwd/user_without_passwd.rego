@@ -110,22 +110,22 @@ passwd_provided if files.copied_into(stages.final, "/etc/group")
 passwd_provided if {
 	some s in stages.final_chain
 	some i in s.instructions
-	not shell.run_lacks_shell(s, i)
 	some c in i.run.commands
 	some arg in c.argv
 	some f in ["/etc/passwd", "/etc/group"]
 	contains(arg, f)
+	not shell.run_lacks_shell(s, i)
 }
 
 # A RUN that can run (not shell form in a shell-less stage) creates name.
 creates(tools, name) if {
 	some s in stages.final_chain
 	some i in s.instructions
-	not shell.run_lacks_shell(s, i)
 	some c in i.run.commands
 	c.name in tools
 	some argv in [c.argv, object.get(c, "expanded", [])]
 	name in argv
+	not shell.run_lacks_shell(s, i)
 }
 
 fix(name) := sprintf("Use a numeric user, `USER 65532:65532`, which needs no passwd entry; or copy the entries from %s, which creates %q: `COPY --from=%s /etc/passwd /etc/group /etc/`.", [stages.label(s), name, stages.from_name(s)]) if {
