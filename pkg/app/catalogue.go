@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/golint-docker/golint-docker/pkg/bkcheck"
 	"github.com/golint-docker/golint-docker/pkg/builtin"
@@ -43,7 +44,8 @@ type Catalogue struct {
 	Rules     []finding.Rule
 	Evaluator lint.Evaluator
 	// Facts are the image and package facts input documents are built
-	// with: the rules' data with the configuration's over it.
+	// with: the rules' data with the configuration's over it. Nil when
+	// they are read on first use (LintFacts).
 	Facts *imagefacts.Catalog
 	// Known are the rules the evaluator can report, when they are known
 	// here (nil for an OPA server, whose bundle may hold more): a pragma
@@ -63,6 +65,9 @@ type Catalogue struct {
 	Cacheable bool
 	Digest    cache.Key
 	engine    *lazyEngine // nil with an OPA server
+	// facts makes Facts when they were left to the first document that
+	// needs them (see LintFacts).
+	facts func() (*imagefacts.Catalog, error)
 }
 
 // Close stops what the catalogue started (the policy sandbox's processes).
@@ -74,59 +79,116 @@ func (c *Catalogue) Close() {
 
 // NewCatalogue loads the rules; in process, they are compiled on first
 // use (or by Compile), and only their metadata is read until then when
-// they are the built-in ones alone.
+// they are the built-in ones alone. Their data, too, is decoded when
+// first needed unless the configuration's data adds to it (which is
+// then checked at once: a mistake in it is said before anything is
+// linted).
 func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
-	load := loadDocumented
+	var (
+		src rulesSource
+		err error
+	)
 	if o.OPAURL != "" {
-		load = LoadPolicies
+		src.loaded, err = LoadPolicies(o.PolicyDirs)
+	} else {
+		src, err = loadDocumented(o.PolicyDirs)
 	}
-	loaded, err := load(o.PolicyDirs)
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalogue{Rules: loaded.Rules}
+	src.full = sync.OnceValues(src.withData(o.PolicyDirs))
+	c := &Catalogue{Rules: src.loaded.Rules}
 	if o.OPAURL == "" {
-		if o.Data, err = Enabled(o.Data, loaded.Rules, o.Enable); err != nil {
+		if o.Data, err = Enabled(o.Data, src.loaded.Rules, o.Enable); err != nil {
 			return nil, err
 		}
 	}
-	if c.Facts, err = Facts(loaded, o.Data); err != nil {
-		return nil, err
+	if src.off != nil && ownData(o.Data) == 0 {
+		// The built-in rules' data alone: known good (TestBuiltinFacts),
+		// read when the first document needs its image facts.
+		c.Off = src.off
+		c.facts = sync.OnceValues(func() (*imagefacts.Catalog, error) {
+			loaded, err := src.full()
+			if err != nil {
+				return nil, err
+			}
+			return Facts(loaded, o.Data)
+		})
+	} else {
+		loaded, err := src.full()
+		if err != nil {
+			return nil, err
+		}
+		if c.Facts, err = Facts(loaded, o.Data); err != nil {
+			return nil, err
+		}
+		c.Unread = unread(loaded, o.Data)
+		c.Off = policy.OffRules(loaded, o.Data, o.OPAURL != "")
 	}
-	c.Unread = unread(loaded, o.Data)
-	c.Off = off(loaded, o.Data, o.OPAURL != "")
 	if o.OPAURL != "" {
-		client, err := opaclient.New(o.OPAURL, o.Limits.Timeout, loaded.Rules)
+		client, err := opaclient.New(o.OPAURL, o.Limits.Timeout, src.loaded.Rules)
 		if err != nil {
 			return nil, fmt.Errorf("OPA server %w", err)
 		}
 		c.Evaluator = client
 		return c.withChecks(o), nil
 	}
-	c.Known = loaded.Rules
+	c.Known = src.loaded.Rules
 	c.engine = &lazyEngine{build: func() (*policy.Engine, error) {
+		loaded, err := src.full()
+		if err != nil {
+			return nil, err
+		}
 		popt := policy.Options{
 			Data: o.Data, Allow: o.Allow, Timeout: o.Limits.Timeout, MaxHeap: o.Limits.MaxHeap, Workers: o.Workers,
 		}
 		// The built-in rules as compiled at build time, when that was
 		// from these sources; policy directories' rules are compiled in
 		// full, in the sandbox.
-		if rules, src, ok := builtin.Compiled(); ok {
-			return policy.NewPrecompiled(ctx, rules, src, loaded, popt)
+		if rules, srcs, ok := builtin.Compiled(); ok {
+			return policy.NewPrecompiled(ctx, rules, srcs, loaded, popt)
 		}
-		full := loaded
-		if len(full.Files) == 0 {
+		if len(loaded.Files) == 0 {
 			// Only the metadata was read: the rules are needed now.
-			if full, err = LoadPolicies(o.PolicyDirs); err != nil {
+			if loaded, err = LoadPolicies(o.PolicyDirs); err != nil {
 				return nil, err
 			}
 		}
-		return policy.New(ctx, full, popt)
+		return policy.New(ctx, loaded, popt)
 	}}
 	c.Evaluator = c.engine
 	// o.Data has the rules Enable turns on: the digest covers them.
-	c.Digest, c.Cacheable = digest(loaded, o)
+	c.Digest, c.Cacheable = digest(src.loaded, o)
 	return c.withChecks(o), nil
+}
+
+// ownData is how many keys the configuration's data (Data's document,
+// with what Enabled adds) sets: none leaves the rules' data as it is.
+func ownData(data map[string]any) int {
+	n := 0
+	for k, v := range data {
+		if gd, ok := v.(map[string]any); ok && k == "golintdocker" {
+			n += len(gd)
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// LintFacts sets the image facts of lint options: the catalogue's, or
+// the function that reads them on first use.
+func (c *Catalogue) LintFacts(opt *lint.Options) {
+	opt.Facts = c.Facts
+	if c.Facts == nil && c.facts != nil {
+		opt.FactsFunc = func() (*imagefacts.Catalog, error) {
+			f, err := c.facts()
+			if err != nil {
+				return nil, catalogueError{err}
+			}
+			return f, nil
+		}
+	}
 }
 
 // withChecks documents BuildKit's checks, when they run, and the pragma
@@ -172,25 +234,6 @@ func BundleData(cfg *config.Config, rules []finding.Rule, enable []string) (map[
 	return Enabled(res.Catalogue.Data, rules, res.Catalogue.Enable)
 }
 
-// off lists the ids of the rules off by default that the shipped data with
-// data over it leaves off (all of them when remote).
-func off(loaded *policy.Loaded, data map[string]any, remote bool) []string {
-	merged := map[string]any{}
-	if policy.Merge(merged, nil, loaded.Data) != nil || (data != nil && policy.Merge(merged, nil, data) != nil) {
-		return nil
-	}
-	gd, _ := merged["golintdocker"].(map[string]any)
-	options, _ := gd["options"].(map[string]any)
-	var ids []string
-	for _, r := range loaded.Rules {
-		o, _ := options[policy.OptionsKey(r)].(map[string]any)
-		if r.DefaultOff && (remote || o["enabled"] != true) {
-			ids = append(ids, r.ID)
-		}
-	}
-	return ids
-}
-
 // Facts reads the image and package facts (data.golintdocker.images and
 // .packages) of the loaded rules' data with data merged over it, as the
 // engine merges them.
@@ -227,16 +270,46 @@ func (c *Catalogue) Compile() error {
 	return err
 }
 
+// rulesSource is what documents the rules (loaded), with the data
+// decoded on demand when it was not read with them.
+type rulesSource struct {
+	loaded *policy.Loaded
+	// data decodes the generated metadata's data (nil: loaded.Data is
+	// read); off are the rules off by default that data leaves off.
+	data func() (map[string]any, bool)
+	off  []string
+	// full is loaded with its data, made once (safe for concurrent use).
+	full func() (*policy.Loaded, error)
+}
+
+// withData makes loaded with its data: a copy with the decoded data, or
+// the sources read when the generated data cannot be decoded.
+func (s rulesSource) withData(dirs []string) func() (*policy.Loaded, error) {
+	return func() (*policy.Loaded, error) {
+		if s.data == nil {
+			return s.loaded, nil
+		}
+		data, ok := s.data()
+		if !ok {
+			return LoadPolicies(dirs)
+		}
+		l := *s.loaded
+		l.Data = data
+		return &l, nil
+	}
+}
+
 // loadDocumented reads what documents the rules: the built-in rules'
 // generated metadata, when it is current and there is nothing else, else
 // the sources.
-func loadDocumented(dirs []string) (*policy.Loaded, error) {
+func loadDocumented(dirs []string) (rulesSource, error) {
 	if len(dirs) == 0 {
-		if l, ok := builtin.Loaded(); ok {
-			return l, nil
+		if l, data, ok := builtin.Metadata(); ok {
+			return rulesSource{loaded: l, data: data, off: builtin.Off()}, nil
 		}
 	}
-	return LoadPolicies(dirs)
+	l, err := LoadPolicies(dirs)
+	return rulesSource{loaded: l}, err
 }
 
 // LoadPolicies reads the built-in rules and the policy directories, without
@@ -258,9 +331,9 @@ func LoadPolicies(dirs []string) (*policy.Loaded, error) {
 // AllRules documents every rule the policy directories add to the built-in
 // ones, and BuildKit's checks.
 func AllRules(dirs []string) ([]finding.Rule, error) {
-	loaded, err := loadDocumented(dirs)
+	src, err := loadDocumented(dirs)
 	if err != nil {
 		return nil, err
 	}
-	return append(append(loaded.Rules, bkcheck.Rules()...), pragma.Rule), nil
+	return append(append(src.loaded.Rules, bkcheck.Rules()...), pragma.Rule), nil
 }

@@ -273,7 +273,7 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	opt.Facts = cat.Facts
+	cat.LintFacts(&opt)
 	opt.Rules = cat.Known
 	opt.Off = cat.Off
 	for _, p := range problems {

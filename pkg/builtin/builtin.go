@@ -63,6 +63,10 @@ type Meta struct {
 	// Reads are the keys of data.golintdocker the rules read
 	// (Loaded.ReadKeys), for policy.Loaded.Unread.
 	Reads []string
+	// Off are the rules off by default that Data leaves off
+	// (policy.OffRules), so that a run without data of its own need not
+	// decode Data to know them.
+	Off []string
 }
 
 var digest = sync.OnceValue(func() string { return sourceDigest(policies.FS) })
@@ -139,20 +143,38 @@ func Current() bool {
 // compile them (Files is empty). ok is false when the generated file is
 // stale; policy.Load then reads the sources.
 func Loaded() (l *policy.Loaded, ok bool) {
-	if meta.Digest != SourceDigest() || meta.OPA != version.Version {
+	l, data, ok := Metadata()
+	if !ok {
 		return nil, false
 	}
-	data, err := decodeData(meta.Data)
-	if err != nil {
+	if l.Data, ok = data(); !ok {
 		return nil, false
+	}
+	return l, true
+}
+
+// Metadata is Loaded without the data (Data is nil): data decodes it, a
+// fresh copy each call, when it is needed (image facts, compiling the
+// rules).
+func Metadata() (l *policy.Loaded, data func() (map[string]any, bool), ok bool) {
+	if meta.Digest != SourceDigest() || meta.OPA != version.Version {
+		return nil, nil, false
 	}
 	// Copies: a caller may change what it is given.
 	rules := slices.Clone(meta.Rules)
 	for i := range rules {
 		rules[i].Aliases = slices.Clone(rules[i].Aliases)
 	}
-	return &policy.Loaded{Rules: rules, Data: data, Reads: slices.Clone(meta.Reads)}, true
+	data = func() (map[string]any, bool) {
+		d, err := decodeData(meta.Data)
+		return d, err == nil
+	}
+	return &policy.Loaded{Rules: rules, Reads: slices.Clone(meta.Reads)}, data, true
 }
+
+// Off are the ids of the rules off by default that the built-in data
+// leaves off, as generated (valid while Metadata's ok is true).
+func Off() []string { return slices.Clone(meta.Off) }
 
 // Compiled returns the rules compiled at build time and their sources (for
 // the texts of locations in errors), for policy.NewPrecompiled; ok is false

@@ -14,6 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/version"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 	"github.com/golint-docker/golint-docker/pkg/internal/testengine"
 	"github.com/golint-docker/golint-docker/pkg/lint"
 	"github.com/golint-docker/golint-docker/pkg/policy"
@@ -55,6 +56,24 @@ func TestGenerated(t *testing.T) {
 func TestSameOPA(t *testing.T) {
 	if meta.OPA != version.Version {
 		t.Fatalf("%s was made with OPA %s; this is %s: run go generate ./pkg/builtin", MetaFile, meta.OPA, version.Version)
+	}
+}
+
+// TestBuiltinFacts: the built-in data's image and package facts are read
+// without an error, and Off is what the data leaves off: a run without
+// data of its own reads neither until it needs them (app.NewCatalogue),
+// so nothing could report a mistake in them then.
+func TestBuiltinFacts(t *testing.T) {
+	l, ok := Loaded()
+	if !ok {
+		t.Fatal("stale")
+	}
+	gd, _ := l.Data["golintdocker"].(map[string]any)
+	if _, err := imagefacts.New(gd); err != nil {
+		t.Fatalf("built-in image facts: %v", err)
+	}
+	if got, want := Off(), policy.OffRules(l, nil, false); !reflect.DeepEqual(got, want) || len(got) == 0 {
+		t.Fatalf("Off = %v, the data leaves off %v", got, want)
 	}
 }
 

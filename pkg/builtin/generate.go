@@ -26,7 +26,7 @@ func Generate() (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := Meta{Digest: SourceDigest(), OPA: version.Version, Rules: l.Rules, Data: string(data), Reads: l.ReadKeys()}
+	m := Meta{Digest: SourceDigest(), OPA: version.Version, Rules: l.Rules, Data: string(data), Reads: l.ReadKeys(), Off: policy.OffRules(l, nil, false)}
 	src, err := metaSource(m)
 	if err != nil {
 		return nil, err
@@ -79,6 +79,6 @@ func metaSource(m Meta) ([]byte, error) {
 		}
 		b.WriteString("},\n")
 	}
-	fmt.Fprintf(&b, "},\nData: %s,\nReads: %#v,\n}\n", strconv.Quote(m.Data), m.Reads)
+	fmt.Fprintf(&b, "},\nData: %s,\nReads: %#v,\nOff: %#v,\n}\n", strconv.Quote(m.Data), m.Reads, m.Off)
 	return format.Source(b.Bytes())
 }

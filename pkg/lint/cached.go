@@ -101,6 +101,7 @@ var notInKey = map[string]string{
 	"StdinFilename":   "the name the file is linted as is in the key",
 	"BuildKitTimeout": "a check cut short by it is not kept",
 	"Facts":           "read from the rules' data and the configuration's, which the salt covers",
+	"FactsFunc":       "makes Facts",
 	"Rules":           "the rules of the catalogue, which the salt covers",
 }
 

@@ -57,6 +57,10 @@ type Options struct {
 	// Facts are the image and package facts the document is built with
 	// (the rules' data and the configuration's); nil knows no image.
 	Facts *imagefacts.Catalog
+	// FactsFunc, when Facts is nil, makes them when the first document
+	// is built (a run whose results all come from the cache never needs
+	// them); its error is the file's. It must be safe for concurrent use.
+	FactsFunc func() (*imagefacts.Catalog, error)
 	// Rules are the rules the evaluator may report (BuildKit's checks and
 	// pragma.Rule are known anyway): a pragma naming none of them is
 	// reported. Nil when they are not known here (an OPA server's bundle).
@@ -307,10 +311,16 @@ func (l *Linter) prepare(name string, data []byte) (*parse.File, *document.Docum
 	if err != nil {
 		return nil, nil, "", err
 	}
+	facts := l.opt.Facts
+	if facts == nil && l.opt.FactsFunc != nil {
+		if facts, err = l.opt.FactsFunc(); err != nil {
+			return nil, nil, "", err
+		}
+	}
 	doc, err := document.Build(f, document.Options{
 		BuildArgs: l.opt.BuildArgs,
 		Target:    l.opt.Target,
-		Facts:     l.opt.Facts,
+		Facts:     facts,
 		// GoReleaser builds a Dockerfile it names in a context of its own.
 		Goreleaser: l.ctx.Goreleaser(name),
 	})

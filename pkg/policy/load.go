@@ -370,3 +370,24 @@ func (l *Loaded) ReadKeys() []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// OffRules lists the ids of the rules off by default that the loaded
+// data with data over it leaves off (data.golintdocker.options.<rule>
+// .enabled not true); all of them when remote (an OPA server's data
+// decides, unseen). nil when the data cannot be merged.
+func OffRules(l *Loaded, data map[string]any, remote bool) []string {
+	merged := map[string]any{}
+	if Merge(merged, nil, l.Data) != nil || (data != nil && Merge(merged, nil, data) != nil) {
+		return nil
+	}
+	gd, _ := merged["golintdocker"].(map[string]any)
+	options, _ := gd["options"].(map[string]any)
+	var ids []string
+	for _, r := range l.Rules {
+		o, _ := options[OptionsKey(r)].(map[string]any)
+		if r.DefaultOff && (remote || o["enabled"] != true) {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}
