@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -20,22 +21,53 @@ import (
 // the binary's identity does not cover.
 const cacheFormat = "1"
 
-// lazyEngine compiles the rules when the first file needs them.
+// lazyEngine compiles the rules when the first file needs them, or
+// ahead of that, in the background, once a file is known to need them
+// (Warm).
 type lazyEngine struct {
 	once  sync.Once
 	build func() (*policy.Engine, error)
 	eng   *policy.Engine
 	err   error
+	// warm starts the background build once; ready is set when the
+	// build is over; warming is the background goroutine, waited for by
+	// close.
+	warm    sync.Once
+	ready   atomic.Bool
+	warming sync.WaitGroup
 }
 
 func (l *lazyEngine) get() (*policy.Engine, error) {
-	l.once.Do(func() { l.eng, l.err = l.build() })
+	l.once.Do(func() {
+		l.eng, l.err = l.build()
+		l.ready.Store(true)
+	})
 	return l.eng, l.err
 }
 
-// close stops the engine's sandbox, if it was built.
+// Warm starts compiling the rules in the background, if that has not
+// started: a file that needs them is being parsed, its document built and
+// BuildKit's checks run meanwhile. An error is Evaluate's, as without it.
+func (l *lazyEngine) Warm() {
+	l.warm.Do(func() {
+		l.warming.Add(1)
+		go func() {
+			defer l.warming.Done()
+			_, _ = l.get()
+		}()
+	})
+}
+
+// Ready reports whether the rules are compiled (or failed to be): whether
+// Evaluate would return without waiting for them.
+func (l *lazyEngine) Ready() bool { return l.ready.Load() }
+
+// close stops the engine's sandbox, if it was built; a build started by
+// Warm and not needed after all is waited for, then closed.
 func (l *lazyEngine) close() {
+	l.warm.Do(func() {})
 	l.once.Do(func() { l.err = errors.New("closed") })
+	l.warming.Wait()
 	if l.eng != nil {
 		l.eng.Close()
 	}

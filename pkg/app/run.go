@@ -281,6 +281,10 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 	}
 	p := &plan{linter: lint.New(cat.Evaluator, opt), rules: cat.Rules, safe: safeFixes(cat.Rules), cat: cat}
 	r.useCache(p.linter, cat)
+	if cat.engine != nil && (r.disk == nil || !cat.Cacheable) {
+		// No result can come from the cache: every file needs the rules.
+		cat.engine.Warm()
+	}
 	r.plans[path] = p
 	r.order = append(r.order, p)
 	return p, nil

@@ -383,6 +383,9 @@ type ignoreFacts struct {
 	err      string // why a present file could not be read; its patterns are then unknown
 	patterns []string
 	matcher  *patternmatcher.PatternMatcher
+	// matching guards matcher: a pattern compiles its expression on its
+	// first match, which is not safe for concurrent use.
+	matching sync.Mutex
 }
 
 // facts reads the context directory abs, shown as dir, and applies the
@@ -486,6 +489,8 @@ func (ig *ignoreFacts) excludes(p string) bool {
 	if ig.matcher == nil {
 		return false
 	}
+	ig.matching.Lock()
+	defer ig.matching.Unlock()
 	ok, err := ig.matcher.MatchesOrParentMatches(p)
 	return err == nil && ok
 }

@@ -120,6 +120,7 @@ func (l *Linter) cached(ctx context.Context, name string, data []byte) finding.R
 	if seen {
 		c, note = l.ctx.FindFrom(name, l.opt.ContextDir, entry.evidence)
 	} else {
+		l.warm()
 		var err error
 		if f, doc, note, err = l.prepare(name, data); err != nil {
 			return finding.Result{File: name, Err: finding.AsFileError(name, err)}
@@ -142,6 +143,7 @@ func (l *Linter) cached(ctx context.Context, name string, data []byte) finding.R
 			pf, pdoc := f, doc
 			f, doc = nil, nil // garbage once the rules have their input (see check)
 			if pf == nil {
+				l.warm()
 				var err error
 				if pf, pdoc, _, err = l.prepare(name, data); err != nil {
 					return finding.Result{File: name, Err: finding.AsFileError(name, err)}, false

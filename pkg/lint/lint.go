@@ -78,6 +78,28 @@ type Evaluator interface {
 	Evaluate(ctx context.Context, doc *document.Document, size int) ([]finding.Finding, error)
 }
 
+// Warmer is an Evaluator that can get ready before its first Evaluate
+// (compile its rules in the background): Warm starts that, once, when a
+// file is known to need evaluating (not a cache hit); Ready says whether
+// Evaluate would return without waiting for it.
+type Warmer interface {
+	Warm()
+	Ready() bool
+}
+
+// warm tells the evaluator a file needs it.
+func (l *Linter) warm() {
+	if w, ok := l.eval.(Warmer); ok {
+		w.Warm()
+	}
+}
+
+// ready reports whether the evaluator is ready (see Warmer).
+func (l *Linter) ready() bool {
+	w, ok := l.eval.(Warmer)
+	return !ok || w.Ready()
+}
+
 // Linter lints files with one set of compiled rules.
 type Linter struct {
 	eval Evaluator
@@ -214,6 +236,7 @@ func (l *Linter) Bytes(ctx context.Context, name string, data []byte) (res findi
 	if l.results != nil {
 		return l.cached(ctx, name, data)
 	}
+	l.warm()
 	f, doc, note, err := l.prepare(name, data)
 	if err != nil {
 		res.Err = finding.AsFileError(name, err)
@@ -235,6 +258,13 @@ func (l *Linter) check(ctx context.Context, name string, data []byte, f *parse.F
 	// is taken now: neither is used past the evaluation, so that a large
 	// file's syntax tree and document are garbage while the rules run.
 	lines, sup, instructions, buildCtx := f.Lines, pragmas(f).WithAliases(l.aliases), len(f.Instructions), doc.Context
+	// While the rules are still being compiled (the first file of a
+	// run), BuildKit's checks run first, meanwhile.
+	var bk bkResult
+	bkFirst := l.opt.BuildKitChecks && !l.ready()
+	if bkFirst {
+		bk = l.buildkit(ctx, name, data, instructions, buildCtx)
+	}
 	fs, err := l.eval.Evaluate(ctx, doc, len(data))
 	if err != nil {
 		res.Err = finding.AsFileError(name, err)
@@ -246,12 +276,14 @@ func (l *Linter) check(ctx context.Context, name string, data []byte, f *parse.F
 		res.Notes = append(res.Notes, fmt.Sprintf("line %d is not valid UTF-8: its odd bytes are read as U+FFFD, as BuildKit does", line))
 	}
 	if l.opt.BuildKitChecks {
-		bk, complete, note, keep := l.buildkit(ctx, name, data, instructions, buildCtx)
-		fs = append(fs, bkcheck.DropTwins(fs, bk)...)
-		if note != "" {
-			res.Notes = append(res.Notes, note)
+		if !bkFirst {
+			bk = l.buildkit(ctx, name, data, instructions, buildCtx)
 		}
-		bkComplete, cacheable = complete, keep
+		fs = append(fs, bkcheck.DropTwins(fs, bk.fs)...)
+		if bk.note != "" {
+			res.Notes = append(res.Notes, bk.note)
+		}
+		bkComplete, cacheable = bk.complete, bk.keep
 	}
 	fs = l.filter(fs, sup)
 	fs = append(fs, l.filter(sup.Unused(l.pragmaChecks(bkComplete)), sup)...)
@@ -270,7 +302,20 @@ func (l *Linter) check(ctx context.Context, name string, data []byte, f *parse.F
 // ran over the whole file, note why they were cut short; keep is false
 // when a limit or a failure cut them short (their result may differ next
 // time).
-func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) (fs []finding.Finding, complete bool, note string, keep bool) {
+func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) bkResult {
+	fs, complete, note, keep := l.runBuildkit(ctx, name, data, instructions, c)
+	return bkResult{fs: fs, complete: complete, note: note, keep: keep}
+}
+
+// bkResult is what buildkit returns.
+type bkResult struct {
+	fs             []finding.Finding
+	complete, keep bool
+	note           string
+}
+
+// runBuildkit is buildkit's work.
+func (l *Linter) runBuildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) (fs []finding.Finding, complete bool, note string, keep bool) {
 	if instructions > bkcheck.MaxInstructions {
 		return nil, false, fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions), true
 	}

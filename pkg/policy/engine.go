@@ -286,12 +286,14 @@ func (e *Engine) EvaluateValue(ctx context.Context, input ast.Value, size int) (
 	var custom chan sandboxResult
 	if e.sandbox != nil {
 		custom = make(chan sandboxResult, 1)
-		go func() {
+		// ctx is passed, not shared: the rules' own timeout replaces it
+		// below while the sandbox runs (a data race under -race).
+		go func(ctx context.Context) {
 			// The sandbox keeps its own time: starting a fresh worker
 			// is not the rules' time.
 			raw, err := e.sandbox.eval(ctx, input, e.timeout.For(size), maxHeap)
 			custom <- sandboxResult{raw, err}
-		}()
+		}(ctx)
 	}
 	ctx, cancel, timeout := limits.WithTimeout(ctx, e.timeout, size)
 	defer cancel()
