@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io/fs"
+	"os"
 	"sync"
 	"sync/atomic"
 
@@ -181,6 +183,10 @@ func (r *runner) openCache() {
 	if err != nil {
 		r.warn("cache not used: cannot identify this binary: %v", err)
 		return
+	}
+	if _, err := os.Stat(r.s.CacheDir); errors.Is(err, fs.ErrNotExist) {
+		// A new cache: every file is a miss.
+		r.newCache = true
 	}
 	c, err := cache.Open(r.s.CacheDir, cache.Options{})
 	if err != nil {

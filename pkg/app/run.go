@@ -82,6 +82,8 @@ type runner struct {
 	results *lint.Results
 	disk    *cache.Cache
 	binary  string // the binary's identity (cache.ExecutableID)
+	// newCache says the cache directory did not exist: nothing hits.
+	newCache bool
 }
 
 // plan is how the Dockerfiles one configuration file applies to are linted.
@@ -281,7 +283,7 @@ func (r *runner) planFor(ctx context.Context, dir string) (*plan, error) {
 	}
 	p := &plan{linter: lint.New(cat.Evaluator, opt), rules: cat.Rules, safe: safeFixes(cat.Rules), cat: cat}
 	r.useCache(p.linter, cat)
-	if cat.engine != nil && (r.disk == nil || !cat.Cacheable) {
+	if cat.engine != nil && (r.disk == nil || !cat.Cacheable || r.newCache) {
 		// No result can come from the cache: every file needs the rules.
 		cat.engine.Warm()
 	}
