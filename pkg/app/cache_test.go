@@ -497,3 +497,32 @@ func TestBrokenPolicyLazy(t *testing.T) {
 		t.Fatalf("session: %v", err)
 	}
 }
+
+// TestBadFactsWithCache: image facts in a configuration's data that cannot
+// be read stop the run with the configuration's error, on a run that could
+// take every result from the cache as on the first: the rules' data is
+// read lazily only when the configuration adds nothing to it.
+func TestBadFactsWithCache(t *testing.T) {
+	repo := project(t)
+	s := baseSettings(repo, filepath.Join(t.TempDir(), "cache"))
+	df := filepath.Join(repo, "Dockerfile")
+	cachedRun(t, s, df) // fills the cache
+	_, _, r := cachedRun(t, s, df)
+	if r.results.Stats().Hits != 1 {
+		t.Fatalf("second run: %+v, want a hit", r.results.Stats())
+	}
+	// (A mistake the configuration's schema catches never gets this far.)
+	for _, data := range []string{"images:\n  acme:\n    match: ['registry.acme.example/[base']\n"} {
+		if err := os.WriteFile(filepath.Join(repo, ".golint-docker.yaml"), []byte("data:\n  "+strings.ReplaceAll(data, "\n", "\n  ")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, stderr bytes.Buffer
+		s := s
+		s.Finder = config.NewFinder("", repo) // a fresh one: the file is new
+		s.Outputs = []report.Output{{Format: "json"}}
+		_, code, _ := start(context.Background(), s, []string{df}, IO{Stdout: &out, Stderr: &stderr})
+		if code != ExitError || !strings.Contains(stderr.String(), "data golintdocker.images.acme.match") {
+			t.Errorf("data %q: exit %d, stderr %q; want 2 and the facts' error", data, code, stderr.String())
+		}
+	}
+}
