@@ -298,26 +298,19 @@ func (l *Linter) check(ctx context.Context, name string, data []byte, f *parse.F
 	return res, cacheable && ctx.Err() == nil
 }
 
-// buildkit runs BuildKit's checks within their bounds; complete says they
-// ran over the whole file, note why they were cut short; keep is false
-// when a limit or a failure cut them short (their result may differ next
-// time).
-func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) bkResult {
-	fs, complete, note, keep := l.runBuildkit(ctx, name, data, instructions, c)
-	return bkResult{fs: fs, complete: complete, note: note, keep: keep}
-}
-
-// bkResult is what buildkit returns.
+// bkResult is what BuildKit's checks found: complete says they ran over
+// the whole file, note why they were cut short; keep is false when a
+// limit or a failure cut them short (their result may differ next time).
 type bkResult struct {
 	fs             []finding.Finding
 	complete, keep bool
 	note           string
 }
 
-// runBuildkit is buildkit's work.
-func (l *Linter) runBuildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) (fs []finding.Finding, complete bool, note string, keep bool) {
+// buildkit runs BuildKit's checks within their bounds.
+func (l *Linter) buildkit(ctx context.Context, name string, data []byte, instructions int, c *document.Context) bkResult {
 	if instructions > bkcheck.MaxInstructions {
-		return nil, false, fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions), true
+		return bkResult{note: fmt.Sprintf("BuildKit's checks skipped: %d instructions, over the %d they handle in reasonable time", instructions, bkcheck.MaxInstructions), keep: true}
 	}
 	ctx, cancel, timeout := limits.WithTimeout(ctx, l.opt.BuildKitTimeout, len(data))
 	defer cancel()
@@ -330,13 +323,13 @@ func (l *Linter) runBuildkit(ctx context.Context, name string, data []byte, inst
 		DockerIgnore: dockerignore(c),
 	})
 	if errors.Is(err, context.DeadlineExceeded) {
-		return nil, false, fmt.Sprintf("BuildKit's checks stopped after %s (the time limit)", timeout.Round(time.Millisecond)), false
+		return bkResult{note: fmt.Sprintf("BuildKit's checks stopped after %s (the time limit)", timeout.Round(time.Millisecond))}
 	}
-	fs, note = buildkitStopped(fs, err)
+	fs, note := buildkitStopped(fs, err)
 	// Where BuildKit stopped is its verdict on the file; a check that did
 	// not run may run next time.
 	var stopped *bkcheck.Error
-	return fs, err == nil, note, err == nil || (errors.As(err, &stopped) && ctx.Err() == nil)
+	return bkResult{fs: fs, complete: err == nil, note: note, keep: err == nil || (errors.As(err, &stopped) && ctx.Err() == nil)}
 }
 
 // invalidUTF8 is the first line that is not UTF-8, or 0.
