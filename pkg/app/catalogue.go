@@ -103,7 +103,7 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 			return nil, err
 		}
 	}
-	if src.off != nil && ownData(o.Data) == 0 {
+	if src.data != nil && !addsData(o.Data) {
 		// The built-in rules' data alone: known good (TestBuiltinFacts),
 		// read when the first document needs its image facts.
 		c.Off = src.off
@@ -162,18 +162,16 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 	return c.withChecks(o), nil
 }
 
-// ownData is how many keys the configuration's data (Data's document,
-// with what Enabled adds) sets: none leaves the rules' data as it is.
-func ownData(data map[string]any) int {
-	n := 0
+// addsData reports whether the configuration's data (Data's document,
+// with what Enabled adds) sets anything: if not, the rules' data is used
+// as it is.
+func addsData(data map[string]any) bool {
 	for k, v := range data {
-		if gd, ok := v.(map[string]any); ok && k == "golintdocker" {
-			n += len(gd)
-		} else {
-			n++
+		if gd, ok := v.(map[string]any); !ok || k != "golintdocker" || len(gd) > 0 {
+			return true
 		}
 	}
-	return n
+	return false
 }
 
 // LintFacts sets the image facts of lint options: the catalogue's, or
