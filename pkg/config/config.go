@@ -6,7 +6,6 @@
 package config
 
 import (
-	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -16,11 +15,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/open-policy-agent/opa/v1/rego"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/safeio"
+	"github.com/golint-docker/golint-docker/pkg/schemamatch"
 )
 
 // Names are the file names looked for, in order.
@@ -156,43 +155,25 @@ type problem struct {
 	msg  string
 }
 
-// validate checks v against the schema with OPA's JSON Schema support
-// (json.match_schema, gojsonschema underneath): the library is already in
-// the binary and costs nothing at start-up.
+// validate checks v against the schema (schemamatch: OPA's JSON Schema
+// support, already in the binary).
 func validate(v any) ([]problem, error) {
 	var schema any
 	if err := json.Unmarshal([]byte(schemaJSON), &schema); err != nil {
 		return nil, err
 	}
-	rs, err := rego.New(
-		rego.Query("x := json.match_schema(input.doc, input.schema)"),
-		rego.Input(map[string]any{"doc": v, "schema": schema}),
-	).Eval(context.Background())
+	found, err := schemamatch.Match(v, schema)
 	if err != nil {
 		return nil, err
 	}
-	if len(rs) != 1 {
-		return nil, errors.New("schema check gave no result")
-	}
-	res, ok := rs[0].Bindings["x"].([]any)
-	if !ok || len(res) != 2 {
-		return nil, fmt.Errorf("schema check gave %v", rs[0].Bindings["x"])
-	}
-	if res[0] == true {
-		return nil, nil
-	}
-	list, _ := res[1].([]any)
 	var out []problem
-	for _, e := range list {
-		m, _ := e.(map[string]any)
-		field, _ := m["field"].(string)
-		desc, _ := m["desc"].(string)
-		p := problem{msg: desc}
-		if field != "" && field != "(root)" && field != "(Root)" {
-			p.path = strings.Split(field, ".")
+	for _, f := range found {
+		p := problem{msg: f.Desc}
+		if f.Field != "" {
+			p.path = strings.Split(f.Field, ".")
 		}
-		if m["type"] == "additional_property_not_allowed" {
-			p.key = strings.TrimSuffix(strings.TrimPrefix(desc, "Additional property "), " is not allowed")
+		if f.Type == "additional_property_not_allowed" {
+			p.key = strings.TrimSuffix(strings.TrimPrefix(f.Desc, "Additional property "), " is not allowed")
 		}
 		out = append(out, p)
 	}

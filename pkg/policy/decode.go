@@ -2,7 +2,6 @@ package policy
 
 import (
 	"bytes"
-	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -13,10 +12,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/open-policy-agent/opa/v1/rego"
-
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/safeio"
+	"github.com/golint-docker/golint-docker/pkg/schemamatch"
 )
 
 // Decision is one finding as the findings query returns it, in process or
@@ -146,10 +144,8 @@ var findingSchemaValue = sync.OnceValues(func() (any, error) {
 	return v, err
 })
 
-// matchSchema checks one finding against FindingSchema with OPA's JSON
-// Schema support (json.match_schema; gojsonschema underneath, already in
-// the binary: a JSON Schema library of our own would cost ~20 ms of
-// package initialisation on every start, for an error path). It returns
+// matchSchema checks one finding against FindingSchema (schemamatch). It
+// returns
 // what is wrong, sorted: "line: got string, want integer; msg: missing
 // (want string)"; none if the finding matches.
 func matchSchema(item any) ([]string, error) {
@@ -161,32 +157,17 @@ func matchSchema(item any) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	rs, err := rego.New(
-		rego.Query("x := json.match_schema(input.doc, input.schema)"),
-		rego.Input(map[string]any{"doc": item, "schema": schema}),
-	).Eval(context.Background())
+	found, err := schemamatch.Match(item, schema)
 	if err != nil {
 		return nil, fmt.Errorf("checking a finding against its schema: %w", err)
 	}
-	var res []any
-	if len(rs) == 1 {
-		res, _ = rs[0].Bindings["x"].([]any)
-	}
-	if len(res) != 2 {
-		return nil, errors.New("checking a finding against its schema gave no result")
-	}
-	if res[0] == true {
+	if len(found) == 0 {
 		return nil, nil
 	}
-	list, _ := res[1].([]any)
 	seen := map[string]bool{}
 	var parts []string
-	for _, e := range list {
-		m, _ := e.(map[string]any)
-		typ, _ := m["type"].(string)
-		field, _ := m["field"].(string)
-		desc, _ := m["desc"].(string)
-		p := schemaProblem(item, typ, field, desc)
+	for _, f := range found {
+		p := schemaProblem(item, f.Type, f.Field, f.Desc)
 		if p != "" && !seen[p] {
 			seen[p] = true
 			parts = append(parts, p)
@@ -210,9 +191,6 @@ func matchSchema(item any) ([]string, error) {
 // "msg: missing (want string)", "edits.0: missing property 'end_line'",
 // "line: minimum: got 0, want 1".
 func schemaProblem(item any, typ, field, desc string) string {
-	if field == "(root)" || field == "(Root)" {
-		field = ""
-	}
 	got := valueAt(item, field)
 	var msg string
 	switch typ {
