@@ -3,6 +3,7 @@ package policy
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -20,7 +21,11 @@ import (
 
 // precompiledStages are the stages NewPrecompiled runs.
 var precompiledStages = []ast.StageID{
-	ast.StageInitLocalVarGen, // names for variables the query compiler makes
+	// The generator of names for the variables the stages that rewrite
+	// rules make (all of which ran at build time; the query compiler has
+	// one of its own): it runs on the stand-ins, and the decoded modules
+	// take their places after it (see NewPrecompiled).
+	ast.StageInitLocalVarGen,
 	ast.StageSetModuleTree,
 	ast.StageSetRuleTree,
 	ast.StageBuildRuleIndices,
@@ -68,12 +73,29 @@ func NewPrecompiled(ctx context.Context, compiled []byte, src map[string][]byte,
 				skip = append(skip, s)
 			}
 		}
+		// Compile copies every module it is given before the first stage
+		// (a third of its time, and as much memory again as the decoded
+		// rules): it is given stand-ins holding only their package, and
+		// the decoded modules, which nothing else holds, take their places
+		// before the stages that read the rules.
+		standIns := make(map[string]*ast.Module, len(modules))
+		for name, m := range modules {
+			standIns[name] = &ast.Module{Package: m.Package}
+		}
 		compiler := ast.NewCompiler().
 			WithCapabilities(Capabilities(nil)).
 			WithEnablePrintStatements(false).
-			WithSkipStages(skip...)
+			WithSkipStages(skip...).
+			WithStageAfterID(ast.StageInitLocalVarGen, ast.CompilerStageDefinition{
+				Name:       "golint-docker/PrecompiledModules",
+				MetricName: "compile_stage_golint_docker_precompiled_modules",
+				Stage: func(c *ast.Compiler) *ast.Error {
+					maps.Copy(c.Modules, modules)
+					return nil
+				},
+			})
 		compiler.RewrittenVars = rewritten
-		compiler.Compile(modules)
+		compiler.Compile(standIns)
 		if compiler.Failed() {
 			return nil, compileError(compiler.Errors)
 		}

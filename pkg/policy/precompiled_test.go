@@ -1,0 +1,66 @@
+package policy
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// TestNewPrecompiledModules: the compiler NewPrecompiled builds holds the
+// compiled rules, node for node (not the stand-ins its Compile is given),
+// and its rule tree, where evaluation looks rules up, holds every rule of
+// those modules.
+func TestNewPrecompiledModules(t *testing.T) {
+	l, err := Load([]Source{{Name: "policies", FS: os.DirFS("../../policies"), Builtin: true}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := Precompile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := map[string][]byte{}
+	for _, f := range l.Files {
+		src[f.Path] = f.Raw
+	}
+	e, err := NewPrecompiled(context.Background(), raw, src, l, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	want, _, err := decodeModules(raw, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := e.compiler
+	if len(c.Modules) != len(want) || len(want) < 50 {
+		t.Fatalf("%d modules, want %d (and at least 50)", len(c.Modules), len(want))
+	}
+	for name, w := range want {
+		g, w := nodes(c.Modules[name]), nodes(w)
+		if len(g) != len(w) || len(w) < 3 {
+			t.Fatalf("%s: %d nodes, want %d", name, len(g), len(w))
+		}
+		for i := range w {
+			if g[i] != w[i] {
+				t.Fatalf("%s: node %d:\n%s\nwant\n%s", name, i, g[i], w[i])
+			}
+		}
+	}
+	inTree := map[*ast.Rule]bool{}
+	c.RuleTree.DepthFirst(func(n *ast.TreeNode) bool {
+		for _, v := range n.Values {
+			inTree[v] = true
+		}
+		return false
+	})
+	for name, m := range c.Modules {
+		for _, r := range m.Rules {
+			if !inTree[r] {
+				t.Fatalf("%s: rule %s is not in the compiler's rule tree", name, r.Head.Ref())
+			}
+		}
+	}
+}
