@@ -354,6 +354,7 @@ type astDecoder struct {
 func slab[T any](s *[]T, n int) []T {
 	if len(*s) < n {
 		*s = make([]T, max(n, 4096))
+		prefault(*s)
 	}
 	out := (*s)[:n:n]
 	*s = (*s)[n:]
@@ -391,29 +392,37 @@ func decodeModules(raw []byte, src map[string][]byte) (mods map[string]*ast.Modu
 			mods, rewritten, err = nil, nil, fmt.Errorf("%w: %v", errBadCompiled, r)
 		}
 	}()
-	// The strings share one allocation.
+	// The strings share one allocation: the table, lengths and all, copied
+	// once, and each string a slice of it.
 	n := d.count()
 	d.strs = make([]string, n)
-	spans := make([][2]int, n)
-	var joined []byte
+	table := d.b
+	type span struct{ start, end int }
+	spans := make([]span, n)
 	for i := range spans {
-		b := d.take(d.count())
-		spans[i] = [2]int{len(joined), len(joined) + len(b)}
-		joined = append(joined, b...)
+		k := d.count()
+		start := len(table) - len(d.b)
+		d.take(k)
+		spans[i] = span{start, start + k}
 	}
-	text := string(joined)
+	text := string(table[:len(table)-len(d.b)])
 	for i, sp := range spans {
-		d.strs[i] = text[sp[0]:sp[1]]
+		d.strs[i] = text[sp.start:sp.end]
 	}
 	n = d.count()
 	d.locs = make([]*ast.Location, n+1)
 	all := make([]ast.Location, n)
+	prefault(all)
+	var tabs []int
 	for i := range all {
 		l := &all[i]
 		l.File = d.str()
 		l.Row, l.Col, l.Offset = d.int(), d.int(), d.int()
 		if n, ok := d.list(); ok {
-			l.Tabs = make([]int, n)
+			l.Tabs = []int{}
+			if n > 0 {
+				l.Tabs = slab(&tabs, n)
+			}
 			for j := range l.Tabs {
 				l.Tabs[j] = d.int()
 			}
