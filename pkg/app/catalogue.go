@@ -135,6 +135,13 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 	}
 	c.Known = src.loaded.Rules
 	c.engine = &lazyEngine{build: func() (*policy.Engine, error) {
+		// The built-in rules as compiled at build time, when that was
+		// from these sources, decoded while their data is read; policy
+		// directories' rules are compiled in full, in the sandbox.
+		var pre *policy.Precompiled
+		if rules, srcs, ok := builtin.Compiled(); ok {
+			pre = policy.StartPrecompiled(rules, srcs)
+		}
 		loaded, err := src.full()
 		if err != nil {
 			return nil, err
@@ -142,11 +149,8 @@ func NewCatalogue(ctx context.Context, o CatalogueOptions) (*Catalogue, error) {
 		popt := policy.Options{
 			Data: o.Data, Allow: o.Allow, Timeout: o.Limits.Timeout, MaxHeap: o.Limits.MaxHeap, Workers: o.Workers,
 		}
-		// The built-in rules as compiled at build time, when that was
-		// from these sources; policy directories' rules are compiled in
-		// full, in the sandbox.
-		if rules, srcs, ok := builtin.Compiled(); ok {
-			return policy.NewPrecompiled(ctx, rules, srcs, loaded, popt)
+		if pre != nil {
+			return pre.Engine(ctx, loaded, popt)
 		}
 		if len(loaded.Files) == 0 {
 			// Only the metadata was read: the rules are needed now.

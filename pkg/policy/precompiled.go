@@ -62,8 +62,38 @@ func Precompile(l *Loaded) ([]byte, error) {
 // (Files may be empty). Custom policies in l are compiled in full, in the
 // sandbox, as New does.
 func NewPrecompiled(ctx context.Context, compiled []byte, src map[string][]byte, l *Loaded, opt Options) (*Engine, error) {
+	return StartPrecompiled(compiled, src).Engine(ctx, l, opt)
+}
+
+// Precompiled is rules compiled at build time being decoded, from
+// StartPrecompiled on, while what else an engine needs is made.
+type Precompiled struct {
+	done      chan struct{}
+	modules   map[string]*ast.Module
+	rewritten map[ast.Var]ast.Var
+	err       error
+}
+
+// StartPrecompiled starts decoding the rules Precompile encoded (compiled,
+// with src as NewPrecompiled has them) in the background: their decode is
+// most of what an engine costs to make, and the rules' data, which the
+// caller may still be reading, is not needed for it.
+func StartPrecompiled(compiled []byte, src map[string][]byte) *Precompiled {
+	p := &Precompiled{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.modules, p.rewritten, p.err = decodeModules(compiled, src)
+	}()
+	return p
+}
+
+// Engine is NewPrecompiled with the rules p decodes; it waits for them.
+// It may be called once.
+func (p *Precompiled) Engine(ctx context.Context, l *Loaded, opt Options) (*Engine, error) {
 	return newEngine(ctx, l, opt, func() (*ast.Compiler, error) {
-		modules, rewritten, err := decodeModules(compiled, src)
+		<-p.done
+		modules, rewritten, err := p.modules, p.rewritten, p.err
+		p.modules = nil
 		if err != nil {
 			return nil, err
 		}
