@@ -348,6 +348,9 @@ type astDecoder struct {
 	termSlab                  []ast.Term
 	exprSlab                  []ast.Expr
 	listSlab                  []*ast.Term
+	// comprehensions counts the comprehensions decoded, so that module
+	// can tell the rules that hold one.
+	comprehensions int
 }
 
 // slab returns the next n items of *s, refilling it in blocks.
@@ -383,13 +386,20 @@ func (d *astDecoder) strIndex() uint64 {
 var errBadCompiled = errors.New("malformed compiled rules")
 
 func decodeModules(raw []byte, src map[string][]byte) (mods map[string]*ast.Module, rewritten map[ast.Var]ast.Var, err error) {
+	mods, rewritten, _, err = decodeModulesComprehensions(raw, src)
+	return mods, rewritten, err
+}
+
+// decodeModulesComprehensions is decodeModules, and for each module the
+// rules that hold a comprehension (an else branch's included), in order.
+func decodeModulesComprehensions(raw []byte, src map[string][]byte) (mods map[string]*ast.Module, rewritten map[ast.Var]ast.Var, comprehensions map[string][]*ast.Rule, err error) {
 	if len(raw) < len(astMagic) || string(raw[:len(astMagic)]) != astMagic {
-		return nil, nil, errBadCompiled
+		return nil, nil, nil, errBadCompiled
 	}
 	d := &astDecoder{b: raw[len(astMagic):]}
 	defer func() {
 		if r := recover(); r != nil {
-			mods, rewritten, err = nil, nil, fmt.Errorf("%w: %v", errBadCompiled, r)
+			mods, rewritten, comprehensions, err = nil, nil, nil, fmt.Errorf("%w: %v", errBadCompiled, r)
 		}
 	}()
 	// The strings share one allocation: the table, lengths and all, copied
@@ -449,13 +459,15 @@ func decodeModules(raw []byte, src map[string][]byte) (mods map[string]*ast.Modu
 		names[i] = d.str()
 		bodies[i] = d.take(d.count())
 	}
-	decoded, err := decodeInParallel(d, bodies)
+	decoded, compr, err := decodeInParallel(d, bodies)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	mods = make(map[string]*ast.Module, n)
+	comprehensions = make(map[string][]*ast.Rule, n)
 	for i, name := range names {
 		mods[name] = decoded[i]
+		comprehensions[name] = compr[i]
 	}
 	n = d.count()
 	rewritten = make(map[ast.Var]ast.Var, n)
@@ -466,14 +478,15 @@ func decodeModules(raw []byte, src map[string][]byte) (mods map[string]*ast.Modu
 	if len(d.b) != 0 {
 		panic("trailing bytes")
 	}
-	return mods, rewritten, nil
+	return mods, rewritten, comprehensions, nil
 }
 
 // decodeInParallel decodes the modules' bodies on up to GOMAXPROCS
 // goroutines (the start-up of a run that compiles the rules waits for it),
 // each with its own decoder over the shared string and location tables.
-func decodeInParallel(d *astDecoder, bodies [][]byte) ([]*ast.Module, error) {
+func decodeInParallel(d *astDecoder, bodies [][]byte) ([]*ast.Module, [][]*ast.Rule, error) {
 	out := make([]*ast.Module, len(bodies))
+	compr := make([][]*ast.Rule, len(bodies))
 	var next atomic.Int64
 	workers := min(runtime.GOMAXPROCS(0), len(bodies), 8)
 	errs := make([]error, workers)
@@ -490,7 +503,7 @@ func decodeInParallel(d *astDecoder, bodies [][]byte) ([]*ast.Module, error) {
 			wd := &astDecoder{strs: d.strs, locs: d.locs}
 			for i := int(next.Add(1) - 1); i < len(bodies); i = int(next.Add(1) - 1) {
 				wd.b = bodies[i]
-				out[i] = wd.module()
+				out[i], compr[i] = wd.module()
 				if len(wd.b) != 0 {
 					panic("trailing bytes in a module")
 				}
@@ -498,18 +511,24 @@ func decodeInParallel(d *astDecoder, bodies [][]byte) ([]*ast.Module, error) {
 		}()
 	}
 	wg.Wait()
-	return out, errors.Join(errs...)
+	return out, compr, errors.Join(errs...)
 }
 
-func (d *astDecoder) module() *ast.Module {
+// module decodes a module, and lists its rules that hold a comprehension.
+func (d *astDecoder) module() (*ast.Module, []*ast.Rule) {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref(d.terms())}}
 	m.Package.Location = d.loc()
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = make([]*ast.Rule, d.count())
+	var compr []*ast.Rule
 	for i := range m.Rules {
+		before := d.comprehensions
 		m.Rules[i] = d.rule(m)
+		if d.comprehensions != before {
+			compr = append(compr, m.Rules[i])
+		}
 	}
-	return m
+	return m, compr
 }
 
 func (d *astDecoder) take(n int) []byte {
@@ -690,10 +709,13 @@ func (d *astDecoder) value(tag byte) ast.Value {
 		}
 		return ast.NewObject(kvs...)
 	case tArrayCompr:
+		d.comprehensions++
 		return &ast.ArrayComprehension{Term: d.term(), Body: d.body()}
 	case tSetCompr:
+		d.comprehensions++
 		return &ast.SetComprehension{Term: d.term(), Body: d.body()}
 	case tObjectCompr:
+		d.comprehensions++
 		return &ast.ObjectComprehension{Key: d.term(), Value: d.term(), Body: d.body()}
 	case tCall:
 		return ast.Call(d.terms())
