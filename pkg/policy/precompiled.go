@@ -3,8 +3,8 @@ package policy
 import (
 	"context"
 	"fmt"
-	"maps"
 	"slices"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -114,42 +114,38 @@ func (p *Precompiled) Engine(ctx context.Context, l *Loaded, opt Options) (*Engi
 		for name, m := range modules {
 			standIns[name] = &ast.Module{Package: m.Package}
 		}
+		// modulesStage makes a stage that gives the compiler the modules
+		// of, for each decoded module, the rules rules returns.
+		modulesStage := func(name string, rules func(name string, m *ast.Module) []*ast.Rule) ast.CompilerStageDefinition {
+			return ast.CompilerStageDefinition{
+				Name:       "golint-docker/" + name,
+				MetricName: "compile_stage_golint_docker_" + strings.ToLower(name),
+				Stage: func(c *ast.Compiler) *ast.Error {
+					for name, m := range modules {
+						if r := rules(name, m); len(r) == len(m.Rules) {
+							c.Modules[name] = m
+						} else {
+							c.Modules[name] = &ast.Module{Package: m.Package, Rules: r}
+						}
+					}
+					return nil
+				},
+			}
+		}
+		all := func(_ string, m *ast.Module) []*ast.Rule { return m.Rules }
+		// The comprehension indices are built by walking every expression
+		// of every rule, and building the variable set of each (two thirds
+		// of the stages' time): only the rules that hold a comprehension
+		// can have one, so that stage sees modules of those rules alone,
+		// the same rules, and then the modules are put back.
+		withComprehensions := func(name string, _ *ast.Module) []*ast.Rule { return comprehensions[name] }
 		compiler := ast.NewCompiler().
 			WithCapabilities(Capabilities(nil)).
 			WithEnablePrintStatements(false).
 			WithSkipStages(skip...).
-			WithStageAfterID(ast.StageInitLocalVarGen, ast.CompilerStageDefinition{
-				Name:       "golint-docker/PrecompiledModules",
-				MetricName: "compile_stage_golint_docker_precompiled_modules",
-				Stage: func(c *ast.Compiler) *ast.Error {
-					maps.Copy(c.Modules, modules)
-					return nil
-				},
-			}).
-			// The comprehension indices are built by walking every
-			// expression of every rule, and building the variable set of
-			// each (two thirds of the stages' time): only the rules that
-			// hold a comprehension can have one, so that stage sees
-			// modules of those rules alone, the same rules, and then the
-			// modules are put back.
-			WithStageAfterID(ast.StageBuildRuleIndices, ast.CompilerStageDefinition{
-				Name:       "golint-docker/ComprehensionRulesOnly",
-				MetricName: "compile_stage_golint_docker_comprehension_rules_only",
-				Stage: func(c *ast.Compiler) *ast.Error {
-					for name, m := range modules {
-						c.Modules[name] = &ast.Module{Package: m.Package, Rules: comprehensions[name]}
-					}
-					return nil
-				},
-			}).
-			WithStageAfterID(ast.StageBuildComprehensionIndices, ast.CompilerStageDefinition{
-				Name:       "golint-docker/AllRules",
-				MetricName: "compile_stage_golint_docker_all_rules",
-				Stage: func(c *ast.Compiler) *ast.Error {
-					maps.Copy(c.Modules, modules)
-					return nil
-				},
-			})
+			WithStageAfterID(ast.StageInitLocalVarGen, modulesStage("PrecompiledModules", all)).
+			WithStageAfterID(ast.StageBuildRuleIndices, modulesStage("ComprehensionRulesOnly", withComprehensions)).
+			WithStageAfterID(ast.StageBuildComprehensionIndices, modulesStage("AllRules", all))
 		compiler.RewrittenVars = rewritten
 		compiler.Compile(standIns)
 		if compiler.Failed() {

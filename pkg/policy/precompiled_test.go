@@ -17,23 +17,7 @@ import (
 // and its rule tree, where evaluation looks rules up, holds every rule of
 // those modules.
 func TestNewPrecompiledModules(t *testing.T) {
-	l, err := Load([]Source{{Name: "policies", FS: os.DirFS("../../policies"), Builtin: true}}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := Precompile(l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := map[string][]byte{}
-	for _, f := range l.Files {
-		src[f.Path] = f.Raw
-	}
-	e, err := NewPrecompiled(context.Background(), raw, src, l, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e, raw, src := precompiledEngine(t)
 	want, _, err := decodeModules(raw, src)
 	if err != nil {
 		t.Fatal(err)
@@ -74,23 +58,7 @@ func TestNewPrecompiledModules(t *testing.T) {
 // comprehension, indexes every comprehension as the same stages over
 // every rule do.
 func TestNewPrecompiledComprehensionIndices(t *testing.T) {
-	l, err := Load([]Source{{Name: "policies", FS: os.DirFS("../../policies"), Builtin: true}}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := Precompile(l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := map[string][]byte{}
-	for _, f := range l.Files {
-		src[f.Path] = f.Raw
-	}
-	e, err := NewPrecompiled(context.Background(), raw, src, l, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e, raw, src := precompiledEngine(t)
 	modules, rewritten, err := decodeModules(raw, src)
 	if err != nil {
 		t.Fatal(err)
@@ -139,4 +107,28 @@ func TestNewPrecompiledComprehensionIndices(t *testing.T) {
 		t.Fatalf("%d comprehensions, want %d", len(got), len(want))
 	}
 	t.Logf("%d comprehensions, %d indexed", len(want), indexed)
+}
+
+// precompiledEngine is NewPrecompiled's engine for the built-in rules,
+// with their encoded form and sources.
+func precompiledEngine(t *testing.T) (*Engine, []byte, map[string][]byte) {
+	t.Helper()
+	l, err := Load([]Source{{Name: "policies", FS: os.DirFS("../../policies"), Builtin: true}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := Precompile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := map[string][]byte{}
+	for _, f := range l.Files {
+		src[f.Path] = f.Raw
+	}
+	e, err := NewPrecompiled(context.Background(), raw, src, l, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Close)
+	return e, raw, src
 }
