@@ -59,6 +59,7 @@ func main() {
 	}()
 	raiseFirstGCGoal(os.Getenv)
 	stopProfile := profile(os.Getenv("GOLINT_DOCKER_CPUPROFILE"))
+	stopMemProfile := memProfile(os.Getenv("GOLINT_DOCKER_MEMPROFILE"))
 	code := run(ctx, os.Args[1:], env{
 		stdin:      os.Stdin,
 		stdout:     os.Stdout,
@@ -68,6 +69,7 @@ func main() {
 		onAbort:    aborts.add,
 	})
 	stopProfile()
+	stopMemProfile()
 	stopFilter()
 	var sig interrupted
 	if errors.As(context.Cause(ctx), &sig) {
