@@ -45,6 +45,7 @@ var converters = sync.Pool{New: func() any {
 		lists: map[listKey]*ast.Term{},
 		strs:  map[string]*ast.Term{},
 		nums:  map[int64]*ast.Term{},
+		alike: map[int]*ast.Term{},
 	}
 }}
 
@@ -56,6 +57,7 @@ func (c *converter) release() {
 	clear(c.lists)
 	clear(c.strs)
 	clear(c.nums)
+	clear(c.alike)
 	converters.Put(c)
 }
 
@@ -67,6 +69,26 @@ type converter struct {
 	// numbers.
 	strs map[string]*ast.Term
 	nums map[int64]*ast.Term
+	// alike holds, by hash, the first of each value share has seen.
+	alike map[int]*ast.Term
+}
+
+// share returns the term of a value equal to v if one was made before,
+// else a new one: a large file's instructions repeat the same flags,
+// package arguments, environments and argument lists, and an OPA object
+// costs 300 bytes and more (a Go map of its own), however small. Values
+// are never changed once built, so one term can stand for all of them.
+func (c *converter) share(v ast.Value) *ast.Term {
+	h := v.Hash()
+	if t, ok := c.alike[h]; ok {
+		if t.Value.Compare(v) == 0 {
+			return t
+		}
+		return ast.NewTerm(v) // a collision: not shared, still right
+	}
+	t := ast.NewTerm(v)
+	c.alike[h] = t
+	return t
 }
 
 // listKey is a list of strings or ints by its backing array and length.
@@ -147,7 +169,7 @@ func (c *converter) strings(s []string) *ast.Term {
 	for i, x := range s {
 		terms[i] = c.str(x)
 	}
-	t := ast.ArrayTerm(terms...)
+	t := c.share(ast.NewArray(terms...))
 	c.lists[key] = t
 	return t
 }
@@ -167,7 +189,7 @@ func (c *converter) ints(s []int) *ast.Term {
 	for i, x := range s {
 		terms[i] = c.int(int64(x))
 	}
-	t := ast.ArrayTerm(terms...)
+	t := c.share(ast.NewArray(terms...))
 	c.lists[key] = t
 	return t
 }
@@ -201,7 +223,7 @@ func convertMap[V any](c *converter, m map[string]V, conv func(V) *ast.Term) *as
 	for k, v := range m {
 		items = append(items, [2]*ast.Term{c.str(k), conv(v)})
 	}
-	t := ast.NewTerm(ast.NewObject(items...))
+	t := c.share(ast.NewObject(items...))
 	c.maps[p] = t
 	return t
 }
@@ -258,6 +280,9 @@ func ptr[T any](p *T, conv func(*T) *ast.Term) *ast.Term {
 func structs[T any](s []T, conv func(*T) *ast.Term) *ast.Term {
 	if s == nil {
 		return nullTerm
+	}
+	if len(s) == 0 {
+		return emptyArray
 	}
 	terms := make([]*ast.Term, len(s))
 	for i := range s {

@@ -231,7 +231,7 @@ func (c *converter) valueContext(v *document.Context) *ast.Term {
 	items = append(items, [2]*ast.Term{keyGoSum, boolTerm(v.GoSum)})
 	items = append(items, [2]*ast.Term{keyVendorModules, boolTerm(v.VendorModules)})
 	items = append(items, [2]*ast.Term{keyVendored, boolTerm(v.Vendored)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valueArg(v *document.Arg) *ast.Term {
@@ -295,7 +295,7 @@ func (c *converter) valueGoMod(v *document.GoMod) *ast.Term {
 	items = append(items, [2]*ast.Term{keyHasRequires, boolTerm(v.HasRequires)})
 	items = append(items, [2]*ast.Term{keyRemoteRequires, boolTerm(v.RemoteRequires)})
 	items = append(items, [2]*ast.Term{keyError, c.str(v.Error)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valueFrom(v *document.From) *ast.Term {
@@ -316,7 +316,7 @@ func (c *converter) valueFrom(v *document.From) *ast.Term {
 	items = append(items, [2]*ast.Term{keyPlatformResolved, c.str(v.PlatformResolved)})
 	items = append(items, [2]*ast.Term{keyStage, c.intPtr(v.Stage)})
 	items = append(items, [2]*ast.Term{keyTagVersion, ptr(v.TagVersion, c.valueTagVersion)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valueRef(v *document.Ref) *ast.Term {
@@ -369,7 +369,7 @@ func (c *converter) valueFiles(v *document.Files) *ast.Term {
 	items := make([][2]*ast.Term, 0, 2)
 	items = append(items, [2]*ast.Term{keyCaCerts, boolPtr(v.CACerts)})
 	items = append(items, [2]*ast.Term{keyTzdata, boolPtr(v.Tzdata)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valuePackage(v *document.Package) *ast.Term {
@@ -388,7 +388,7 @@ func (c *converter) valueBinary(v *document.Binary) *ast.Term {
 	items = append(items, [2]*ast.Term{keyInstruction, c.int(int64(v.Instruction))})
 	items = append(items, [2]*ast.Term{keyGo, c.int(int64(v.Go))})
 	items = append(items, [2]*ast.Term{keyPath, c.str(v.Path)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valuePrebuilt(v *document.Prebuilt) *ast.Term {
@@ -417,7 +417,7 @@ func (c *converter) valueTagVersion(v *document.TagVersion) *ast.Term {
 	items = append(items, [2]*ast.Term{keyMajor, c.int(int64(v.Major))})
 	items = append(items, [2]*ast.Term{keyMinor, c.int(int64(v.Minor))})
 	items = append(items, [2]*ast.Term{keyText, c.str(v.Text)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valueRun(v *document.Run) *ast.Term {
@@ -471,7 +471,7 @@ func (c *converter) valueHealthcheck(v *document.Healthcheck) *ast.Term {
 	items = append(items, [2]*ast.Term{keyRetries, c.int(int64(v.Retries))})
 	items = append(items, [2]*ast.Term{keyForm, c.str(v.Form)})
 	items = append(items, [2]*ast.Term{keyTest, c.strings(v.Test)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valueUser(v *document.User) *ast.Term {
@@ -481,14 +481,14 @@ func (c *converter) valueUser(v *document.User) *ast.Term {
 	items = append(items, [2]*ast.Term{keyUid, c.intPtr(v.UID)})
 	items = append(items, [2]*ast.Term{keyGid, c.intPtr(v.GID)})
 	items = append(items, [2]*ast.Term{keyRoot, boolTerm(v.Root)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valuePort(v *document.Port) *ast.Term {
 	items := make([][2]*ast.Term, 0, 2)
 	items = append(items, [2]*ast.Term{keyPort, c.str(v.Port)})
 	items = append(items, [2]*ast.Term{keyProtocol, c.str(v.Protocol)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valuePair(v *document.Pair) *ast.Term {
@@ -496,7 +496,7 @@ func (c *converter) valuePair(v *document.Pair) *ast.Term {
 	items = append(items, [2]*ast.Term{keyKey, c.str(v.Key)})
 	items = append(items, [2]*ast.Term{keyValue, c.strPtr(v.Value)})
 	items = append(items, [2]*ast.Term{keyRaw, c.strPtr(v.Raw)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valueMount(v *document.Mount) *ast.Term {
@@ -621,7 +621,7 @@ func (c *converter) valueImagerefRef(v *imageref.Ref) *ast.Term {
 	if v.Error != "" {
 		items = append(items, [2]*ast.Term{keyError, c.str(v.Error)})
 	}
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valueLdflags(v *document.Ldflags) *ast.Term {
@@ -639,7 +639,7 @@ func (c *converter) valueFlag(v *document.Flag) *ast.Term {
 	items := make([][2]*ast.Term, 0, 2)
 	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
 	items = append(items, [2]*ast.Term{keyValue, c.str(v.Value)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valueGoBuild(v *document.GoBuild) *ast.Term {
@@ -657,7 +657,7 @@ func (c *converter) valueGoBuild(v *document.GoBuild) *ast.Term {
 	items = append(items, [2]*ast.Term{keyPlatform, c.str(v.Platform)})
 	items = append(items, [2]*ast.Term{keyRace, boolTerm(v.Race)})
 	items = append(items, [2]*ast.Term{keyNoVcs, boolTerm(v.NoVCS)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valuePackageArg(v *document.PackageArg) *ast.Term {
@@ -665,5 +665,5 @@ func (c *converter) valuePackageArg(v *document.PackageArg) *ast.Term {
 	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
 	items = append(items, [2]*ast.Term{keyVersion, c.str(v.Version)})
 	items = append(items, [2]*ast.Term{keyLocal, boolTerm(v.Local)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }

@@ -177,8 +177,45 @@ func (g *gen) structFunc(w *bytes.Buffer, t reflect.Type) error {
 			fmt.Fprintf(w, "\t%s\n", add)
 		}
 	}
-	w.WriteString("\treturn ast.NewTerm(ast.NewObject(items...))\n}\n\n")
+	if g.positionless(t, map[reflect.Type]bool{}) {
+		// Many such objects are alike (a flag, a package argument, an
+		// environment): one term serves them all.
+		w.WriteString("\treturn c.share(ast.NewObject(items...))\n}\n\n")
+	} else {
+		w.WriteString("\treturn ast.NewTerm(ast.NewObject(items...))\n}\n\n")
+	}
 	return nil
+}
+
+// positionKeys are the fields that make an object one of a kind: where
+// in the file, or which instruction, it is.
+var positionKeys = map[string]bool{"line": true, "end_line": true, "column": true, "end_column": true, "index": true}
+
+// positionless reports whether no value of type t (a struct), nested
+// values included, says where it is in the file: such values repeat, and
+// are worth sharing (see share in value.go).
+func (g *gen) positionless(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	var fs []field
+	if err := g.fields(t, "v", &fs, map[string]bool{}); err != nil {
+		return false
+	}
+	for _, f := range fs {
+		if positionKeys[f.key] {
+			return false
+		}
+		e := f.t
+		for e.Kind() == reflect.Pointer || e.Kind() == reflect.Slice || e.Kind() == reflect.Map {
+			e = e.Elem()
+		}
+		if e.Kind() == reflect.Struct && !g.positionless(e, seen) {
+			return false
+		}
+	}
+	return true
 }
 
 // notEmpty is the condition under which encoding/json keeps an omitempty
