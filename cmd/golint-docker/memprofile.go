@@ -49,6 +49,9 @@ func memProfile(path string) (stop func()) {
 	return func() {
 		close(done)
 		<-finished
+		if peak.Len() == 0 { // no collection in the run
+			pprof.Lookup("heap").WriteTo(&peak, 0)
+		}
 		if err := os.WriteFile(path, peak.Bytes(), 0o644); err != nil {
 			fmt.Fprintf(os.Stderr, "golint-docker: GOLINT_DOCKER_MEMPROFILE: %v\n", err)
 			return
