@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
+	"runtime/metrics"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -86,6 +88,49 @@ func BenchmarkValue(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkValueLarge: the live heap the value of a large generated file
+// takes, per instruction (what a large file's peak is mostly made of; see
+// docs/performance.md, Large files).
+func BenchmarkValueLarge(b *testing.B) {
+	data := testgen.BigBuild(256 << 10)
+	f, err := parse.Parse("Dockerfile", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := document.Build(f, document.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, s := range doc.Stages {
+		n += len(s.Instructions)
+	}
+	b.ReportAllocs()
+	var live uint64
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		before := liveHeap()
+		b.StartTimer()
+		v, err := policy.Value(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		live += liveHeap() - before
+		runtime.KeepAlive(v)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(live)/float64(b.N*n), "live-B/instruction")
+}
+
+// liveHeap is the heap a collection finds live.
+func liveHeap() uint64 {
+	runtime.GC()
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 func BenchmarkEvaluate(b *testing.B) {
