@@ -78,6 +78,8 @@ type converter struct {
 // package arguments, environments and argument lists, and an OPA object
 // costs 300 bytes and more (a Go map of its own), however small. Values
 // are never changed once built, so one term can stand for all of them.
+// Only for values whose numbers are written one way (c.int): Compare
+// finds 1.0 and 1 equal.
 func (c *converter) share(v ast.Value) *ast.Term {
 	h := v.Hash()
 	if t, ok := c.alike[h]; ok {
@@ -201,14 +203,16 @@ func mapPointer[M ~map[string]V, V any](m M) unsafe.Pointer {
 }
 
 func (c *converter) strMap(m map[string]string) *ast.Term {
-	return convertMap(c, m, c.str)
+	return convertMap(c, m, c.str, true)
 }
 
 func (c *converter) strPtrMap(m map[string]*string) *ast.Term {
-	return convertMap(c, m, c.strPtr)
+	return convertMap(c, m, c.strPtr, true)
 }
 
-func convertMap[V any](c *converter, m map[string]V, conv func(V) *ast.Term) *ast.Term {
+// convertMap converts a map; share says whether an equal map converted
+// before may stand for it.
+func convertMap[V any](c *converter, m map[string]V, conv func(V) *ast.Term, share bool) *ast.Term {
 	if m == nil {
 		return nullTerm
 	}
@@ -223,13 +227,21 @@ func convertMap[V any](c *converter, m map[string]V, conv func(V) *ast.Term) *as
 	for k, v := range m {
 		items = append(items, [2]*ast.Term{c.str(k), conv(v)})
 	}
-	t := c.share(ast.NewObject(items...))
+	var t *ast.Term
+	if share {
+		t = c.share(ast.NewObject(items...))
+	} else {
+		t = ast.NewTerm(ast.NewObject(items...))
+	}
 	c.maps[p] = t
 	return t
 }
 
+// anyMap converts data (image and package facts). Not shared: share
+// compares numbers by value, and data's 1.0 must stay 1.0, not become
+// another map's 1.
 func (c *converter) anyMap(m map[string]any) *ast.Term {
-	return convertMap(c, m, c.any)
+	return convertMap(c, m, c.any, false)
 }
 
 // any converts a value of the JSON kinds data documents are read into
