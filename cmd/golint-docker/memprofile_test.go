@@ -1,3 +1,5 @@
+//go:build memprofile
+
 package main
 
 import (
