@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "d41f248aadefbc0449f55f3642554198466a3e721dbb4167f2bae7088feed3a9",
+	Digest: "2cfde66d19dd1e016ed6240396fbcbe8b8f255835f7af6e9797db9879e59efcb",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

@@ -140,6 +140,7 @@ func Build(f *parse.File, opt Options) (*Document, error) {
 		return nil, err
 	}
 	b.facts()
+	b.indexes()
 	return b.doc, nil
 }
 

@@ -184,6 +184,9 @@ type Stage struct {
 	// own instructions set, where they set them: ENV, ARG (with a value),
 	// a RUN's inline assignment or export, `go env -w`.
 	GoSettings []GoSetting `json:"go_settings"`
+	// UndeclaredPlatformArgs are the instructions that refer to platform
+	// ARGs the stage does not declare (empty inside the stage), in order.
+	UndeclaredPlatformArgs []UndeclaredArgs `json:"undeclared_platform_args"`
 }
 
 // GoSetting is one place a Go environment variable is set.
