@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "2cfde66d19dd1e016ed6240396fbcbe8b8f255835f7af6e9797db9879e59efcb",
+	Digest: "ac70c7668663bea09d0c8b5eec2e219281722537d5c50609966bdb56ec43b23b",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

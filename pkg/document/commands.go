@@ -12,7 +12,26 @@ func (b *builder) indexes() {
 	for k := range b.doc.Stages {
 		s := &b.doc.Stages[k]
 		s.UndeclaredPlatformArgs = undeclaredPlatformArgs(s)
+		s.JSONInvalid = []int{}
+		s.CommandsByName = map[string][]CommandRef{}
+		for j, i := range s.Instructions {
+			if i.JSONInvalid {
+				s.JSONInvalid = append(s.JSONInvalid, j)
+			}
+			if i.Run != nil {
+				for n, c := range i.Run.Commands {
+					s.CommandsByName[c.Name] = append(s.CommandsByName[c.Name], CommandRef{Instruction: j, Command: n})
+				}
+			}
+		}
 	}
+}
+
+// CommandRef points at command Command of the RUN at position Instruction
+// of a stage.
+type CommandRef struct {
+	Instruction int `json:"instruction"`
+	Command     int `json:"command"`
 }
 
 // UndeclaredArgs are the platform ARGs (TARGETARCH, BUILDPLATFORM...) that

@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -61,5 +62,60 @@ RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .
 				t.Errorf("undeclared_platform_args = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestStageJSONInvalid(t *testing.T) {
+	d := build(t, `FROM alpine:3.22 AS build
+RUN [ -f go.sum ] && echo modules
+COPY ['go.mod', 'go.sum'] ./
+RUN ["go", "build", "-o", "/out/app", "."]
+
+FROM scratch
+COPY --from=build /out/app /app
+HEALTHCHECK CMD [ "/app", "health" ] || exit 1
+ENTRYPOINT [/app, serve]
+`, Options{})
+	if got := fmt.Sprint(d.Stages[0].JSONInvalid); got != "[1]" {
+		t.Errorf("stage 0 json_invalid = %s, want [1] (COPY ['go.mod', ...])", got)
+	}
+	if got := fmt.Sprint(d.Stages[1].JSONInvalid); got != "[1 2]" {
+		t.Errorf("stage 1 json_invalid = %s, want [1 2] (HEALTHCHECK ... || exit 1, ENTRYPOINT [/app, serve])", got)
+	}
+	for _, s := range d.Stages {
+		for j, i := range s.Instructions {
+			if i.JSONInvalid != slices.Contains(s.JSONInvalid, j) {
+				t.Errorf("stage %d instruction %d (%s): json_invalid %v, not so listed", s.Index, j, i.Original, i.JSONInvalid)
+			}
+		}
+	}
+}
+
+func TestCommandsByName(t *testing.T) {
+	d := build(t, `FROM debian:bookworm-slim
+COPY app /usr/local/bin/app
+RUN sudo apt-get update && sudo apt-get install -y curl
+RUN useradd -u 123456 app; cd /tmp && useradd -r svc
+`, Options{})
+	s := d.Stages[0]
+	want := map[string]string{
+		"sudo":    "[{1 0} {1 1}]",
+		"useradd": "[{2 0} {2 2}]",
+		"cd":      "[{2 1}]",
+	}
+	for name, w := range want {
+		if got := fmt.Sprint(s.CommandsByName[name]); got != w {
+			t.Errorf("commands_by_name[%q] = %s, want %s", name, got, w)
+		}
+	}
+	if _, ok := s.CommandsByName["apt-get"]; ok {
+		t.Errorf("apt-get run by sudo is listed under its own name: %v", s.CommandsByName)
+	}
+	for name, refs := range s.CommandsByName {
+		for _, r := range refs {
+			if c := s.Instructions[r.Instruction].Run.Commands[r.Command]; c.Name != name {
+				t.Errorf("commands_by_name[%q] points at %q", name, c.Name)
+			}
+		}
 	}
 }

@@ -187,6 +187,12 @@ type Stage struct {
 	// UndeclaredPlatformArgs are the instructions that refer to platform
 	// ARGs the stage does not declare (empty inside the stage), in order.
 	UndeclaredPlatformArgs []UndeclaredArgs `json:"undeclared_platform_args"`
+	// JSONInvalid are the positions of the instructions whose arguments
+	// look like a JSON array but are not valid JSON (Instruction.JSONInvalid).
+	JSONInvalid []int `json:"json_invalid"`
+	// CommandsByName are the simple commands of the stage's RUNs by
+	// name (Command.Name: sudo, useradd...), in order.
+	CommandsByName map[string][]CommandRef `json:"commands_by_name"`
 }
 
 // GoSetting is one place a Go environment variable is set.

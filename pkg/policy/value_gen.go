@@ -71,6 +71,8 @@ var (
 	keyGoVersion              = ast.StringTerm("go_version")
 	keyGoSettings             = ast.StringTerm("go_settings")
 	keyUndeclaredPlatformArgs = ast.StringTerm("undeclared_platform_args")
+	keyJsonInvalid            = ast.StringTerm("json_invalid")
+	keyCommandsByName         = ast.StringTerm("commands_by_name")
 	keyModule                 = ast.StringTerm("module")
 	keyGo                     = ast.StringTerm("go")
 	keyToolchain              = ast.StringTerm("toolchain")
@@ -90,7 +92,6 @@ var (
 	keyInstruction            = ast.StringTerm("instruction")
 	keyFlags                  = ast.StringTerm("flags")
 	keyForm                   = ast.StringTerm("form")
-	keyJsonInvalid            = ast.StringTerm("json_invalid")
 	keyEnv                    = ast.StringTerm("env")
 	keyEnvComplete            = ast.StringTerm("env_complete")
 	keyRun                    = ast.StringTerm("run")
@@ -107,6 +108,7 @@ var (
 	keyEvidence               = ast.StringTerm("evidence")
 	keyVia                    = ast.StringTerm("via")
 	keyNames                  = ast.StringTerm("names")
+	keyCommand                = ast.StringTerm("command")
 	keyMajor                  = ast.StringTerm("major")
 	keyMinor                  = ast.StringTerm("minor")
 	keyText                   = ast.StringTerm("text")
@@ -180,7 +182,6 @@ var (
 	keyOutsideModule          = ast.StringTerm("outside_module")
 	keyPipefail               = ast.StringTerm("pipefail")
 	keySubstituted            = ast.StringTerm("substituted")
-	keyCommand                = ast.StringTerm("command")
 	keyVerb                   = ast.StringTerm("verb")
 	keyAssumeYes              = ast.StringTerm("assume_yes")
 	keyNoRecommends           = ast.StringTerm("no_recommends")
@@ -249,7 +250,7 @@ func (c *converter) valueArg(v *document.Arg) *ast.Term {
 }
 
 func (c *converter) valueStage(v *document.Stage) *ast.Term {
-	items := make([][2]*ast.Term, 0, 37)
+	items := make([][2]*ast.Term, 0, 39)
 	items = append(items, [2]*ast.Term{keyIndex, c.int(int64(v.Index))})
 	items = append(items, [2]*ast.Term{keyName, c.str(v.Name)})
 	items = append(items, [2]*ast.Term{keyLine, c.int(int64(v.Line))})
@@ -287,6 +288,8 @@ func (c *converter) valueStage(v *document.Stage) *ast.Term {
 	items = append(items, [2]*ast.Term{keyGoVersion, c.str(v.GoVersion)})
 	items = append(items, [2]*ast.Term{keyGoSettings, structs(v.GoSettings, c.valueGoSetting)})
 	items = append(items, [2]*ast.Term{keyUndeclaredPlatformArgs, structs(v.UndeclaredPlatformArgs, c.valueUndeclaredArgs)})
+	items = append(items, [2]*ast.Term{keyJsonInvalid, c.ints(v.JSONInvalid)})
+	items = append(items, [2]*ast.Term{keyCommandsByName, convertMap(c, v.CommandsByName, func(s []document.CommandRef) *ast.Term { return structs(s, c.valueCommandRef) })})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
@@ -419,6 +422,13 @@ func (c *converter) valueUndeclaredArgs(v *document.UndeclaredArgs) *ast.Term {
 	items := make([][2]*ast.Term, 0, 2)
 	items = append(items, [2]*ast.Term{keyInstruction, c.int(int64(v.Instruction))})
 	items = append(items, [2]*ast.Term{keyNames, c.strings(v.Names)})
+	return ast.NewTerm(ast.NewObject(items...))
+}
+
+func (c *converter) valueCommandRef(v *document.CommandRef) *ast.Term {
+	items := make([][2]*ast.Term, 0, 2)
+	items = append(items, [2]*ast.Term{keyInstruction, c.int(int64(v.Instruction))})
+	items = append(items, [2]*ast.Term{keyCommand, c.int(int64(v.Command))})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 

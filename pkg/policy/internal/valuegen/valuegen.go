@@ -284,6 +284,10 @@ func (g *gen) conv(t reflect.Type, expr string) (string, error) {
 		case reflect.TypeFor[any]():
 			return "c.anyMap(map[string]any(" + expr + "))", nil
 		}
+		if e := t.Elem(); e.Kind() == reflect.Slice && e.Elem().Kind() == reflect.Struct {
+			g.want(e.Elem())
+			return "convertMap(c, " + expr + ", func(s " + g.typeName(e) + ") *ast.Term { return structs(s, c." + funcName(e.Elem()) + ") })", nil
+		}
 	case reflect.Interface:
 		if t == reflect.TypeFor[any]() {
 			return "c.any(" + expr + ")", nil

@@ -30,8 +30,8 @@ import data.golintdocker.lib.stages
 
 deny contains finding if {
 	some s in input.stages
-	some i in s.instructions
-	i.json_invalid != false
+	some j in s.json_invalid
+	i := s.instructions[j]
 	start := indexof(i.original, "[")
 	start >= 0
 	text := substring(i.original, start, -1)

@@ -13,6 +13,7 @@ doc(from, instr) := {
 	"stages": [{
 		"index": 0, "name": "", "root": 0, "from": from,
 		"instructions": [instr],
+		"json_invalid": [0 | instr.json_invalid],
 	}],
 }
 

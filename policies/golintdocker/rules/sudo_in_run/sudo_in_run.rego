@@ -28,13 +28,13 @@ package golintdocker.rules.sudo_in_run
 
 import data.golintdocker.lib.findings
 import data.golintdocker.lib.images
-import data.golintdocker.lib.instructions
 
 deny contains finding if {
 	not input.fixture
-	some [_, _, s, i] in instructions.by_cmd.run
-	some c in i.run.commands
-	c.name == "sudo"
+	some s in input.stages
+	some r in s.commands_by_name.sudo
+	i := s.instructions[r.instruction]
+	c := i.run.commands[r.command]
 	count(c.argv) > 1
 	s.role != "dev"
 	as_root(s, i)

@@ -4,7 +4,7 @@ import data.golintdocker.rules.sudo_in_run
 
 sudo := {"name": "sudo", "argv": ["sudo", "apt-get", "update"], "env": {}, "line": 3, "end_line": 3, "column": 5, "exact": true}
 
-doc(user, image_user) := {"fixture": false, "stages": [{"index": 0, "role": "runtime", "image": {"user": image_user}, "instructions": [{"index": 0, "cmd": "run", "line": 3, "run": {"user": user, "commands": [sudo]}}]}]}
+doc(user, image_user) := {"fixture": false, "stages": [{"index": 0, "role": "runtime", "image": {"user": image_user}, "instructions": [{"index": 0, "cmd": "run", "line": 3, "run": {"user": user, "commands": [sudo]}}], "commands_by_name": {"sudo": [{"instruction": 0, "command": 0}]}}]}
 
 findings(d) := fs if {
 	fs := sudo_in_run.deny with input as d

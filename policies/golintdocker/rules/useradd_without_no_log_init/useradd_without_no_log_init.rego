@@ -24,13 +24,12 @@
 package golintdocker.rules.useradd_without_no_log_init
 
 import data.golintdocker.lib.findings
-import data.golintdocker.lib.instructions
 
 deny contains finding if {
 	not input.fixture
-	some [_, _, _, i] in instructions.by_cmd.run
-	some c in i.run.commands
-	c.name == "useradd"
+	some s in input.stages
+	some r in s.commands_by_name.useradd
+	c := s.instructions[r.instruction].run.commands[r.command]
 	uid := to_number(uid_of(c))
 	uid > 99999
 	not no_log_init(c)

@@ -2,7 +2,7 @@ package golintdocker.tests.useradd_without_no_log_init
 
 import data.golintdocker.rules.useradd_without_no_log_init
 
-doc(argv) := {"fixture": false, "stages": [{"index": 0, "instructions": [{"index": 0, "cmd": "run", "line": 3, "run": {"commands": [{"name": "useradd", "argv": argv, "env": {}, "line": 3, "end_line": 3, "column": 5, "exact": true}]}}]}]}
+doc(argv) := {"fixture": false, "stages": [{"index": 0, "instructions": [{"index": 0, "cmd": "run", "line": 3, "run": {"commands": [{"name": "useradd", "argv": argv, "env": {}, "line": 3, "end_line": 3, "column": 5, "exact": true}]}}], "commands_by_name": {"useradd": [{"instruction": 0, "command": 0}]}}]}
 
 findings(argv) := fs if {
 	fs := useradd_without_no_log_init.deny with input as doc(argv)
