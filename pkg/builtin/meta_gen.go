@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "ac70c7668663bea09d0c8b5eec2e219281722537d5c50609966bdb56ec43b23b",
+	Digest: "379de2395fea600add06bb74bee9a129164a26b12a0a29b4dcac0e7635996ca9",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

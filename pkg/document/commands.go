@@ -14,13 +14,23 @@ func (b *builder) indexes() {
 		s.UndeclaredPlatformArgs = undeclaredPlatformArgs(s)
 		s.JSONInvalid = []int{}
 		s.CommandsByName = map[string][]CommandRef{}
-		for j, i := range s.Instructions {
+		for j := range s.Instructions {
+			i := &s.Instructions[j]
 			if i.JSONInvalid {
 				s.JSONInvalid = append(s.JSONInvalid, j)
 			}
 			if i.Run != nil {
 				for n, c := range i.Run.Commands {
 					s.CommandsByName[c.Name] = append(s.CommandsByName[c.Name], CommandRef{Instruction: j, Command: n})
+				}
+				for n := range i.Run.PackageCommands {
+					pc := &i.Run.PackageCommands[n]
+					pc.Unpinned = []string{}
+					for _, a := range pc.Args {
+						if !a.Local && a.Version == "" {
+							pc.Unpinned = append(pc.Unpinned, a.Name)
+						}
+					}
 				}
 			}
 		}

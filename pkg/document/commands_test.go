@@ -119,3 +119,26 @@ RUN useradd -u 123456 app; cd /tmp && useradd -r svc
 		}
 	}
 }
+
+func TestPackageUnpinned(t *testing.T) {
+	d := build(t, `FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates=20230311 curl ./vendor/tool.deb tzdata
+FROM alpine:3.22
+RUN apk add --no-cache git~=2.49 make
+RUN apk add --no-cache "bash=5.2.37-r0"
+`, Options{})
+	for _, tc := range []struct {
+		stage, instr, pc int
+		want             string
+	}{
+		{0, 0, 0, "[]"}, // apt-get update
+		{0, 0, 1, "[curl tzdata]"},
+		{1, 0, 0, "[make]"},
+		{1, 1, 0, "[]"},
+	} {
+		pc := d.Stages[tc.stage].Instructions[tc.instr].Run.PackageCommands[tc.pc]
+		if got := fmt.Sprint(pc.Unpinned); got != tc.want {
+			t.Errorf("stage %d RUN %d, %s %s: unpinned = %s, want %s", tc.stage, tc.instr, pc.Manager, pc.Verb, got, tc.want)
+		}
+	}
+}

@@ -421,6 +421,9 @@ type PackageCommand struct {
 	Args        []PackageArg `json:"args"`
 	ArgsUnknown bool         `json:"args_unknown"`
 	Span
+	// Unpinned are the names of the Args named without a version, other
+	// than local files, in order.
+	Unpinned []string `json:"unpinned"`
 }
 
 // PackageArg is a package named on a package-manager command line.

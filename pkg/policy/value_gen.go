@@ -189,6 +189,7 @@ var (
 	keyUpdate                 = ast.StringTerm("update")
 	keyCacheRemoved           = ast.StringTerm("cache_removed")
 	keyArgsUnknown            = ast.StringTerm("args_unknown")
+	keyUnpinned               = ast.StringTerm("unpinned")
 	keyFromGoflags            = ast.StringTerm("from_goflags")
 	keyValuePos               = ast.StringTerm("value_pos")
 	keyQuote                  = ast.StringTerm("quote")
@@ -601,7 +602,7 @@ func (c *converter) valuePipeline(v *document.Pipeline) *ast.Term {
 }
 
 func (c *converter) valuePackageCommand(v *document.PackageCommand) *ast.Term {
-	items := make([][2]*ast.Term, 0, 15)
+	items := make([][2]*ast.Term, 0, 16)
 	items = append(items, [2]*ast.Term{keyCommand, c.int(int64(v.Command))})
 	items = append(items, [2]*ast.Term{keyManager, c.str(v.Manager)})
 	items = append(items, [2]*ast.Term{keyVerb, c.str(v.Verb)})
@@ -617,6 +618,7 @@ func (c *converter) valuePackageCommand(v *document.PackageCommand) *ast.Term {
 	items = append(items, [2]*ast.Term{keyEndLine, c.int(int64(v.Span.EndLine))})
 	items = append(items, [2]*ast.Term{keyEndColumn, c.int(int64(v.Span.EndColumn))})
 	items = append(items, [2]*ast.Term{keyExact, boolTerm(v.Span.Exact)})
+	items = append(items, [2]*ast.Term{keyUnpinned, c.strings(v.Unpinned)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 

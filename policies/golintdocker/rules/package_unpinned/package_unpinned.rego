@@ -32,7 +32,7 @@ deny contains finding if {
 	some [_, _, _, i] in instructions.by_cmd.run
 	some pc in i.run.package_commands
 	installs(pc)
-	names := [a.name | some a in pc.args; not a.local; a.version == ""]
+	names := pc.unpinned
 	count(names) > 0
 	finding := {
 		"msg": sprintf("`%s %s` on line %d installs %s without a version: each build gets whatever the distribution has that day", [pc.manager, pc.verb, pc.line, concat(" ", names)]),

@@ -4,7 +4,12 @@ import data.golintdocker.rules.package_unpinned
 
 doc(pc) := {"fixture": false, "stages": [{"index": 0, "instructions": [{"index": 0, "cmd": "run", "line": 3, "run": {"package_commands": [pc]}}]}]}
 
-pc(manager, verb, args) := {"manager": manager, "verb": verb, "args": args, "line": 3, "end_line": 3}
+# unpinned is what golint-docker's Go side lists: the args without a
+# version that are not local files.
+pc(manager, verb, args) := {
+	"manager": manager, "verb": verb, "args": args, "line": 3, "end_line": 3,
+	"unpinned": [a.name | some a in args; not a.local; a.version == ""],
+}
 
 # Off by default (custom.default: off): the findings decision, not the
 # rule, leaves it out unless it is turned on.
