@@ -290,7 +290,7 @@ func (c *converter) valueStage(v *document.Stage) *ast.Term {
 	items = append(items, [2]*ast.Term{keyGoSettings, structs(v.GoSettings, c.valueGoSetting)})
 	items = append(items, [2]*ast.Term{keyUndeclaredPlatformArgs, structs(v.UndeclaredPlatformArgs, c.valueUndeclaredArgs)})
 	items = append(items, [2]*ast.Term{keyJsonInvalid, c.ints(v.JSONInvalid)})
-	items = append(items, [2]*ast.Term{keyCommandsByName, convertMap(c, v.CommandsByName, func(s []document.CommandRef) *ast.Term { return structs(s, c.valueCommandRef) })})
+	items = append(items, [2]*ast.Term{keyCommandsByName, convertMap(c, v.CommandsByName, func(s []document.CommandRef) *ast.Term { return structs(s, c.valueCommandRef) }, false)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
@@ -423,14 +423,14 @@ func (c *converter) valueUndeclaredArgs(v *document.UndeclaredArgs) *ast.Term {
 	items := make([][2]*ast.Term, 0, 2)
 	items = append(items, [2]*ast.Term{keyInstruction, c.int(int64(v.Instruction))})
 	items = append(items, [2]*ast.Term{keyNames, c.strings(v.Names)})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valueCommandRef(v *document.CommandRef) *ast.Term {
 	items := make([][2]*ast.Term, 0, 2)
 	items = append(items, [2]*ast.Term{keyInstruction, c.int(int64(v.Instruction))})
 	items = append(items, [2]*ast.Term{keyCommand, c.int(int64(v.Command))})
-	return ast.NewTerm(ast.NewObject(items...))
+	return c.share(ast.NewObject(items...))
 }
 
 func (c *converter) valueTagVersion(v *document.TagVersion) *ast.Term {

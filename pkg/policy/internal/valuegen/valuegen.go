@@ -286,7 +286,7 @@ func (g *gen) conv(t reflect.Type, expr string) (string, error) {
 		}
 		if e := t.Elem(); e.Kind() == reflect.Slice && e.Elem().Kind() == reflect.Struct {
 			g.want(e.Elem())
-			return "convertMap(c, " + expr + ", func(s " + g.typeName(e) + ") *ast.Term { return structs(s, c." + funcName(e.Elem()) + ") })", nil
+			return "convertMap(c, " + expr + ", func(s " + g.typeName(e) + ") *ast.Term { return structs(s, c." + funcName(e.Elem()) + ") }, false)", nil
 		}
 	case reflect.Interface:
 		if t == reflect.TypeFor[any]() {
