@@ -385,14 +385,10 @@ func (d *astDecoder) strIndex() uint64 {
 
 var errBadCompiled = errors.New("malformed compiled rules")
 
-func decodeModules(raw []byte, src map[string][]byte) (mods map[string]*ast.Module, rewritten map[ast.Var]ast.Var, err error) {
-	mods, rewritten, _, err = decodeModulesComprehensions(raw, src)
-	return mods, rewritten, err
-}
-
-// decodeModulesComprehensions is decodeModules, and for each module the
-// rules that hold a comprehension (an else branch's included), in order.
-func decodeModulesComprehensions(raw []byte, src map[string][]byte) (mods map[string]*ast.Module, rewritten map[ast.Var]ast.Var, comprehensions map[string][]*ast.Rule, err error) {
+// decodeModules decodes what Precompile encoded: the modules, the
+// rewritten variables' names, and for each module the rules that hold a
+// comprehension (an else branch's included), in order.
+func decodeModules(raw []byte, src map[string][]byte) (mods map[string]*ast.Module, rewritten map[ast.Var]ast.Var, comprehensions map[string][]*ast.Rule, err error) {
 	if len(raw) < len(astMagic) || string(raw[:len(astMagic)]) != astMagic {
 		return nil, nil, nil, errBadCompiled
 	}

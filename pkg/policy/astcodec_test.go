@@ -70,7 +70,7 @@ func TestCompiledRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, rewritten, err := decodeModules(raw, src)
+	got, rewritten, _, err := decodeModules(raw, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,14 +98,14 @@ func TestCompiledRoundTrip(t *testing.T) {
 	}
 	// Damaged: an error, never a panic.
 	for i := 0; i < len(raw); i += 1 + i/50 {
-		if _, _, err := decodeModules(raw[:i], src); err == nil {
+		if _, _, _, err := decodeModules(raw[:i], src); err == nil {
 			t.Fatalf("cut at %d of %d: no error", i, len(raw))
 		}
 		bad := append([]byte(nil), raw...)
 		bad[i] ^= 0xff
 		decodeModules(bad, src)
 	}
-	if _, _, err := decodeModules(raw, nil); err == nil {
+	if _, _, _, err := decodeModules(raw, nil); err == nil {
 		t.Fatal("decoded without the sources the locations point into")
 	}
 }

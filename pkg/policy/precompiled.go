@@ -84,7 +84,7 @@ func StartPrecompiled(compiled []byte, src map[string][]byte) *Precompiled {
 	p := &Precompiled{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
-		p.modules, p.rewritten, p.comprehensions, p.err = decodeModulesComprehensions(compiled, src)
+		p.modules, p.rewritten, p.comprehensions, p.err = decodeModules(compiled, src)
 	}()
 	return p
 }

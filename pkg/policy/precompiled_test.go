@@ -18,7 +18,7 @@ import (
 // those modules.
 func TestNewPrecompiledModules(t *testing.T) {
 	e, raw, src := precompiledEngine(t)
-	want, _, err := decodeModules(raw, src)
+	want, _, _, err := decodeModules(raw, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestNewPrecompiledModules(t *testing.T) {
 // every rule do.
 func TestNewPrecompiledComprehensionIndices(t *testing.T) {
 	e, raw, src := precompiledEngine(t)
-	modules, rewritten, err := decodeModules(raw, src)
+	modules, rewritten, _, err := decodeModules(raw, src)
 	if err != nil {
 		t.Fatal(err)
 	}
