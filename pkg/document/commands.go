@@ -23,15 +23,6 @@ func (b *builder) indexes() {
 				for n, c := range i.Run.Commands {
 					s.CommandsByName[c.Name] = append(s.CommandsByName[c.Name], CommandRef{Instruction: j, Command: n})
 				}
-				for n := range i.Run.PackageCommands {
-					pc := &i.Run.PackageCommands[n]
-					pc.Unpinned = []string{}
-					for _, a := range pc.Args {
-						if !a.Local && a.Version == "" {
-							pc.Unpinned = append(pc.Unpinned, a.Name)
-						}
-					}
-				}
 			}
 		}
 	}

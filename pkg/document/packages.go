@@ -171,6 +171,12 @@ func (st *stageState) packageCommands(cmds []Command, pipes []Pipeline, mounts [
 		if c.Expanded == nil && slices.ContainsFunc(c.Argv, func(a string) bool { return strings.ContainsAny(a, "$`") }) {
 			pc.ArgsUnknown = true
 		}
+		pc.Unpinned = []string{}
+		for _, a := range pc.Args {
+			if !a.Local && a.Version == "" {
+				pc.Unpinned = append(pc.Unpinned, a.Name)
+			}
+		}
 		if yesPiped(k, cmds, pipes) {
 			pc.AssumeYes = true
 		}
