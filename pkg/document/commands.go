@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // indexes lists, once the document is complete, what rules would otherwise
@@ -128,6 +129,16 @@ func assignedByRun(i *Instruction, v string) bool {
 			}
 		}
 	}
-	// v is a platform ARG's name: nothing to quote.
-	return strings.Contains(i.Run.Script, v) && regexp.MustCompile(`\bfor\s+`+v+`\s+in\b`).MatchString(i.Run.Script)
+	return strings.Contains(i.Run.Script, v) && forLoops()[v].MatchString(i.Run.Script)
 }
+
+// forLoops are, by platform ARG, the patterns of a for loop over it,
+// compiled once, on first use.
+var forLoops = sync.OnceValue(func() map[string]*regexp.Regexp {
+	m := make(map[string]*regexp.Regexp, len(platformArgs))
+	for _, v := range platformArgs {
+		// v is a platform ARG's name: nothing to quote.
+		m[v] = regexp.MustCompile(`\bfor\s+` + v + `\s+in\b`)
+	}
+	return m
+})
