@@ -297,7 +297,7 @@ func (e *Engine) EvaluateValue(ctx context.Context, input ast.Value, size int) (
 	}
 	ctx, cancel, timeout := limits.WithTimeout(ctx, e.timeout, size)
 	defer cancel()
-	fs, err := e.evalBuiltin(ctx, input, timeout, maxHeap)
+	fs, err := e.evalBuiltin(ctx, input, size, timeout, maxHeap)
 	if custom != nil {
 		res := <-custom
 		if err == nil && res.err != nil {
@@ -320,10 +320,10 @@ type sandboxResult struct {
 	err error
 }
 
-func (e *Engine) evalBuiltin(ctx context.Context, input ast.Value, timeout time.Duration, maxHeap uint64) ([]finding.Finding, error) {
+func (e *Engine) evalBuiltin(ctx context.Context, input ast.Value, size int, timeout time.Duration, maxHeap uint64) ([]finding.Finding, error) {
 	ctx, stop := watchHeap(ctx, maxHeap)
 	defer stop()
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), evalCache(size))
 	if err != nil {
 		return nil, limitError(ctx, err, timeout, maxHeap)
 	}
