@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -150,6 +151,81 @@ func BenchmarkEvaluate(b *testing.B) {
 		if _, err := e.EvaluateValue(context.Background(), inputs[i%len(inputs)], 0); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkEvaluateLarge: the peak live heap of evaluating a large
+// generated file, over its value, per instruction; "full-cache" evaluates
+// it as a small file is (OPA keeps every function call's result), "large"
+// as its size says (no function results kept, policy.evalCache).
+func BenchmarkEvaluateLarge(b *testing.B) {
+	data := testgen.BigBuild(256 << 10)
+	f, err := parse.Parse("Dockerfile", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := document.Build(f, document.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, s := range doc.Stages {
+		n += len(s.Instructions)
+	}
+	in, err := policy.Value(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := testengine.Engine(b)
+	for _, c := range []struct {
+		name string
+		size int
+	}{{"full-cache", 0}, {"large", len(data)}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var peak uint64
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				before := liveHeap()
+				stop := peakLive()
+				b.StartTimer()
+				if _, err := e.EvaluateValue(context.Background(), in, c.size); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				if p := stop(); p > before {
+					peak += p - before
+				}
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(peak)/float64(b.N*n), "peak-live-B/instruction")
+		})
+	}
+}
+
+// peakLive follows the live heap each collection finds until the returned
+// function is called, which returns the highest.
+func peakLive() (stop func() uint64) {
+	done := make(chan struct{})
+	result := make(chan uint64)
+	go func() {
+		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		var peak uint64
+		for {
+			metrics.Read(s)
+			peak = max(peak, s[0].Value.Uint64())
+			select {
+			case <-done:
+				result <- peak
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}()
+	return func() uint64 {
+		runtime.GC() // the heap at the end counts too
+		close(done)
+		return <-result
 	}
 }
 
