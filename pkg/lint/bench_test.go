@@ -91,23 +91,30 @@ func BenchmarkValue(b *testing.B) {
 	}
 }
 
-// BenchmarkValueLarge: the live heap the value of a large generated file
-// takes, per instruction (what a large file's peak is mostly made of; see
-// docs/performance.md, Large files).
-func BenchmarkValueLarge(b *testing.B) {
+// largeDocument is the document of a generated 256 KiB Dockerfile of Go
+// builds, with its number of instructions and its size.
+func largeDocument(b *testing.B) (doc *document.Document, instructions, size int) {
+	b.Helper()
 	data := testgen.BigBuild(256 << 10)
 	f, err := parse.Parse("Dockerfile", data)
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := document.Build(f, document.Options{})
+	doc, err = document.Build(f, document.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	n := 0
 	for _, s := range doc.Stages {
-		n += len(s.Instructions)
+		instructions += len(s.Instructions)
 	}
+	return doc, instructions, len(data)
+}
+
+// BenchmarkValueLarge: the live heap the value of a large generated file
+// takes, per instruction (what a large file's peak is mostly made of; see
+// docs/performance.md, Large files).
+func BenchmarkValueLarge(b *testing.B) {
+	doc, n, _ := largeDocument(b)
 	b.ReportAllocs()
 	var live uint64
 	for i := 0; i < b.N; i++ {
@@ -157,21 +164,10 @@ func BenchmarkEvaluate(b *testing.B) {
 // BenchmarkEvaluateLarge: the peak live heap of evaluating a large
 // generated file, over its value, per instruction; "full-cache" evaluates
 // it as a small file is (OPA keeps every function call's result), "large"
-// as its size says (no function results kept, policy.evalCache).
+// as its size says (at most 16,384 function results kept,
+// policy.evalCache).
 func BenchmarkEvaluateLarge(b *testing.B) {
-	data := testgen.BigBuild(256 << 10)
-	f, err := parse.Parse("Dockerfile", data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc, err := document.Build(f, document.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	n := 0
-	for _, s := range doc.Stages {
-		n += len(s.Instructions)
-	}
+	doc, n, size := largeDocument(b)
 	in, err := policy.Value(doc)
 	if err != nil {
 		b.Fatal(err)
@@ -180,7 +176,7 @@ func BenchmarkEvaluateLarge(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		size int
-	}{{"full-cache", 0}, {"large", len(data)}} {
+	}{{"full-cache", 0}, {"large", size}} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			var peak uint64
