@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/agext/levenshtein"
 	flag "github.com/spf13/pflag"
@@ -146,13 +147,13 @@ func commandNames() []string {
 	return names
 }
 
-var bareWord = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+var bareWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`) })
 
 // unknownCommand tells a mistyped command from a path: the first argument
 // is a command when it is a bare word that names no file, and does not look
 // like a Dockerfile's name.
 func unknownCommand(arg string) error {
-	if !bareWord.MatchString(arg) || discover.IsDockerfile(arg) {
+	if !bareWord().MatchString(arg) || discover.IsDockerfile(arg) {
 		return nil
 	}
 	if _, err := os.Lstat(arg); err == nil {

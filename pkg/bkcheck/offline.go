@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,6 +19,8 @@ import (
 	digest "github.com/opencontainers/go-digest"
 	ocispecs "github.com/opencontainers/image-spec/specs-go/v1"
 	fstypes "github.com/tonistiigi/fsutil/types"
+
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 )
 
 // This file stands in for the BuildKit daemon. dockerfile2llb.DockerfileLint
@@ -97,7 +98,7 @@ func DefaultImageEnv(ref string) []string {
 	}
 	version := ""
 	if t, ok := named.(reference.Tagged); ok {
-		version = goVersionRE.FindString(t.Tag())
+		version = goVersionRE().FindString(t.Tag())
 	}
 	// As set by docker-library/golang's Dockerfiles (linux variants).
 	return []string{
@@ -108,7 +109,7 @@ func DefaultImageEnv(ref string) []string {
 	}
 }
 
-var goVersionRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*`)
+var goVersionRE = lazyre.New(`^[0-9]+(\.[0-9]+)*`)
 
 // offlineGateway implements the gateway client the Dockerfile frontend runs
 // against inside buildkitd.

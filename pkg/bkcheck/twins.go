@@ -2,11 +2,11 @@ package bkcheck
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 )
 
 // A twin is a BuildKit check that reports a problem one of golint-docker's
@@ -96,16 +96,16 @@ func reported(b finding.Finding, ours []finding.Finding) bool {
 
 // undefinedVarRE reads the variable out of UndefinedVar's message
 // (linter.RuleUndefinedVar.Format).
-var undefinedVarRE = regexp.MustCompile(`^Usage of undefined variable '\$([A-Za-z_][A-Za-z0-9_]*)'`)
+var undefinedVarRE = lazyre.New(`^Usage of undefined variable '\$([A-Za-z_][A-Za-z0-9_]*)'`)
 
 // samePlatformVar: UndefinedVar's variable is a platform ARG that the
 // undeclared-platform-arg finding names.
 func samePlatformVar(bk, ours finding.Finding) bool {
-	m := undefinedVarRE.FindStringSubmatch(bk.Message)
+	m := undefinedVarRE().FindStringSubmatch(bk.Message)
 	if m == nil || !(strings.HasPrefix(m[1], "TARGET") || strings.HasPrefix(m[1], "BUILD")) {
 		return false
 	}
-	for _, v := range varRE.FindAllStringSubmatch(ours.Message, -1) {
+	for _, v := range varRE().FindAllStringSubmatch(ours.Message, -1) {
 		if v[1] == m[1] {
 			return true
 		}
@@ -113,7 +113,7 @@ func samePlatformVar(bk, ours finding.Finding) bool {
 	return false
 }
 
-var varRE = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
+var varRE = lazyre.New(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
 
 // twinNote says, in the check's documentation, where its findings go.
 func (t *twin) note() string {

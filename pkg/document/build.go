@@ -17,6 +17,7 @@ import (
 	"github.com/golint-docker/golint-docker/pkg/finding"
 	"github.com/golint-docker/golint-docker/pkg/imagefacts"
 	"github.com/golint-docker/golint-docker/pkg/imageref"
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 	"github.com/golint-docker/golint-docker/pkg/parse"
 )
 
@@ -274,7 +275,7 @@ func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState 
 }
 
 // varRefRe matches a variable in a FROM: ${VAR}, ${VAR:-x}, $VAR.
-var varRefRe = regexp.MustCompile(`\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)
+var varRefRe = lazyre.New(`\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)
 
 // maybeStages are the earlier stages a FROM whose name depends on a
 // variable without a value may name (`FROM rootlesskit-${TARGETOS}` names
@@ -286,7 +287,7 @@ func (b *builder) maybeStages(from From, before int) []int {
 		// Named nothing with a value that cannot be known, or named an image.
 		return nil
 	}
-	parts := varRefRe.Split(from.Original, -1)
+	parts := varRefRe().Split(from.Original, -1)
 	if literal := strings.Join(parts, ""); len(parts) < 2 || literal == "" || strings.ContainsAny(literal, "/:@") {
 		return nil
 	}

@@ -102,7 +102,7 @@ func textPlatformArgs(text string) []string {
 		return nil
 	}
 	var out []string
-	for _, m := range varRef.FindAllStringSubmatch(text, -1) {
+	for _, m := range varRef().FindAllStringSubmatch(text, -1) {
 		if isPlatformArg(m[1]) {
 			out = append(out, m[1])
 		}

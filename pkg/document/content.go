@@ -3,9 +3,10 @@ package document
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 )
 
 // A file set the runtime rules ask about: where it lives, the image fact
@@ -215,7 +216,7 @@ func (b *builder) chain(i int, f func(*Stage)) {
 }
 
 var (
-	listenFlag = regexp.MustCompile(`^--?[A-Za-z_.-]*(port|addr|address|listen|bind|http)[A-Za-z_.-]*(=|$)`)
+	listenFlag = lazyre.New(`^--?[A-Za-z_.-]*(port|addr|address|listen|bind|http)[A-Za-z_.-]*(=|$)`)
 	portVars   = wordSet("PORT HTTP_PORT APP_PORT SERVER_PORT LISTEN_PORT LISTEN_ADDR HTTP_ADDR ADDR")
 )
 
@@ -232,7 +233,7 @@ func (b *builder) serves(r int) []string {
 	s := &b.doc.Stages[r]
 	if start := b.startWords(s); len(start) > 0 {
 		for _, a := range start[1:] {
-			if listenFlag.MatchString(a) {
+			if listenFlag().MatchString(a) {
 				out = append(out, fmt.Sprintf("it starts with %s", a))
 				break
 			}

@@ -2,9 +2,10 @@ package document
 
 import (
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 )
 
 // EnvLimit is the number of variables up to which every instruction lists
@@ -94,7 +95,7 @@ func (v *vars) lookup(k string) (*string, bool) {
 // platformArgs are the automatic platform ARGs rules ask about.
 var platformArgs = []string{"TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"}
 
-var varRef = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
+var varRef = lazyre.New(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
 
 // relevant is the environment an instruction shows when the full one is
 // over EnvLimit: the variables its text refers to, the GO*/CGO_* variables
@@ -113,7 +114,7 @@ func (v *vars) relevant(text string) map[string]*string {
 		add(k)
 	}
 	if strings.Contains(text, "$") {
-		for _, sm := range varRef.FindAllStringSubmatch(text, -1) {
+		for _, sm := range varRef().FindAllStringSubmatch(text, -1) {
 			add(sm[1])
 		}
 	}

@@ -2,9 +2,10 @@ package document
 
 import (
 	"path"
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 )
 
 // facts works out, once the pass over the instructions is done, what each
@@ -345,15 +346,15 @@ func (b *builder) stageOS(i int) {
 	}
 	for _, in := range s.Instructions {
 		switch {
-		case in.Cmd == "shell" && len(in.Args) > 0 && windowsShell.MatchString(in.Args[0]):
+		case in.Cmd == "shell" && len(in.Args) > 0 && windowsShell().MatchString(in.Args[0]):
 			s.OS = "windows"
-		case (in.Cmd == "workdir" || in.Cmd == "copy" || in.Cmd == "add") && windowsPath.MatchString(in.Original):
+		case (in.Cmd == "workdir" || in.Cmd == "copy" || in.Cmd == "add") && windowsPath().MatchString(in.Original):
 			s.OS = "windows"
 		}
 	}
 }
 
 var (
-	windowsShell = regexp.MustCompile(`(?i)(powershell|pwsh|cmd)(\.exe)?"?$`)
-	windowsPath  = regexp.MustCompile(`(?i)(^|\s|")[a-z]:[\\/]`)
+	windowsShell = lazyre.New(`(?i)(powershell|pwsh|cmd)(\.exe)?"?$`)
+	windowsPath  = lazyre.New(`(?i)(^|\s|")[a-z]:[\\/]`)
 )

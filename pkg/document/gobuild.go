@@ -3,13 +3,13 @@ package document
 import (
 	"math"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/golint-docker/golint-docker/pkg/gocmd"
 	"github.com/golint-docker/golint-docker/pkg/imagefacts"
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 )
 
 // build works out what a go build or go install makes: what kind of build
@@ -253,13 +253,13 @@ func static(g *GoCommand, b *GoBuild, unknown map[string]bool) *bool {
 	return &f
 }
 
-var tagVersionRe = regexp.MustCompile(`^([0-9]+)\.([0-9]+)(\.[0-9]+)?`)
+var tagVersionRe = lazyre.New(`^([0-9]+)\.([0-9]+)(\.[0-9]+)?`)
 
 // tagVersion is the release an image tag starts with: "1.21-alpine" ->
 // 1, 21, "1.21"; nil when it starts with none. A number too large for an
 // int is the largest int (it still compares as larger than any other).
 func tagVersion(tag string) *TagVersion {
-	m := tagVersionRe.FindStringSubmatch(tag)
+	m := tagVersionRe().FindStringSubmatch(tag)
 	if m == nil {
 		return nil
 	}
@@ -274,7 +274,7 @@ func atoiSaturating(digits string) int {
 	return n
 }
 
-var goTagRe = regexp.MustCompile(`^[0-9]+\.[0-9]+(\.[0-9]+)?((rc|beta)[0-9]+)?`)
+var goTagRe = lazyre.New(`^[0-9]+\.[0-9]+(\.[0-9]+)?((rc|beta)[0-9]+)?`)
 
 // goVersion is the Go release of a stage's golang image, from its tag; a
 // stage built on another one has that one's.
@@ -289,7 +289,7 @@ func (b *builder) goVersion(from From, image imagefacts.Facts) string {
 	if !golang || len(from.Unresolved) > 0 {
 		return ""
 	}
-	if v := goTagRe.FindString(from.Tag); v != "" {
+	if v := goTagRe().FindString(from.Tag); v != "" {
 		return v
 	}
 	if from.Tag == "" || !strings.ContainsAny(from.Tag[:1], "0123456789") {

@@ -2,9 +2,10 @@ package document
 
 import (
 	"path"
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 )
 
 // addPackages records what the package-manager commands of a RUN install
@@ -342,8 +343,8 @@ type aptConfig struct {
 }
 
 var (
-	aptYesRe = regexp.MustCompile(`(?i)APT::Get::Assume-Yes\s*"?(true|1|yes)`)
-	aptRecRe = regexp.MustCompile(`(?i)APT::Install-Recommends\s*"?(false|0|no)`)
+	aptYesRe = lazyre.New(`(?i)APT::Get::Assume-Yes\s*"?(true|1|yes)`)
+	aptRecRe = lazyre.New(`(?i)APT::Install-Recommends\s*"?(false|0|no)`)
 )
 
 // aptConfigured follows the apt configuration written by a RUN (echo
@@ -352,8 +353,8 @@ func (st *stageState) aptConfigured(script string) {
 	if !strings.Contains(script, "APT::") && !strings.Contains(script, "apt::") {
 		return
 	}
-	st.apt.assumeYes = st.apt.assumeYes || aptYesRe.MatchString(script)
-	st.apt.noRecommends = st.apt.noRecommends || aptRecRe.MatchString(script)
+	st.apt.assumeYes = st.apt.assumeYes || aptYesRe().MatchString(script)
+	st.apt.noRecommends = st.apt.noRecommends || aptRecRe().MatchString(script)
 }
 
 // copiedAptConfig follows a COPY or ADD into /etc/apt: a here-document is

@@ -3,8 +3,9 @@ package document
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
+
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 )
 
 // Words in stage and file names that say what a stage is for.
@@ -29,11 +30,11 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-var wordSplit = regexp.MustCompile(`[^a-z0-9]+`)
+var wordSplit = lazyre.New(`[^a-z0-9]+`)
 
 // tokens splits a name into lower-case words.
 func tokens(s string) []string {
-	return wordSplit.Split(strings.ToLower(s), -1)
+	return wordSplit().Split(strings.ToLower(s), -1)
 }
 
 func anyWord(ws []string, set map[string]bool) string {

@@ -4,7 +4,8 @@ import (
 	"bufio"
 	"io"
 	"os"
-	"regexp"
+
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 )
 
 // lexerNoise is what text/scanner prints when it has no error handler, as
@@ -12,7 +13,7 @@ import (
 // ("<input>:1:11: invalid UTF-8 encoding"). A NUL is refused before
 // BuildKit sees it; bytes that are not UTF-8 are read as U+FFFD, as
 // BuildKit does at build time, and reported once as a note.
-var lexerNoise = regexp.MustCompile(`^<input>:\d+:\d+: (invalid UTF-8 encoding|invalid character NUL)$`)
+var lexerNoise = lazyre.New(`^<input>:\d+:\d+: (invalid UTF-8 encoding|invalid character NUL)$`)
 
 // FilterStderr routes os.Stderr through a filter that drops the lexer's
 // lines and passes everything else on. It is for main, before anything
@@ -41,7 +42,7 @@ func filter(r io.Reader, w io.Writer) {
 	br := bufio.NewReader(r)
 	for {
 		line, err := br.ReadString('\n')
-		if line != "" && !lexerNoise.MatchString(trimEOL(line)) {
+		if line != "" && !lexerNoise().MatchString(trimEOL(line)) {
 			io.WriteString(w, line)
 		}
 		if err != nil {

@@ -21,13 +21,13 @@ package pragma
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/golint-docker/golint-docker/pkg/finding"
+	"github.com/golint-docker/golint-docker/pkg/internal/lazyre"
 )
 
-var re = regexp.MustCompile(`^(\s*#\s*golint-docker\s+(global\s+)?ignore=)([A-Za-z0-9_,.-]+)(\s.*)?$`)
+var re = lazyre.New(`^(\s*#\s*golint-docker\s+(global\s+)?ignore=)([A-Za-z0-9_,.-]+)(\s.*)?$`)
 
 // Rule documents the findings about the pragmas themselves.
 var Rule = finding.Rule{
@@ -104,7 +104,7 @@ func Parse(lines []string, instructions []Span) *Suppressions {
 		for next < len(instructions) && instructions[next].Line <= n {
 			next++
 		}
-		m := re.FindStringSubmatch(line)
+		m := re().FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}
