@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -345,6 +346,12 @@ func (r *runner) catalogue(ctx context.Context, o CatalogueOptions) (*Catalogue,
 // tool describes golint-docker and every rule of every plan, once each.
 func (r *runner) tool() report.Tool {
 	t := r.s.Tool
+	n := len(t.Rules)
+	for _, p := range r.order {
+		n += len(p.rules)
+	}
+	// Sized once: the rules are large structs, and a hit makes little else.
+	t.Rules = slices.Grow(slices.Clip(t.Rules), n-len(t.Rules))
 	seen := map[string]bool{}
 	for _, p := range r.order {
 		for _, rule := range p.rules {
