@@ -206,14 +206,20 @@ func (r *runner) useCache(l *lint.Linter, cat *Catalogue) {
 }
 
 // closeCache keeps the cache within its bound and says when results could
-// not be stored.
+// not be stored. A run that evaluated nothing stored nothing: it leaves the
+// cache as it found it (the runs that write keep it within its bound and
+// clear what older versions and dead processes left), so that a run whose
+// files all hit only reads.
 func (r *runner) closeCache() {
 	if r.disk == nil {
 		return
 	}
-	if n := r.results.Stats().PutErrors; n > 0 {
-		r.warn("cache %s: %d results could not be stored", r.disk.Dir(), n)
+	st := r.results.Stats()
+	if st.PutErrors > 0 {
+		r.warn("cache %s: %d results could not be stored", r.disk.Dir(), st.PutErrors)
 	}
-	_ = r.disk.Trim(false)
+	if st.Evaluated > 0 {
+		_ = r.disk.Trim(false)
+	}
 	r.disk.Close()
 }

@@ -224,6 +224,38 @@ func TestCacheBinary(t *testing.T) {
 	}
 }
 
+// TestHitOnlyReads: a run whose files all hit leaves the cache as it was
+// (no trimming, nothing removed); the next run that evaluates a file
+// trims it, and clears what an older cache version left.
+func TestHitOnlyReads(t *testing.T) {
+	repo := project(t)
+	dir := filepath.Join(t.TempDir(), "cache")
+	s := baseSettings(repo, dir)
+	df := filepath.Join(repo, "Dockerfile")
+	if _, st, _ := cachedRun(t, s, df); st.Evaluated != 1 {
+		t.Fatalf("first run: %+v, want one evaluation", st)
+	}
+	old := filepath.Join(dir, "v1", "ab")
+	if err := os.MkdirAll(old, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if _, st, _ := cachedRun(t, s, df); st.Evaluated != 0 || st.Hits != 1 {
+		t.Fatalf("second run: %+v, want one hit and no evaluation", st)
+	}
+	if _, err := os.Stat(old); err != nil {
+		t.Fatalf("a run of hits only changed the cache: %v", err)
+	}
+	if err := os.WriteFile(df, []byte(goService+"USER 65532\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, st, _ := cachedRun(t, s, df); st.Evaluated != 1 {
+		t.Fatalf("third run: %+v, want one evaluation", st)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "v1")); !os.IsNotExist(err) {
+		t.Errorf("a run that stored a result left the older version's directory: %v", err)
+	}
+}
+
 // TestNotCached: results that can change between runs are never kept:
 // errors, rules that call the clock or random numbers, and any run that
 // opens the policy sandbox (--allow).
