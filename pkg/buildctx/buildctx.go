@@ -410,6 +410,10 @@ func (f *Finder) facts(abs, dir, foundBy, dockerfile string) *document.Context {
 	sent := func(p string) bool { return ign == nil || !ign.excludes(p) }
 	if df.goMod != nil && sent("go.mod") {
 		m := *df.goMod
+		m.LocalReplaces = slices.Clone(m.LocalReplaces)
+		for k, r := range m.LocalReplaces {
+			m.LocalReplaces[k].GoMod = r.GoMod && sent(replacedGoMod(r))
+		}
 		c.GoMod = &m
 	}
 	c.GoSum = df.goSum && sent("go.sum")
@@ -442,6 +446,9 @@ func (df *dirFacts) read(f *Finder, abs string) {
 	}
 	if data, err := readFile(abs, "go.mod"); err == nil {
 		df.goMod = parseGoMod(data)
+		for k, r := range df.goMod.LocalReplaces {
+			df.goMod.LocalReplaces[k].GoMod = r.Path != "" && isRegular(abs, replacedGoMod(r))
+		}
 	}
 	df.goSum = isRegular(abs, "go.sum")
 	df.vendorModules = isRegular(abs, "vendor/modules.txt")
@@ -495,6 +502,11 @@ func (ig *ignoreFacts) excludes(p string) bool {
 	return err == nil && ok
 }
 
+// replacedGoMod is the go.mod of the directory of r, in the context.
+func replacedGoMod(r document.LocalReplace) string {
+	return path.Join(r.Path, "go.mod")
+}
+
 func parseGoMod(data []byte) *document.GoMod {
 	mf, err := modfile.Parse("go.mod", data, nil)
 	if err != nil {
@@ -502,14 +514,21 @@ func parseGoMod(data []byte) *document.GoMod {
 		// know (and the toolchain line).
 		var lerr error
 		if mf, lerr = modfile.ParseLax("go.mod", data, nil); lerr != nil {
-			return &document.GoMod{Error: err.Error()}
+			return &document.GoMod{Error: err.Error(), LocalReplaces: []document.LocalReplace{}}
 		}
 	}
-	m := &document.GoMod{HasRequires: len(mf.Require) > 0}
+	m := &document.GoMod{HasRequires: len(mf.Require) > 0, LocalReplaces: []document.LocalReplace{}}
 	for _, r := range mf.Require {
 		if !replacedLocally(mf, r.Mod.Path, r.Mod.Version) {
 			m.RemoteRequires = true
 			break
+		}
+	}
+	for _, r := range mf.Replace {
+		if r.New.Version == "" {
+			m.LocalReplaces = append(m.LocalReplaces, document.LocalReplace{
+				Module: r.Old.Path, Dir: r.New.Path, Path: insidePath(r.New.Path),
+			})
 		}
 	}
 	if mf.Module != nil {
@@ -522,6 +541,21 @@ func parseGoMod(data []byte) *document.GoMod {
 		m.Toolchain = mf.Toolchain.Name
 	}
 	return m
+}
+
+// insidePath turns the directory dir of a replace directive, relative to
+// go.mod at the context's root, into a path inside the context; "" when it
+// is not inside (absolute, above the root) or not a path a Linux build
+// reads as written (backslashes).
+func insidePath(dir string) string {
+	if dir == "" || strings.HasPrefix(dir, "/") || strings.Contains(dir, `\`) || filepath.IsAbs(dir) {
+		return ""
+	}
+	p := path.Clean(dir)
+	if p == ".." || strings.HasPrefix(p, "../") || !fs.ValidPath(p) {
+		return ""
+	}
+	return p
 }
 
 // replacedLocally reports whether go.mod replaces the module path at

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -91,8 +92,8 @@ func TestContextAtRepositoryRoot(t *testing.T) {
 	if c.Dockerignore != filepath.Join(root, ".dockerignore") || !slices.Equal(c.DockerignorePatterns, []string{".git", "*.env"}) {
 		t.Errorf("dockerignore %q %q", c.Dockerignore, c.DockerignorePatterns)
 	}
-	want := document.GoMod{Module: "example.com/svc", Go: "1.23.0", Toolchain: "go1.24.2", HasRequires: true, RemoteRequires: true}
-	if c.GoMod == nil || *c.GoMod != want {
+	want := document.GoMod{Module: "example.com/svc", Go: "1.23.0", Toolchain: "go1.24.2", HasRequires: true, RemoteRequires: true, LocalReplaces: []document.LocalReplace{}}
+	if c.GoMod == nil || !reflect.DeepEqual(*c.GoMod, want) {
 		t.Errorf("go.mod facts %+v, want %+v", c.GoMod, want)
 	}
 	if !c.GoSum || c.VendorModules || c.Vendored {
@@ -322,6 +323,64 @@ replace example.com/mono/proto v0.0.0 => ../proto
 	dir = tree(t, map[string]string{"go.mod": "module m\n\ngo 1.23\n\nrequire example.com/a v1.0.0\n\nreplace example.com/a => example.com/fork v1.0.1\n"})
 	if c := f.facts(dir, dir, FoundByFlag, "-"); !c.GoMod.RemoteRequires {
 		t.Errorf("got %+v", c.GoMod)
+	}
+}
+
+func TestLocalReplaces(t *testing.T) {
+	root := tree(t, map[string]string{
+		"go.mod": `module example.com/mono
+
+go 1.23
+
+require (
+	example.com/mono/lib v0.0.0
+	example.com/mono/proto v0.0.0
+	example.com/mono/gen v0.0.0
+	example.com/shared v0.0.0
+	example.com/abs v0.0.0
+	github.com/pkg/errors v0.9.1
+)
+
+replace (
+	example.com/mono/lib => ./lib
+	example.com/mono/proto v0.0.0 => ./api/proto/
+	example.com/mono/gen => ./gen
+	example.com/shared => ../shared
+	example.com/abs => /opt/abs
+	github.com/pkg/errors => github.com/fork/errors v0.9.2
+)
+`,
+		"lib/go.mod":       "module example.com/mono/lib\n",
+		"api/proto/go.mod": "module example.com/mono/proto\n",
+		"gen/gen.go":       "package gen\n",
+		".dockerignore":    "api/proto/go.mod\n",
+	})
+	c := NewFinder().facts(root, root, FoundByFlag, "-")
+	want := []document.LocalReplace{
+		{Module: "example.com/mono/lib", Dir: "./lib", Path: "lib", GoMod: true},
+		// Excluded by the .dockerignore: the build does not get it.
+		{Module: "example.com/mono/proto", Dir: "./api/proto/", Path: "api/proto", GoMod: false},
+		// No go.mod there.
+		{Module: "example.com/mono/gen", Dir: "./gen", Path: "gen", GoMod: false},
+		{Module: "example.com/shared", Dir: "../shared", Path: "", GoMod: false},
+		{Module: "example.com/abs", Dir: "/opt/abs", Path: "", GoMod: false},
+	}
+	if c.GoMod == nil || !reflect.DeepEqual(c.GoMod.LocalReplaces, want) {
+		t.Errorf("local replaces\n got %+v\nwant %+v", c.GoMod, want)
+	}
+	if !c.GoMod.RemoteRequires {
+		t.Error("github.com/pkg/errors is replaced by another module, which is downloaded")
+	}
+}
+
+func TestInsidePath(t *testing.T) {
+	for dir, want := range map[string]string{
+		"./lib": "lib", "./a/../b/": "b", ".": ".", "./lib/../..": "", "../x": "", "..": "",
+		"/abs": "", `.\lib`: "", "./a/./b": "a/b",
+	} {
+		if got := insidePath(dir); got != want {
+			t.Errorf("insidePath(%q) = %q, want %q", dir, got, want)
+		}
 	}
 }
 
@@ -567,6 +626,7 @@ func TestContextMatchesSchema(t *testing.T) {
 		".git/": "", "go.mod": goModule, "go.sum": "", ".dockerignore": ".git\n",
 		"vendor/modules.txt": "", "build/Dockerfile": buildFromRoot,
 		"bad/go.mod": "module\n", "bad/Dockerfile": buildFromRoot,
+		"rep/go.mod": "module m\n\nrequire x v1.0.0\n\nreplace x => ./lib\n", "rep/lib/go.mod": "module x\n",
 	})
 	path := filepath.Join(root, "build", "Dockerfile")
 	data, _ := os.ReadFile(path)
@@ -575,7 +635,7 @@ func TestContextMatchesSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := NewFinder()
-	for _, dir := range []string{"", root, filepath.Join(root, "bad"), t.TempDir()} {
+	for _, dir := range []string{"", root, filepath.Join(root, "bad"), filepath.Join(root, "rep"), t.TempDir()} {
 		doc, err := document.Build(pf, document.Options{})
 		if err != nil {
 			t.Fatal(err)

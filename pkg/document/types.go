@@ -82,9 +82,28 @@ type GoMod struct {
 	// directory: either way `go mod download` has nothing to fetch.
 	HasRequires    bool `json:"has_requires"`
 	RemoteRequires bool `json:"remote_requires"`
+	// LocalReplaces are the replace directives whose replacement is a
+	// directory (=> ./lib, => ../shared), in go.mod's order: go commands
+	// read each directory's go.mod to load the module graph, so `go mod
+	// download` fails in a stage that has go.mod but not them.
+	LocalReplaces []LocalReplace `json:"local_replaces"`
 	// Error is why go.mod could not be parsed ("" when it was); the other
 	// fields are then empty and not to be trusted.
 	Error string `json:"error"`
+}
+
+// LocalReplace is a replace directive of go.mod that points to a directory.
+type LocalReplace struct {
+	// Module is the module path replaced; Dir the directory as written.
+	Module string `json:"module"`
+	Dir    string `json:"dir"`
+	// Path is Dir inside the context, slash-separated and cleaned
+	// ("lib", "pkg/api"), or "" when it is not inside it (above the
+	// context's root, or absolute).
+	Path string `json:"path"`
+	// GoMod is Path/go.mod present in the context and not excluded by the
+	// .dockerignore: a COPY of it works.
+	GoMod bool `json:"go_mod"`
 }
 
 // Arg is a declared build argument.

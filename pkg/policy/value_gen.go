@@ -78,6 +78,7 @@ var (
 	keyToolchain              = ast.StringTerm("toolchain")
 	keyHasRequires            = ast.StringTerm("has_requires")
 	keyRemoteRequires         = ast.StringTerm("remote_requires")
+	keyLocalReplaces          = ast.StringTerm("local_replaces")
 	keyError                  = ast.StringTerm("error")
 	keyRegistry               = ast.StringTerm("registry")
 	keyRepository             = ast.StringTerm("repository")
@@ -295,12 +296,13 @@ func (c *converter) valueStage(v *document.Stage) *ast.Term {
 }
 
 func (c *converter) valueGoMod(v *document.GoMod) *ast.Term {
-	items := make([][2]*ast.Term, 0, 6)
+	items := make([][2]*ast.Term, 0, 7)
 	items = append(items, [2]*ast.Term{keyModule, c.str(v.Module)})
 	items = append(items, [2]*ast.Term{keyGo, c.str(v.Go)})
 	items = append(items, [2]*ast.Term{keyToolchain, c.str(v.Toolchain)})
 	items = append(items, [2]*ast.Term{keyHasRequires, boolTerm(v.HasRequires)})
 	items = append(items, [2]*ast.Term{keyRemoteRequires, boolTerm(v.RemoteRequires)})
+	items = append(items, [2]*ast.Term{keyLocalReplaces, structs(v.LocalReplaces, c.valueLocalReplace)})
 	items = append(items, [2]*ast.Term{keyError, c.str(v.Error)})
 	return c.share(ast.NewObject(items...))
 }
@@ -430,6 +432,15 @@ func (c *converter) valueCommandRef(v *document.CommandRef) *ast.Term {
 	items := make([][2]*ast.Term, 0, 2)
 	items = append(items, [2]*ast.Term{keyInstruction, c.int(int64(v.Instruction))})
 	items = append(items, [2]*ast.Term{keyCommand, c.int(int64(v.Command))})
+	return c.share(ast.NewObject(items...))
+}
+
+func (c *converter) valueLocalReplace(v *document.LocalReplace) *ast.Term {
+	items := make([][2]*ast.Term, 0, 4)
+	items = append(items, [2]*ast.Term{keyModule, c.str(v.Module)})
+	items = append(items, [2]*ast.Term{keyDir, c.str(v.Dir)})
+	items = append(items, [2]*ast.Term{keyPath, c.str(v.Path)})
+	items = append(items, [2]*ast.Term{keyGoMod, boolTerm(v.GoMod)})
 	return c.share(ast.NewObject(items...))
 }
 
