@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "379de2395fea600add06bb74bee9a129164a26b12a0a29b4dcac0e7635996ca9",
+	Digest: "a20fe6e951a6b40336b65bb034ecb0ee81cf5a43be5a16ac3b02b7b713fc953d",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{
@@ -46,7 +46,7 @@ var meta = Meta{
 			ID:          "GD003",
 			Name:        "go-mod-download-order",
 			Title:       "The whole source tree is copied before the modules are downloaded",
-			Description: "`COPY . .` comes before any dependency step, so every edit to any source\nfile invalidates the layer cache from there on and the next build\ndownloads every module again. Copying go.mod and go.sum first and running\n`go mod download` before `COPY . .` keeps the dependency layer cached\nuntil the dependencies themselves change. Nothing is said to a module\nthat has nothing to download (vendored, or no dependency outside the\nrepository), nor, when the build context is unknown, where only its\ngo.mod would tell.\n\nThe fix moves a `RUN go mod download` of its own (flags, mounts and\nall) that comes right after `COPY . .`, by moving `COPY . .` below it,\nwith go.mod and go.sum copied in its place. Elsewhere (inside a longer\nRUN such as `go mod download && go build`, or further down) a download\nstep is inserted before `COPY . .` and the later one is left as\nwritten: it finds every module in the layer and costs nothing, and a\nshell line is not rewritten behind the user's back. No edit is offered\nwhere an ENV, ARG or WORKDIR between the two would make the new\ndownload run differently.",
+			Description: "`COPY . .` comes before any dependency step, so every edit to any source\nfile invalidates the layer cache from there on and the next build\ndownloads every module again. Copying go.mod and go.sum first and running\n`go mod download` before `COPY . .` keeps the dependency layer cached\nuntil the dependencies themselves change. Nothing is said to a module\nthat has nothing to download (vendored, or no dependency outside the\nrepository), nor, when the build context is unknown, where only its\ngo.mod would tell. When go.mod replaces modules by directories\n(`replace example.com/lib => ./lib`), `go mod download` reads their\ngo.mod too and fails without them: the fix copies `lib/go.mod` with\ngo.mod and go.sum, and nothing is said where such a directory is out\nof the context's reach (`../shared`, an absolute path, missing, or\nexcluded by the .dockerignore).\n\nThe fix moves a `RUN go mod download` of its own (flags, mounts and\nall) that comes right after `COPY . .`, by moving `COPY . .` below it,\nwith go.mod and go.sum copied in its place. Elsewhere (inside a longer\nRUN such as `go mod download && go build`, or further down) a download\nstep is inserted before `COPY . .` and the later one is left as\nwritten: it finds every module in the layer and costs nothing, and a\nshell line is not rewritten behind the user's back. No edit is offered\nwhere an ENV, ARG or WORKDIR between the two would make the new\ndownload run differently.",
 			Severity:    finding.Severity(1), // warning
 			Fix:         "Copy go.mod and go.sum and run `go mod download` before `COPY . .` (`COPY go.mod go.sum ./`, `RUN go mod download`, then `COPY . .`).",
 			Guide:       "1.3",
@@ -113,7 +113,7 @@ var meta = Meta{
 			ID:          "GD007",
 			Name:        "go-cache-mounts",
 			Title:       "go build or go mod download without BuildKit cache mounts",
-			Description: "Without `RUN --mount=type=cache` the module cache (/go/pkg/mod) and the\nbuild cache (/root/.cache/go-build) live in the layer: whenever the layer\nis rebuilt, every module is downloaded and every package compiled again\nfrom nothing. Cache mounts keep both across builds (and out of the\nimage), so a one-line change recompiles one package. A `go mod download`\nbefore a build without the module cache mount is reported with that\nbuild, and fixed with it: a mount on the build alone would hide the\ndownloaded modules, a mount on the download alone would take them out\nof the layer the build reads.",
+			Description: "Without `RUN --mount=type=cache` the module cache (/go/pkg/mod) and the\nbuild cache (/root/.cache/go-build) live in the layer: whenever the layer\nis rebuilt, every module is downloaded and every package compiled again\nfrom nothing. Cache mounts keep both across builds (and out of the\nimage), so a one-line change recompiles one package. A `go mod download`\nbefore a build without the module cache mount is reported with that\nbuild, and fixed with it: a mount on the build alone would hide the\ndownloaded modules, a mount on the download alone would take them out\nof the layer the build reads. When the build context shows that the\nbuilds fetch no module (go.mod requires nothing outside the repository,\nor vendor/modules.txt is there and no -mod=mod asks for the module\ncache), only the build cache is asked for, and a `go mod download`\nthat has nothing to fetch is left alone.",
 			Fix:         "Add `--mount=type=cache,target=/go/pkg/mod` (and, for builds, `--mount=type=cache,target=/root/.cache/go-build`) to the RUN.",
 			Guide:       "3",
 			Since:       "0.1.0",

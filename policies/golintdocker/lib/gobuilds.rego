@@ -69,6 +69,53 @@ vendored(g) if {
 	contains(object.get(object.get(g, "env", {}), "GOFLAGS", ""), "-mod=vendor")
 }
 
+# go command g asks for the module cache over vendor/ (-mod=mod or
+# -mod=readonly, as a flag or in GOFLAGS).
+module_mode(g) if {
+	some f in g.flags
+	f.name == "mod"
+	f.value in {"mod", "readonly"}
+}
+
+module_mode(g) if regex.match(`-mod=(mod|readonly)\b`, object.get(object.get(g, "env", {}), "GOFLAGS", ""))
+
+# go command g, a build or `go mod download` of the local module, has no
+# module to fetch into the module cache, as the build context shows:
+# go.mod requires no module outside the repository; or, for a build,
+# vendor/modules.txt is there (Go 1.14+) and g does not ask for module
+# mode. The module g runs in is taken to be the context's, as
+# go-mod-download-order takes it; a command where no go.mod can be
+# (outside_module) is not.
+downloads_nothing(g) if {
+	local_module_command(g)
+	context_go_mod.remote_requires == false
+}
+
+downloads_nothing(g) if {
+	local(g)
+	not object.get(g, "outside_module", false)
+	input.context.vendored == true
+	not module_mode(g)
+}
+
+local_module_command(g) if {
+	local(g)
+	not object.get(g, "outside_module", false)
+}
+
+local_module_command(g) if {
+	g.subcommand == "mod download"
+	count(g.packages) == 0
+	not object.get(g, "outside_module", false)
+}
+
+# go.mod at the build context's root, when it is known and parsed.
+context_go_mod := m if {
+	m := input.context.go_mod
+	m != null
+	m.error == ""
+}
+
 # The value of a Go setting (GOMODCACHE, GOCACHE, GOFLAGS...) seen by the go
 # commands of RUN i, else by the instruction.
 setting(i, name) := vals[0] if {

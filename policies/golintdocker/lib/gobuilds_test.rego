@@ -56,6 +56,36 @@ test_vendored if {
 	not gobuilds.vendored(object.union(api, {"flags": [{"name": "mod", "value": "mod"}]}))
 }
 
+test_module_mode if {
+	gobuilds.module_mode(object.union(api, {"flags": [{"name": "mod", "value": "readonly"}]}))
+	gobuilds.module_mode(object.union(api, {"env": {"GOFLAGS": "-mod=mod -trimpath"}}))
+	not gobuilds.module_mode(api)
+	not gobuilds.module_mode(object.union(api, {"env": {"GOFLAGS": "-mod=vendor"}}))
+}
+
+go_mod(fields) := {"context": {"vendored": false, "go_mod": object.union({"remote_requires": true, "error": ""}, fields)}}
+
+test_downloads_nothing if {
+	download := {"subcommand": "mod download", "packages": [], "flags": [], "env": {}}
+	no_deps := go_mod({"remote_requires": false})
+
+	# Nothing required outside the repository.
+	gobuilds.downloads_nothing(api) with input as no_deps
+	gobuilds.downloads_nothing(download) with input as no_deps
+	not gobuilds.downloads_nothing(tool) with input as no_deps
+	not gobuilds.downloads_nothing(object.union(download, {"packages": ["example.com/x@v1.0.0"]})) with input as no_deps
+	not gobuilds.downloads_nothing(object.union(api, {"outside_module": true})) with input as no_deps
+	not gobuilds.downloads_nothing(api) with input as go_mod({})
+	not gobuilds.downloads_nothing(api) with input as go_mod({"remote_requires": false, "error": "go.mod:1: bad"})
+	not gobuilds.downloads_nothing(api) with input as {"context": null}
+
+	# Vendored: builds read vendor/, go mod download still fetches.
+	vendored := {"context": {"vendored": true, "go_mod": {"remote_requires": true, "error": ""}}}
+	gobuilds.downloads_nothing(api) with input as vendored
+	not gobuilds.downloads_nothing(download) with input as vendored
+	not gobuilds.downloads_nothing(object.union(api, {"flags": [{"name": "mod", "value": "mod"}]})) with input as vendored
+}
+
 test_setting_prefers_the_go_command_env if {
 	i := testdoc.go_run(4, [object.union(api, {"env": {"GOCACHE": "/cache/build"}})])
 	gobuilds.setting(object.union(i, {"env": {"GOCACHE": "/other", "GOMODCACHE": "/cache/mod"}}), "GOCACHE") == "/cache/build"

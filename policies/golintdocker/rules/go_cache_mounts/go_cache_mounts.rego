@@ -9,7 +9,11 @@
 #   before a build without the module cache mount is reported with that
 #   build, and fixed with it: a mount on the build alone would hide the
 #   downloaded modules, a mount on the download alone would take them out
-#   of the layer the build reads.
+#   of the layer the build reads. When the build context shows that the
+#   builds fetch no module (go.mod requires nothing outside the repository,
+#   or vendor/modules.txt is there and no -mod=mod asks for the module
+#   cache), only the build cache is asked for, and a `go mod download`
+#   that has nothing to fetch is left alone.
 # schemas:
 #   - input: schema.input
 # related_resources:
@@ -58,7 +62,11 @@ deny contains finding if {
 	]
 	count(missing) > 0
 	downloads := unmounted_downloads_before(s, i)
-	cmds := {sprintf("`go %s`", [g.subcommand]) | some g in i.run.go; uses_cache(g)}
+	cmds := {sprintf("`go %s`", [g.subcommand]) |
+		some g in i.run.go
+		some [c, _] in missing
+		needs_cache(g, c)
+	}
 	finding := {
 		"msg": concat("", [
 			sprintf("RUN on line %d runs %s without a cache mount for %s: whenever this layer is rebuilt, %s", [i.line, concat(" and ", cmds), concat(" and ", [sprintf(description[c], [dir]) | some [c, dir] in missing]), concat(" and ", [effect[c] | some [c, _] in missing])]),
@@ -106,7 +114,7 @@ line_list(runs) := concat(", ", [sprintf("line %d", [d.line]) | some d in runs])
 
 fix_text(s, i, missing, []) := sprintf("Add %s to the RUN, and to the RUN that builds (no `go build` after it shows here), or to neither: on the download alone the modules leave the layer the build reads.", [concat(" and ", mount_list(missing))]) if {
 	lone_download(i)
-	not mounted_build_after(s, i)
+	not mount_alone_fits(s, i)
 } else := sprintf("Add %s to the RUN.", [concat(" and ", mount_list(missing))])
 
 fix_text(_, _, missing, downloads) := sprintf("Add %s to the RUN, and `--mount=type=cache,target=%s` to the `go mod download` RUN on %s: on the download alone the modules leave the layer, and on the build alone the mount hides them.", [concat(" and ", mount_list(missing)), cache_dir(setting_value(downloads[0], "mod"), "mod"), line_list(downloads)]) if {
@@ -131,7 +139,7 @@ mount_list(missing) := [sprintf("`--mount=type=cache,target=%s`", [dir]) | some 
 # download alone would take the modules from the build.
 edits_for(s, i, downloads) := [] if {
 	lone_download(i)
-	not mounted_build_after(s, i)
+	not mount_alone_fits(s, i)
 } else := [] if {
 	some r in array.concat([i], downloads)
 	count(edits(r, mounts_of(r))) == 0
@@ -161,6 +169,19 @@ mounted_build_after(s, i) if {
 	has_mount(j, "mod", setting_value(j, "mod"))
 }
 
+# A mount on download RUN i alone takes nothing from a build: a build
+# after it mounts the module cache, or the go builds after it read no
+# module from the layer (vendor/).
+mount_alone_fits(s, i) if mounted_build_after(s, i)
+
+mount_alone_fits(s, i) if {
+	later := [j | some [st, j] in gobuilds.shipping_runs; after(s, i, st, j); builds(j)]
+	count(later) > 0
+	every j in later {
+		not needs(j, "mod")
+	}
+}
+
 builds(i) if {
 	some g in i.run.go
 	gobuilds.binary(g)
@@ -187,17 +208,21 @@ uses_cache(g) if gobuilds.binary(g)
 uses_cache(g) if g.subcommand == "mod download"
 
 # go build/install and go mod download fill the module cache, unless the
-# build reads vendor/; builds also use the build cache.
-needs(i, "mod") if {
+# build reads vendor/ or the build context shows there is nothing to fetch
+# (gobuilds.downloads_nothing: no requirement outside the repository, or a
+# vendored module); builds also use the build cache.
+needs(i, c) if {
 	some g in i.run.go
-	uses_cache(g)
-	not gobuilds.vendored(g)
+	needs_cache(g, c)
 }
 
-needs(i, "build") if {
-	some g in i.run.go
-	gobuilds.binary(g)
+needs_cache(g, "mod") if {
+	uses_cache(g)
+	not gobuilds.vendored(g)
+	not gobuilds.downloads_nothing(g)
 }
+
+needs_cache(g, "build") if gobuilds.binary(g)
 
 suffix := {"mod": "pkg/mod", "build": ".cache/go-build"}
 

@@ -163,3 +163,96 @@ test_windows_stage_is_quiet if {
 	d := doc(run([build], []), {})
 	count(go_cache_mounts.deny) == 0 with input as object.union(d, {"stages": [object.union(d.stages[0], {"os": "windows"}), d.stages[1]]})
 }
+
+# The build context: go.mod at its root (with_context sets its facts).
+with_context(d, context) := object.union(d, {"context": context})
+
+module_ctx(fields) := {"dir": ".", "vendored": false, "go_mod": object.union(
+	{"module": "example.com/svc", "go": "1.24", "has_requires": true, "remote_requires": true, "local_replaces": [], "error": ""},
+	fields,
+)}
+
+no_deps := module_ctx({"has_requires": false, "remote_requires": false})
+
+vendored := object.union(module_ctx({}), {"vendored": true})
+
+local_download := object.union(download, {"packages": []})
+
+build_cache_edit := {"line": 5, "column": 5, "end_line": 5, "end_column": 5, "text": "--mount=type=cache,target=/root/.cache/go-build "}
+
+test_module_without_dependencies_needs_only_build_cache if {
+	every ctx in [no_deps, module_ctx({"remote_requires": false}), vendored] {
+		some f in go_cache_mounts.deny with input as with_context(doc(run([build], []), {}), ctx)
+		contains(f.msg, "without a cache mount for the build cache (/root/.cache/go-build)")
+		not contains(f.msg, "module")
+		f.fix == "Add `--mount=type=cache,target=/root/.cache/go-build` to the RUN."
+		f.edits == [build_cache_edit]
+	}
+}
+
+test_module_with_dependencies_needs_both if {
+	some f in go_cache_mounts.deny with input as with_context(doc(run([build], []), {}), module_ctx({}))
+	contains(f.msg, "module cache (/go/pkg/mod) and the build cache")
+}
+
+test_nothing_to_download_drops_the_download if {
+	# In the build's RUN: only go build is named.
+	some f in go_cache_mounts.deny with input as with_context(doc(run([local_download, build], []), {}), no_deps)
+	contains(f.msg, "runs `go build` without a cache mount for the build cache")
+	f.edits == [build_cache_edit]
+
+	# In a RUN of its own: nothing to say about it, and the build's finding
+	# does not pull it in.
+	fs := go_cache_mounts.deny with input as with_context(with_later(run([local_download], []), run([build], [])), no_deps)
+	count(fs) == 1
+	some g in fs
+	g.line == 7
+	not contains(g.msg, "line 4")
+	g.edits == [object.union(build_cache_edit, {"line": 7, "end_line": 7})]
+	count(go_cache_mounts.deny) == 0 with input as with_context(doc(run([local_download], []), {}), no_deps)
+}
+
+test_remote_installs_and_named_downloads_still_need_the_module_cache if {
+	install := {"subcommand": "install", "packages": ["golang.org/x/tools/cmd/stringer@v0.30.0"], "flags": [], "env": {}}
+	some f in go_cache_mounts.deny with input as with_context(doc(run([install], []), {}), no_deps)
+	contains(f.msg, "module cache (/go/pkg/mod)")
+	named := object.union(download, {"packages": ["github.com/google/uuid@v1.6.0"]})
+	some g in go_cache_mounts.deny with input as with_context(doc(run([named], []), {}), no_deps)
+	contains(g.msg, "module cache (/go/pkg/mod)")
+}
+
+test_context_facts_do_not_apply_outside_the_module if {
+	outside := object.union(build, {"outside_module": true})
+	every ctx in [no_deps, vendored] {
+		some f in go_cache_mounts.deny with input as with_context(doc(run([outside], []), {}), ctx)
+		contains(f.msg, "module cache (/go/pkg/mod)")
+	}
+}
+
+test_go_mod_that_does_not_parse_is_not_trusted if {
+	ctx := module_ctx({"has_requires": false, "remote_requires": false, "error": "go.mod:3: unknown directive"})
+	some f in go_cache_mounts.deny with input as with_context(doc(run([build], []), {}), ctx)
+	contains(f.msg, "module cache (/go/pkg/mod)")
+}
+
+test_vendored_module_in_module_mode_needs_both if {
+	every g in [
+		object.union(build, {"flags": [{"name": "mod", "value": "mod"}]}),
+		object.union(build, {"env": {"GOFLAGS": "-mod=readonly"}}),
+	] {
+		some f in go_cache_mounts.deny with input as with_context(doc(run([g], []), {}), vendored)
+		contains(f.msg, "module cache (/go/pkg/mod) and the build cache")
+	}
+}
+
+# A vendored module still downloads with go mod download, but its builds
+# read vendor/: the download's mount takes nothing from them, so it gets
+# its edit alone.
+test_download_before_vendored_build_is_mounted_alone if {
+	fs := go_cache_mounts.deny with input as with_context(with_later(run([local_download], []), run([build], [cache("/root/.cache/go-build")])), vendored)
+	count(fs) == 1
+	some f in fs
+	f.line == 4
+	f.fix == "Add `--mount=type=cache,target=/go/pkg/mod` to the RUN."
+	f.edits == [{"line": 5, "column": 5, "end_line": 5, "end_column": 5, "text": "--mount=type=cache,target=/go/pkg/mod "}]
+}

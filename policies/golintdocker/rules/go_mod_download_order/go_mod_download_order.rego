@@ -8,7 +8,12 @@
 #   until the dependencies themselves change. Nothing is said to a module
 #   that has nothing to download (vendored, or no dependency outside the
 #   repository), nor, when the build context is unknown, where only its
-#   go.mod would tell.
+#   go.mod would tell. When go.mod replaces modules by directories
+#   (`replace example.com/lib => ./lib`), `go mod download` reads their
+#   go.mod too and fails without them: the fix copies `lib/go.mod` with
+#   go.mod and go.sum, and nothing is said where such a directory is out
+#   of the context's reach (`../shared`, an absolute path, missing, or
+#   excluded by the .dockerignore).
 #
 #   The fix moves a `RUN go mod download` of its own (flags, mounts and
 #   all) that comes right after `COPY . .`, by moving `COPY . .` below it,
@@ -57,6 +62,7 @@ deny contains finding if {
 	last != null
 	pos < last
 	not vendored(s)
+	not replace_out_of_reach
 	not dependency_step_before(s, pos)
 	worth_saying(s, pos)
 	finding := {
@@ -165,25 +171,13 @@ vendored(s) if {
 module_mode(s) if {
 	some [_, i] in go_runs(s)
 	some g in i.run.go
-	some f in g.flags
-	f.name == "mod"
-	f.value in {"mod", "readonly"}
-}
-
-module_mode(s) if {
-	some [_, i] in go_runs(s)
-	some g in i.run.go
-	regex.match(`-mod=(mod|readonly)\b`, object.get(object.get(g, "env", {}), "GOFLAGS", ""))
+	gobuilds.module_mode(g)
 }
 
 # Whether the module has modules to download. The context's go.mod says it
 # when the context is known; otherwise a Dockerfile that copies go.sum, which
 # only a module with dependencies has, does.
-go_mod := m if {
-	m := input.context.go_mod
-	m != null
-	m.error == ""
-}
+go_mod := gobuilds.context_go_mod
 
 downloads_modules if go_mod.remote_requires == true
 
@@ -193,6 +187,33 @@ downloads_modules if {
 }
 
 no_modules if go_mod.remote_requires == false
+
+# go.mod's replace directives that point to a directory. `go mod download`
+# loads the module graph, which reads each such directory's go.mod: with
+# go.mod and go.sum alone in the stage it fails, so the dependency step
+# must copy those go.mod files too.
+local_replaces := object.get(m, "local_replaces", []) if m := go_mod
+
+else := []
+
+# A directory a replace directive points to whose go.mod the build context
+# cannot bring (above the context's root, absolute, missing, or excluded by
+# the .dockerignore): however the build gets it, a download before the
+# whole tree is copied is not what this rule can show to work.
+replace_out_of_reach if {
+	some r in local_replaces
+	not r.go_mod
+}
+
+# The directories, inside the context, whose go.mod the download needs.
+replaced_dirs := sort({r.path | some r in local_replaces; r.path != "."})
+
+# The COPY lines that bring their go.mod files to dest ("" for the WORKDIR).
+replaced_copies(dest) := [sprintf("COPY %s/go.mod %s%s/", [p, dest, p]) | some p in replaced_dirs]
+
+replaced_note := "" if count(replaced_dirs) == 0
+
+else := sprintf(" go.mod replaces modules by directories, whose go.mod `go mod download` reads: copy %s before it too, or it fails.", [concat(", ", [sprintf("`%s/go.mod`", [p]) | some p in replaced_dirs])])
 
 copies_go_sum if {
 	some [_, i] in files.copies
@@ -288,7 +309,9 @@ message(s, pos, c) := sprintf("`go mod download` runs only on line %d, after `%s
 	m := go_mod_copy(s, pos)
 } else := sprintf("`%s` on line %d copies the whole source tree before the modules are downloaded: any source change invalidates every layer after it and the build downloads every module again", [c.original, c.line])
 
-fix_text(s, pos, c) := sprintf("Put `%s` in place of `%s` on line %d and move `%s` below the `go mod download` on line %d.", [copy_go_mod, c.original, c.line, c.original, r.line]) if {
+fix_text(s, pos, c) := concat("", [fix_steps(s, pos, c), replaced_note])
+
+fix_steps(s, pos, c) := sprintf("Put `%s` in place of `%s` on line %d and move `%s` below the `go mod download` on line %d.", [copy_go_mod, c.original, c.line, c.original, r.line]) if {
 	count(go_mod_copies(s)) == 0
 	r := lone_download(s, pos, c)
 } else := sprintf("Move `%s` from line %d below the `go mod download` on line %d, which then runs right after the go.mod/go.sum COPY.", [c.original, c.line, r.line]) if {
@@ -316,6 +339,10 @@ else := "go.mod"
 
 copy_go_mod := sprintf("COPY %s ./", [go_mod_files])
 
+# What a dependency step copies into the WORKDIR before the download, one
+# line each (no trailing newline).
+copy_go_mod_lines := concat("\n", array.concat([copy_go_mod], replaced_copies("")))
+
 # The edits, when the COPY lands in the WORKDIR, where go mod download runs.
 # A download RUN of its own right after the COPY (lone_download) is moved
 # above it, by moving the COPY below it: the RUN keeps its flags, mounts,
@@ -329,7 +356,7 @@ edits(s, pos, c) := array.concat(head, [
 	into_workdir(c)
 	r := lone_download(s, pos, c)
 	head := move_head(s, pos, c)
-} else := [findings.insert_at({"line": c.line, "column": 1}, sprintf("%s\n%s\n", [copy_go_mod, download_run(s, pos)]))] if {
+} else := [findings.insert_at({"line": c.line, "column": 1}, sprintf("%s\n%s\n", [copy_go_mod_lines, download_run(s, pos)]))] if {
 	count(go_mod_copies(s)) == 0
 	into_workdir(c)
 	insert_fits(s, pos, c)
@@ -348,9 +375,15 @@ insert_fits(s, pos, c) if {
 }
 
 # What takes the COPY's place: go.mod and go.sum when no go.mod is copied
-# yet, else nothing (its lines go, line break included).
-move_head(s, pos, c) := [findings.replace_lines(c, copy_go_mod)] if {
+# yet, else the go.mod of the directories go.mod's replace directives
+# point to, else nothing (its lines go, line break included).
+move_head(s, pos, c) := [findings.replace_lines(c, copy_go_mod_lines)] if {
 	count(go_mod_copies(s)) == 0
+} else := [findings.replace_lines(c, concat("\n", replaced_copies("")))] if {
+	count(replaced_dirs) > 0
+	m := go_mod_copy(s, pos)
+	into_workdir(m)
+	m.workdir == c.workdir
 } else := [findings.replace_span({"line": c.line, "column": 1, "end_line": c.end_line + 1, "end_column": 1}, "")] if {
 	m := go_mod_copy(s, pos)
 	into_workdir(m)

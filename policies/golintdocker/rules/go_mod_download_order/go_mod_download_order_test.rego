@@ -182,3 +182,61 @@ test_fix_names_the_destination_outside_the_workdir if {
 	f.fix == "Insert `COPY go.mod go.sum /dockerbuild/` and `RUN cd /dockerbuild && go mod download` before line 3, so the modules are downloaded where the sources go."
 	f.edits == []
 }
+
+# A module whose go.mod replaces modules by directories of the context.
+with_replaces(replaces) := with_go_mod({"local_replaces": replaces})
+
+lib := {"module": "example.com/svc/lib", "dir": "./lib", "path": "lib", "go_mod": true}
+
+proto := {"module": "example.com/svc/proto", "dir": "./api/proto/", "path": "api/proto", "go_mod": true}
+
+test_local_replace_insert_copies_the_replaced_go_mod if {
+	d := doc_in(with_replaces([proto, lib]), [copy(3, ["."]), run(4, [build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	f.edits == [{"line": 3, "column": 1, "end_line": 3, "end_column": 1, "text": "COPY go.mod go.sum ./\nCOPY api/proto/go.mod api/proto/\nCOPY lib/go.mod lib/\nRUN go mod download\n"}]
+	endswith(f.fix, "copy `api/proto/go.mod`, `lib/go.mod` before it too, or it fails.")
+}
+
+test_local_replace_move_puts_the_replaced_go_mod_in_place if {
+	d := doc_in(with_replaces([lib]), [copy(3, ["."]), run(4, [download], [], []), run(5, [build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	f.edits == [
+		{"line": 3, "column": 0, "end_line": 3, "end_column": 0, "text": "COPY go.mod go.sum ./\nCOPY lib/go.mod lib/"},
+		{"line": 5, "column": 1, "end_line": 5, "end_column": 1, "text": "COPY . ./\n"},
+	]
+	contains(f.fix, "`lib/go.mod`")
+}
+
+test_local_replace_after_go_mod_copy_the_copy_becomes_the_replaced_go_mod if {
+	d := doc_in(with_replaces([lib]), [copy(3, ["go.mod", "go.sum"]), copy(4, ["."]), run(5, [download], [], []), run(6, [build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	f.edits == [
+		{"line": 4, "column": 0, "end_line": 4, "end_column": 0, "text": "COPY lib/go.mod lib/"},
+		{"line": 6, "column": 1, "end_line": 6, "end_column": 1, "text": "COPY . ./\n"},
+	]
+}
+
+test_local_replace_out_of_reach_is_quiet if {
+	instrs := [copy(3, ["."]), run(4, [build], [], [])]
+	for_each := [
+		{"module": "example.com/shared", "dir": "../shared", "path": "", "go_mod": false},
+		{"module": "example.com/abs", "dir": "/opt/abs", "path": "", "go_mod": false},
+		object.union(lib, {"go_mod": false}),
+	]
+	every r in for_each {
+		count(go_mod_download_order.deny) == 0 with input as doc_in(with_replaces([lib, r]), instrs)
+		count(go_mod_download_order.deny) == 0 with input as doc_in(with_replaces([r]), [copy(3, ["go.mod", "go.sum"]), copy(4, ["."]), run(5, [download, build], [], [])])
+	}
+}
+
+test_local_replace_copied_before_the_download_is_quiet if {
+	d := doc_in(with_replaces([lib]), [copy(3, ["go.mod", "go.sum"]), copy(4, ["lib/go.mod"]), run(5, [download], [], []), copy(6, ["."]), run(7, [build], [], [])])
+	count(go_mod_download_order.deny) == 0 with input as d
+}
+
+test_without_local_replaces_no_note if {
+	d := doc_in(with_replaces([]), [copy(3, ["."]), run(4, [build], [], [])])
+	some f in go_mod_download_order.deny with input as d
+	not contains(f.fix, "replaces")
+	f.edits[0].text == "COPY go.mod go.sum ./\nRUN go mod download\n"
+}
