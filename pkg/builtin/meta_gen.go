@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "a20fe6e951a6b40336b65bb034ecb0ee81cf5a43be5a16ac3b02b7b713fc953d",
+	Digest: "2fa8bd8456788c8ab7cc3fa2baa5b47ce8cee995588731d6a33e0c4c9f50737c",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

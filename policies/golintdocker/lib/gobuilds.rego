@@ -98,6 +98,8 @@ downloads_nothing(g) if {
 	not module_mode(g)
 }
 
+# go command g works on the local module, as far as the Dockerfile shows: a
+# build of it, or `go mod download` of its requirements (no module named).
 local_module_command(g) if {
 	local(g)
 	not object.get(g, "outside_module", false)

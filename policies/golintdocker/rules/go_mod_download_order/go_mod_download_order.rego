@@ -213,7 +213,12 @@ replaced_copies(dest) := [sprintf("COPY %s/go.mod %s%s/", [p, dest, p]) | some p
 
 replaced_note := "" if count(replaced_dirs) == 0
 
-else := sprintf(" go.mod replaces modules by directories, whose go.mod `go mod download` reads: copy %s before it too, or it fails.", [concat(", ", [sprintf("`%s/go.mod`", [p]) | some p in replaced_dirs])])
+else := sprintf(" go.mod replaces modules by %s: `go mod download` reads their go.mod, so copy %s before it too, or it fails.", [
+	concat(", ", sorted_dirs_as_written),
+	concat(", ", [sprintf("`%s/go.mod`", [p]) | some p in replaced_dirs]),
+])
+
+sorted_dirs_as_written := sort({r.dir | some r in local_replaces; r.path != "."})
 
 copies_go_sum if {
 	some [_, i] in files.copies

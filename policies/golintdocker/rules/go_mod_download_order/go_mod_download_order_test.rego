@@ -194,7 +194,7 @@ test_local_replace_insert_copies_the_replaced_go_mod if {
 	d := doc_in(with_replaces([proto, lib]), [copy(3, ["."]), run(4, [build], [], [])])
 	some f in go_mod_download_order.deny with input as d
 	f.edits == [{"line": 3, "column": 1, "end_line": 3, "end_column": 1, "text": "COPY go.mod go.sum ./\nCOPY api/proto/go.mod api/proto/\nCOPY lib/go.mod lib/\nRUN go mod download\n"}]
-	endswith(f.fix, "copy `api/proto/go.mod`, `lib/go.mod` before it too, or it fails.")
+	endswith(f.fix, " go.mod replaces modules by ./api/proto/, ./lib: `go mod download` reads their go.mod, so copy `api/proto/go.mod`, `lib/go.mod` before it too, or it fails.")
 }
 
 test_local_replace_move_puts_the_replaced_go_mod_in_place if {

@@ -1,0 +1,3 @@
+module example.com/mono/shared
+
+go 1.26
