@@ -86,6 +86,13 @@ test_downloads_nothing if {
 	not gobuilds.downloads_nothing(object.union(api, {"flags": [{"name": "mod", "value": "mod"}]})) with input as vendored
 }
 
+test_context_go_mod if {
+	gobuilds.context_go_mod == {"remote_requires": false, "error": ""} with input as go_mod({"remote_requires": false})
+	not gobuilds.context_go_mod with input as go_mod({"error": "go.mod:1: bad"})
+	not gobuilds.context_go_mod with input as {"context": {"go_mod": null}}
+	not gobuilds.context_go_mod with input as {"context": null}
+}
+
 test_setting_prefers_the_go_command_env if {
 	i := testdoc.go_run(4, [object.union(api, {"env": {"GOCACHE": "/cache/build"}})])
 	gobuilds.setting(object.union(i, {"env": {"GOCACHE": "/other", "GOMODCACHE": "/cache/mod"}}), "GOCACHE") == "/cache/build"
