@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "2fa8bd8456788c8ab7cc3fa2baa5b47ce8cee995588731d6a33e0c4c9f50737c",
+	Digest: "c6f93cd6d471a8f15eea63bfd7ba2bf11d443c2f01e227ce3cf47809715c00d3",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

@@ -65,7 +65,7 @@ deny contains finding if {
 	cmds := {sprintf("`go %s`", [g.subcommand]) |
 		some g in i.run.go
 		some [c, _] in missing
-		needs_cache(g, c)
+		needs_cache(i, g, c)
 	}
 	finding := {
 		"msg": concat("", [
@@ -213,16 +213,16 @@ uses_cache(g) if g.subcommand == "mod download"
 # vendored module); builds also use the build cache.
 needs(i, c) if {
 	some g in i.run.go
-	needs_cache(g, c)
+	needs_cache(i, g, c)
 }
 
-needs_cache(g, "mod") if {
+needs_cache(i, g, "mod") if {
 	uses_cache(g)
 	not gobuilds.vendored(g)
-	not gobuilds.downloads_nothing(g)
+	not gobuilds.downloads_nothing(i, g)
 }
 
-needs_cache(g, "build") if gobuilds.binary(g)
+needs_cache(_, g, "build") if gobuilds.binary(g)
 
 suffix := {"mod": "pkg/mod", "build": ".cache/go-build"}
 

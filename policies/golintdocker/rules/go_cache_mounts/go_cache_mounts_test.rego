@@ -164,8 +164,23 @@ test_windows_stage_is_quiet if {
 	count(go_cache_mounts.deny) == 0 with input as object.union(d, {"stages": [object.union(d.stages[0], {"os": "windows"}), d.stages[1]]})
 }
 
-# The build context: go.mod at its root (with_context sets its facts).
-with_context(d, context) := object.union(d, {"context": context})
+# The build context: go.mod at its root (with_context sets its facts),
+# copied into the first stage by a `COPY . .` on line 3.
+with_context(d, context) := object.union(d, {"context": context, "stages": array.concat([first], array.slice(d.stages, 1, count(d.stages)))}) if {
+	copy_all := {
+		"index": 0, "cmd": "copy", "line": 3, "end_line": 3, "flags": [], "env": {},
+		"copy": {"sources": ["."], "dest": ".", "from": ""},
+	}
+	moved := [object.union(i, {"index": i.index + 1}) | some i in d.stages[0].instructions]
+	first := object.union(d.stages[0], {"instructions": array.concat([copy_all], moved)})
+}
+
+# The same without the COPY: the module built is not known to be the
+# context's.
+test_context_module_must_be_copied if {
+	some f in go_cache_mounts.deny with input as object.union(doc(run([build], []), {}), {"context": no_deps})
+	contains(f.msg, "module cache (/go/pkg/mod)")
+}
 
 module_ctx(fields) := {"dir": ".", "vendored": false, "go_mod": object.union(
 	{"module": "example.com/svc", "go": "1.24", "has_requires": true, "remote_requires": true, "local_replaces": [], "error": ""},
