@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "c6f93cd6d471a8f15eea63bfd7ba2bf11d443c2f01e227ce3cf47809715c00d3",
+	Digest: "f181da2c0205d718448cc3d5e9ffbe840b405b27ec1e6f0b593fa9ab2b2f7bdf",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

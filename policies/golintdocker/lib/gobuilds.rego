@@ -111,6 +111,7 @@ context_module_lines := {i.line |
 	sees_context_go_mod(s, i)
 }
 
+# RUN i of stage s sees the context's go.mod (see context_module_lines).
 sees_context_go_mod(_, i) if {
 	some mt in i.run.mounts
 	mt.type == "bind"
@@ -123,6 +124,8 @@ sees_context_go_mod(s, i) if {
 	earlier(k, c, s, i)
 }
 
+# COPY c of stage k comes before RUN i of stage s, k being s or a stage of
+# its chain.
 earlier(k, _, s, _) if k != s.index
 
 earlier(k, c, s, i) if {
