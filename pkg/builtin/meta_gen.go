@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "f181da2c0205d718448cc3d5e9ffbe840b405b27ec1e6f0b593fa9ab2b2f7bdf",
+	Digest: "6c3236ce540f010e167c5fc181ed4ecaf5f938deee071d33b493396ff672dd2c",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

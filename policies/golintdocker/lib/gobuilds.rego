@@ -88,17 +88,17 @@ module_mode(g) if regex.match(`-mod=(mod|readonly)\b`, object.get(object.get(g, 
 # go-mod-download-order takes it; a command where no go.mod can be
 # (outside_module) is not.
 downloads_nothing(i, g) if {
-	i.line in context_module_lines
-	local_module_command(g)
 	context_go_mod.remote_requires == false
+	local_module_command(g)
+	i.line in context_module_lines
 }
 
 downloads_nothing(i, g) if {
-	i.line in context_module_lines
+	input.context.vendored == true
 	local(g)
 	not object.get(g, "outside_module", false)
-	input.context.vendored == true
 	not module_mode(g)
+	i.line in context_module_lines
 }
 
 # The lines of the go RUNs that the build context's go.mod reaches: the
