@@ -91,3 +91,48 @@ unknown_stage_name(from) if {
 	stage_name_like(from)
 	not known_name(from)
 }
+
+# The name an image reference has in Docker Hub's library, as Docker
+# normalises it: "alpine", "library/alpine" and "docker.io/alpine:3" are
+# docker.io/library/alpine, so "alpine". Undefined for another registry or
+# namespace (gcr.io/distroless/static, gitpod/workspace-python). ref is a
+# split reference (registry and repository) as the document gives it for
+# FROM and COPY --from.
+library_name(ref) := substring(ref.repository, 8, -1) if {
+	ref.registry == "docker.io"
+	startswith(ref.repository, "library/")
+}
+
+# The same for a reference as written (a RUN --mount from=): the document
+# does not split those.
+library_name_of(ref) := name if {
+	segs := split(regex.replace(split(ref, "@")[0], `:[^:/]*$`, ""), "/")
+	name := library_path(segs)
+}
+
+library_path([name]) := name
+
+library_path(["library", name]) := name
+
+library_path([hub, name]) := name if hub in {"docker.io", "index.docker.io"}
+
+library_path([hub, "library", name]) := name if hub in {"docker.io", "index.docker.io"}
+
+# name is a Docker Hub official image (data.golintdocker.official_images).
+official(name) if data.golintdocker.official_images.names[name] == true
+
+# ref names an image built on this machine, not one pulled: a bare name
+# (docker.io/library/NAME once normalised) that is no official image, so
+# no registry serves it. `docker build -t argocd-base .` made it, and how
+# it is tagged is the project's own business. Rules that judge where an
+# image comes from say nothing about it.
+local_image(ref) if {
+	name := library_name(ref)
+	not official(name)
+}
+
+# The same for a reference as written (a RUN --mount from=).
+local_image_ref(ref) if {
+	name := library_name_of(ref)
+	not official(name)
+}

@@ -97,3 +97,46 @@ test_stage_names_and_image_names if {
 	not images.unknown_stage_name("alpine")
 	not images.unknown_stage_name("golang:1.27")
 }
+
+ref(registry, repository) := {"registry": registry, "repository": repository}
+
+test_library_name if {
+	images.library_name(ref("docker.io", "library/alpine")) == "alpine"
+	not images.library_name(ref("docker.io", "gitpod/workspace-python"))
+	not images.library_name(ref("gcr.io", "distroless/static"))
+	images.library_name_of("alpine") == "alpine"
+	images.library_name_of("argocd-base:latest") == "argocd-base"
+	images.library_name_of("library/golang:1.27@sha256:abc") == "golang"
+	images.library_name_of("docker.io/busybox") == "busybox"
+	images.library_name_of("index.docker.io/library/node:22") == "node"
+	not images.library_name_of("gitpod/workspace-python")
+	not images.library_name_of("ghcr.io/acme/protos:v1")
+	not images.library_name_of("localhost:5000/tools")
+	not images.library_name_of("docker.io/acme/tools")
+}
+
+test_official_images if {
+	images.official("alpine")
+	images.official("golang")
+	images.official("centos") # deprecated, still pulled
+	not images.official("argocd-base")
+	not images.official("alpine-custom")
+}
+
+test_local_image if {
+	images.local_image(ref("docker.io", "library/argocd-base"))
+	images.local_image(ref("docker.io", "library/alpine-custom"))
+	not images.local_image(ref("docker.io", "library/alpine"))
+	not images.local_image(ref("docker.io", "gitpod/workspace-python"))
+	not images.local_image(ref("registry.example.com", "argocd-base"))
+	images.local_image_ref("argocd-test-tools:latest")
+	images.local_image_ref("docker.io/library/argocd-base")
+	not images.local_image_ref("golang:latest")
+	not images.local_image_ref("quay.io/argocd-base")
+	not images.local_image_ref("acme/argocd-base")
+}
+
+test_a_configuration_extends_the_official_images if {
+	not images.local_image(ref("docker.io", "library/newimage")) with data.golintdocker.official_images.names.newimage as true
+	images.local_image(ref("docker.io", "library/node")) with data.golintdocker.official_images.names.node as false
+}

@@ -5,7 +5,11 @@
 #   Dockerfile builds on a new Go release, a new Alpine or a new distroless
 #   the day one is pushed, so builds stop being reproducible and break
 #   without any change in the repository. This applies to FROM, to
-#   COPY --from=<image> and to RUN --mount=from=<image> alike.
+#   COPY --from=<image> and to RUN --mount=from=<image> alike. A bare name
+#   that is no Docker Hub official image (FROM argocd-base, after
+#   docker build -t argocd-base) cannot be pulled from anywhere: the project
+#   builds it itself, and latest is how local images are tagged, so the
+#   rule says nothing about it.
 # schemas:
 #   - input: schema.input
 # related_resources:
@@ -35,6 +39,7 @@ deny contains finding if {
 	not s.from.scratch
 	count(s.from.unresolved) == 0
 	object.get(s.from, "error", "") == ""
+	not images.local_image(s.from)
 	floating(s.from.tag, s.from.digest)
 	finding := {
 		"msg": sprintf("FROM %s %s: the build gets whatever %s:latest is that day", [s.from.image, how(s.from.tag), s.from.name]),
@@ -53,6 +58,7 @@ deny contains finding if {
 	not ref.scratch
 	not images.unknown_stage_name(i.copy.from)
 	not contains(i.copy.from, "$")
+	not images.local_image(ref)
 	floating(ref.tag, ref.digest)
 	finding := {
 		"msg": sprintf("COPY --from=%s %s: the files come from whatever %s:latest is that day", [i.copy.from, how(ref.tag), ref.name]),
@@ -69,6 +75,7 @@ deny contains finding if {
 	not regex.match(`^[0-9]+$`, m.from)
 	not images.unknown_stage_name(m.from)
 	not contains(m.from, "$")
+	not images.local_image_ref(m.from)
 	floating(images.ref_tag(m.from), images.ref_digest(m.from))
 	name := split(split(m.from, "@")[0], ":latest")[0]
 	finding := {

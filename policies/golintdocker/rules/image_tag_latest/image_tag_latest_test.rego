@@ -10,10 +10,23 @@ doc(from, instrs) := {
 	}],
 }
 
-image(name, tag, digest) := {
+image(name, tag, digest) := object.union(split_name(name), {
 	"name": name, "tag": tag, "digest": digest, "image": concat(":", [name, tag]),
 	"scratch": false, "stage": null, "unresolved": [],
+})
+
+# The registry and repository Docker normalises a familiar name to.
+split_name(name) := {"registry": "docker.io", "repository": concat("/", ["library", name])} if {
+	not contains(name, "/")
+} else := {"registry": "docker.io", "repository": name} if {
+	not contains(split(name, "/")[0], ".")
+} else := {"registry": r, "repository": trim_prefix(name, concat("", [r, "/"]))} if {
+	r := split(name, "/")[0]
 }
+
+copy_from(line, from, name, tag) := {"cmd": "copy", "line": line, "end_line": line, "copy": {"from": from, "from_image": object.union(image(name, tag, ""), {"image": from})}}
+
+mount_from(line, from) := {"cmd": "run", "line": line, "end_line": line, "run": {"mounts": [{"from": from, "from_stage": null}]}}
 
 pinned := image("alpine", "3.22", "")
 
@@ -68,4 +81,40 @@ test_unexpanded_variable_is_quiet if {
 test_fixture_is_quiet if {
 	s := {"index": 0, "line": 1, "from_end_line": 1, "from": {"image": "ubuntu", "name": "ubuntu", "tag": "", "digest": "", "scratch": false, "stage": null, "unresolved": []}, "instructions": []}
 	count(image_tag_latest.deny) == 0 with input as {"fixture": true, "stages": [s], "args": []}
+}
+
+# Images the project builds itself (docker build -t argocd-base .): a bare
+# name that is no Docker Hub official image cannot be pulled, and latest is
+# how local images are tagged.
+test_locally_built_images_are_quiet if {
+	count(image_tag_latest.deny) == 0 with input as doc(object.union(image("argocd-base", "", ""), {"image": "argocd-base"}), [])
+	count(image_tag_latest.deny) == 0 with input as doc(image("argocd-test-tools", "latest", ""), [])
+	count(image_tag_latest.deny) == 0 with input as doc(image("alpine-custom", "latest", ""), [])
+	count(image_tag_latest.deny) == 0 with input as doc(pinned, [copy_from(9, "argocd-test-tools:latest", "argocd-test-tools", "latest")])
+	count(image_tag_latest.deny) == 0 with input as doc(pinned, [mount_from(11, "argocd-test-tools:latest")])
+	count(image_tag_latest.deny) == 0 with input as doc(pinned, [mount_from(11, "docker.io/library/protos-local")])
+}
+
+test_official_bare_names_still_fire if {
+	some f in image_tag_latest.deny with input as doc(image("ubuntu", "latest", ""), [])
+	contains(f.msg, "FROM ubuntu:latest is tagged latest")
+	some g in image_tag_latest.deny with input as doc(pinned, [copy_from(9, "nginx:latest", "nginx", "latest")])
+	contains(g.msg, "COPY --from=nginx:latest")
+	some h in image_tag_latest.deny with input as doc(pinned, [mount_from(11, "docker.io/library/golang:latest")])
+	contains(h.msg, "RUN --mount from=docker.io/library/golang:latest")
+}
+
+test_namespaced_and_registry_images_still_fire if {
+	some f in image_tag_latest.deny with input as doc(object.union(image("gitpod/workspace-python", "", ""), {"image": "gitpod/workspace-python"}), [])
+	contains(f.msg, "FROM gitpod/workspace-python has no tag")
+	some g in image_tag_latest.deny with input as doc(image("registry.example.com/argocd-base", "latest", ""), [])
+	contains(g.msg, "registry.example.com/argocd-base:latest is tagged latest")
+	some h in image_tag_latest.deny with input as doc(pinned, [mount_from(11, "crazymax/gomod-updates")])
+	contains(h.msg, "RUN --mount from=crazymax/gomod-updates has no tag")
+}
+
+# A team that builds its own "node" says so in its configuration's data.
+test_configuration_marks_a_name_local if {
+	count(image_tag_latest.deny) == 0 with input as doc(image("node", "latest", ""), [])
+		with data.golintdocker.official_images.names.node as false
 }

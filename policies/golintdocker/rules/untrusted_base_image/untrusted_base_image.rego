@@ -6,7 +6,10 @@
 #   registry.example.com, or repository prefixes such as gcr.io/distroless).
 #   Images pulled from anywhere else — in FROM, COPY --from or RUN
 #   --mount=from — bypass the team's mirroring, scanning and signing. The
-#   rule does nothing until trusted-registries is set.
+#   rule does nothing until trusted-registries is set, and says nothing
+#   about an image the project builds itself (a bare name that is no
+#   Docker Hub official image: FROM argocd-base after
+#   docker build -t argocd-base): no registry serves it.
 # schemas:
 #   - input: schema.input
 # related_resources:
@@ -25,6 +28,7 @@
 package golintdocker.rules.untrusted_base_image
 
 import data.golintdocker.lib.files
+import data.golintdocker.lib.images
 
 # Set by golint-docker from trusted-registries in .golint-docker.yaml.
 trusted := t if {
@@ -37,6 +41,7 @@ deny contains finding if {
 	s.from.stage == null
 	not s.from.scratch
 	count(s.from.unresolved) == 0
+	not images.local_image(s.from)
 	not allowed(s.from)
 	finding := {
 		"msg": sprintf("%s comes from %s, which is not in trusted-registries (%s)", [s.from.image, full_name(s.from), concat(", ", trusted)]),
@@ -50,6 +55,7 @@ deny contains finding if {
 	some [_, i] in files.copies
 	ref := i.copy.from_image
 	ref != null
+	not images.local_image(ref)
 	not allowed(ref)
 	finding := {
 		"msg": sprintf("COPY --from=%s comes from %s, which is not in trusted-registries (%s)", [i.copy.from, full_name(ref), concat(", ", trusted)]),

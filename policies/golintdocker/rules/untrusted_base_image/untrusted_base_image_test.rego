@@ -45,3 +45,14 @@ test_prefix_matches_only_whole_segments if {
 test_no_configuration_is_quiet if {
 	count(untrusted_base_image.deny) == 0 with input as doc(golang)
 }
+
+# FROM argocd-base after `docker build -t argocd-base`: built on this
+# machine, pulled from no registry.
+test_locally_built_image_is_quiet if {
+	local := object.union(golang, {"image": "argocd-base", "name": "argocd-base", "repository": "library/argocd-base", "tag": ""})
+	fs := untrusted_base_image.deny with input as doc(local) with data.golintdocker.config as trust(["registry.example.com", "docker.io/library/busybox"]).golintdocker.config
+	count(fs) == 0
+	namespaced := object.union(golang, {"image": "acme/argocd-base", "name": "acme/argocd-base", "repository": "acme/argocd-base", "tag": ""})
+	gs := untrusted_base_image.deny with input as doc(namespaced) with data.golintdocker.config as trust(["registry.example.com", "docker.io/library/busybox"]).golintdocker.config
+	{f.line | some f in gs} == {1}
+}
