@@ -140,3 +140,15 @@ test_a_configuration_extends_the_official_images if {
 	not images.local_image(ref("docker.io", "library/newimage")) with data.golintdocker.official_images.names.newimage as true
 	images.local_image(ref("docker.io", "library/node")) with data.golintdocker.official_images.names.node as false
 }
+
+# The shipped list: names as Docker Hub's library writes them (a path
+# component: alphanumerics joined by . _ -), each true, with its date.
+test_official_images_data_is_well_formed if {
+	d := data.golintdocker.official_images
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, d.as_of)
+	count(d.names) > 250
+	every name, official in d.names {
+		official == true
+		regex.match(`^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$`, name)
+	}
+}
