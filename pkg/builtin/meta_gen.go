@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "1de32b38faa5752ccc29604b6fab2fe45dcea6c3c41470016be38ea2032e42df",
+	Digest: "76ed77910840af3ba3b5965278d3dc55557fbdd0dcafccc3fb0762c64817f834",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

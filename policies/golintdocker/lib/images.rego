@@ -110,6 +110,9 @@ library_name_of(ref) := name if {
 	name := library_path(segs)
 }
 
+# The name in Docker Hub's library a reference's path segments name, if
+# any: [NAME], ["library", NAME], ["docker.io", NAME] or
+# ["docker.io", "library", NAME] (index.docker.io is docker.io).
 library_path([name]) := name
 
 library_path(["library", name]) := name
