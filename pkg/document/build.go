@@ -77,6 +77,9 @@ type stageEnd struct {
 	// init, tar...).
 	modRoots   []string
 	modUnknown bool
+	// contextGoMod: a COPY or ADD without --from brought the build
+	// context's go.mod in (see Run.ContextGoMod).
+	contextGoMod bool
 	// imageWorkdir is the WORKDIR the base image sets, when known.
 	imageWorkdir string
 	vars         *vars
@@ -200,6 +203,17 @@ func (b *builder) copySource(from string) (int, bool) {
 		return n, n >= 0 && n < len(b.names)
 	}
 	return b.stageByName(from, len(b.names))
+}
+
+// sourceImage splits from, the image a COPY --from or RUN --mount from=
+// reads (from names no stage), and looks up what is known about it; nil
+// for a stage number (one past the last stage: no image either).
+func (b *builder) sourceImage(from string) (*imageref.Ref, imagefacts.Facts) {
+	if _, err := strconv.Atoi(from); err == nil {
+		return nil, nil
+	}
+	ref := imageref.Parse(from)
+	return &ref, b.opt.Facts.Image(ref)
 }
 
 func (b *builder) startStage(c *instructions.Stage, n *parser.Node) *stageState {
@@ -618,6 +632,9 @@ func (st *stageState) copy(sd instructions.SourcesAndDest, from, chown, chmod st
 	if c.SourceKinds == nil {
 		c.SourceKinds = []string{}
 	}
+	if from == "" && slices.ContainsFunc(c.Sources, copiesContextGoMod) {
+		st.contextGoMod = true
+	}
 	for _, h := range n.Heredocs {
 		c.Heredocs = append(c.Heredocs, Heredoc{Name: h.Name, Content: h.Content, Expand: h.Expand})
 	}
@@ -648,10 +665,8 @@ func (st *stageState) copy(sd instructions.SourcesAndDest, from, chown, chmod st
 		if i, ok := st.b.copySource(from); ok {
 			c.FromStage = &i
 			st.depend(i)
-		} else if _, err := strconv.Atoi(from); err != nil {
-			ref := imageref.Parse(from)
-			c.FromImage = &ref
-			c.FromImageFacts = st.b.opt.Facts.Image(ref)
+		} else {
+			c.FromImage, c.FromImageFacts = st.b.sourceImage(from)
 		}
 	}
 	return c

@@ -28,6 +28,7 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 		Pipelines:       []Pipeline{},
 		PackageCommands: []PackageCommand{},
 		User:            st.user,
+		ContextGoMod:    st.contextGoMod,
 	}
 	// Mount options are only parsed once the command is expanded; expanding
 	// with the stage's variables also resolves --mount=target=$GOCACHE.
@@ -52,7 +53,13 @@ func (st *stageState) run(c *instructions.RunCommand, n *parser.Node, in *Instru
 			if i, ok := st.b.copySource(m.From); ok {
 				mt.FromStage = &i
 				st.depend(i)
+			} else if !strings.Contains(m.From, "$") {
+				mt.FromImage, _ = st.b.sourceImage(m.From)
 			}
+		}
+		if mt.Type == string(instructions.MountTypeBind) && mt.From == "" {
+			// The build context itself, go.mod and all.
+			r.ContextGoMod = true
 		}
 		r.Mounts = append(r.Mounts, mt)
 	}

@@ -388,6 +388,14 @@ type Run struct {
 	// "1000:1000"); null when no USER is set in the Dockerfile before it
 	// (the image's default user).
 	User *string `json:"user"`
+	// ContextGoMod: the build context's go.mod is in the RUN's filesystem
+	// as far as the Dockerfile shows: a COPY or ADD without --from earlier
+	// in the stage or in a stage of its chain copies the whole context or
+	// go.mod (go.mod, go.*, ./), or a bind mount of the RUN without from=
+	// mounts the context. Whether the context has a go.mod is
+	// context.go_mod's business; a module from elsewhere (COPY --from, ADD
+	// of a git repository) is not the context's.
+	ContextGoMod bool `json:"context_go_mod"`
 }
 
 // Pipeline is a pipe of a RUN script: `curl -fsSL $URL | sh`.
@@ -461,6 +469,10 @@ type Mount struct {
 	Source    string `json:"source"`
 	From      string `json:"from"`
 	FromStage *int   `json:"from_stage"`
+	// FromImage is From split as an image reference, as Copy.FromImage;
+	// null when From names a stage, is a number or holds a variable left
+	// unresolved.
+	FromImage *imageref.Ref `json:"from_image"`
 	// FromPos is where the from= value is written (exact: once, as is).
 	FromPos  Span   `json:"from_pos"`
 	ID       string `json:"id"`

@@ -9,7 +9,6 @@
 #   - input: schema.input
 package golintdocker.lib.gobuilds
 
-import data.golintdocker.lib.files
 import data.golintdocker.lib.instructions
 import data.golintdocker.lib.paths
 import data.golintdocker.lib.stages
@@ -86,11 +85,12 @@ module_mode(g) if regex.match(`-mod=(mod|readonly)\b`, object.get(object.get(g, 
 # vendor/modules.txt is there (Go 1.14+) and g does not ask for module
 # mode. The module g runs in is taken to be the context's, as
 # go-mod-download-order takes it; a command where no go.mod can be
-# (outside_module) is not.
+# (outside_module) is not. RUN i must see the context's go.mod
+# (run.context_go_mod).
 downloads_nothing(i, g) if {
 	context_go_mod.remote_requires == false
 	local_module_command(g)
-	i.line in context_module_lines
+	i.run.context_go_mod
 }
 
 downloads_nothing(i, g) if {
@@ -98,65 +98,7 @@ downloads_nothing(i, g) if {
 	local(g)
 	not object.get(g, "outside_module", false)
 	not module_mode(g)
-	i.line in context_module_lines
-}
-
-# The lines of the go RUNs that the build context's go.mod reaches: the
-# whole context or go.mod is copied (COPY or ADD without --from) earlier in
-# the stage or in a stage it is built on, or the context is bind-mounted on
-# the RUN. A module fetched or copied from elsewhere (ADD of a git
-# repository, COPY --from) is not the context's: its go.mod is unknown.
-context_module_lines := {i.line |
-	some [s, i] in runs
-	sees_context_go_mod(s, i)
-}
-
-# RUN i of stage s sees the context's go.mod (see context_module_lines).
-sees_context_go_mod(_, i) if {
-	some mt in i.run.mounts
-	mt.type == "bind"
-	object.get(mt, "from", "") == ""
-}
-
-sees_context_go_mod(s, i) if {
-	some k in stages.chain_positions(s)
-	some c in context_go_mod_copies[k]
-	earlier(k, c, s, i)
-}
-
-# COPY c of stage k comes before RUN i of stage s, k being s or a stage of
-# its chain.
-earlier(k, _, s, _) if k != s.index
-
-earlier(k, c, s, i) if {
-	k == s.index
-	c.index < i.index
-}
-
-# The COPY and ADD instructions that bring go.mod from the context, by
-# stage index.
-context_go_mod_copies := {k: list |
-	some [st, _] in files.copies
-	k := st.index
-	list := [i |
-		some [s2, i] in files.copies
-		s2.index == k
-		i.copy.from == ""
-		some src in i.copy.sources
-		copies_context_go_mod(src)
-	]
-}
-
-copies_context_go_mod(src) if src in {".", "./", "*", "./*"}
-
-# go.mod itself, or a pattern of * and ? that matches it (go.*); patterns
-# with classes or escapes are left out, so a malformed one cannot fail
-# the evaluation.
-copies_context_go_mod(src) if {
-	parts := split(src, "/")
-	base := parts[count(parts) - 1]
-	regex.match(`^[A-Za-z0-9._*?-]+$`, base)
-	glob.match(base, [], "go.mod")
+	i.run.context_go_mod
 }
 
 # go command g works on the local module, as far as the Dockerfile shows: a

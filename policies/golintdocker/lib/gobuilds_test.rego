@@ -65,11 +65,17 @@ test_module_mode if {
 
 go_mod(fields) := {"context": {"vendored": false, "go_mod": object.union({"remote_requires": true, "error": ""}, fields)}}
 
-# A stage that copies sources from the context, then runs go command g on
-# line 4, in a build context with go.mod's fields: [document, the RUN].
-module_doc(fields, sources, g) := [d, d.stages[0].instructions[1]] if {
+# A stage that copies the context (COPY . /src/), then runs go command g
+# on line 4, in a build context with go.mod's fields: [document, the RUN].
+# The RUN sees the context's go.mod (run.context_go_mod), as golint-docker
+# works it out.
+module_doc(fields, g) := module_doc_seen(fields, g, true)
+
+# The same, where the RUN sees the context's go.mod or not (seen).
+module_doc_seen(fields, g, seen) := [d, d.stages[0].instructions[1]] if {
+	run := object.union(testdoc.go_run(4, [g]), {"run": {"context_go_mod": seen}})
 	d := object.union(
-		testdoc.stages([testdoc.stage(0, "build", "golang:1.27-alpine", [testdoc.copy(3, sources, "/src/"), testdoc.go_run(4, [g])])]),
+		testdoc.stages([testdoc.stage(0, "build", "golang:1.27-alpine", [testdoc.copy(3, ["."], "/src/"), run])]),
 		go_mod(fields),
 	)
 }
@@ -81,43 +87,30 @@ test_downloads_nothing if {
 
 	# Nothing required outside the repository.
 	every g in [api, download] {
-		every sources in [["."], ["go.mod", "go.sum"], ["go.*"]] {
-			[d, i] := module_doc(no_deps, sources, g)
-			gobuilds.downloads_nothing(i, g) with input as d
-		}
+		[d, i] := module_doc(no_deps, g)
+		gobuilds.downloads_nothing(i, g) with input as d
 	}
 	every g in [tool, object.union(download, {"packages": ["example.com/x@v1.0.0"]}), object.union(api, {"outside_module": true})] {
-		[d, i] := module_doc(no_deps, ["."], g)
+		[d, i] := module_doc(no_deps, g)
 		not gobuilds.downloads_nothing(i, g) with input as d
 	}
-	[d, i] := module_doc({}, ["."], api)
+	[d, i] := module_doc({}, api)
 	not gobuilds.downloads_nothing(i, api) with input as d
-	[d2, i2] := module_doc({"remote_requires": false, "error": "go.mod:1: bad"}, ["."], api)
+	[d2, i2] := module_doc({"remote_requires": false, "error": "go.mod:1: bad"}, api)
 	not gobuilds.downloads_nothing(i2, api) with input as d2
 	not gobuilds.downloads_nothing(i, api) with input as object.union(d, {"context": null})
 }
 
-# The context's go.mod says nothing of a module that does not come from
-# the context (an ADD of a git repository, a COPY --from).
+# The context's go.mod says nothing of a RUN that does not see it (no
+# COPY of it before, a module from elsewhere: run.context_go_mod false).
 test_downloads_nothing_needs_the_context_module if {
-	every sources in [["cmd/", "internal/"], ["go.[mod"], ["go.mod.bak"]] {
-		[d, i] := module_doc(no_deps, sources, api)
-		not gobuilds.downloads_nothing(i, api) with input as d
+	download := {"subcommand": "mod download", "packages": [], "flags": [], "env": {}}
+	every g in [api, download] {
+		[d, i] := module_doc_seen(no_deps, g, false)
+		not gobuilds.downloads_nothing(i, g) with input as d
 	}
-	git := object.union(testdoc.copy(3, ["https://github.com/containers/dnsname.git#v1.3.1"], "."), {"cmd": "add"})
-	d2 := object.union(testdoc.stages([testdoc.stage(0, "build", "golang:1.27-alpine", [git, testdoc.go_run(4, [api])])]), go_mod(no_deps))
-	not gobuilds.downloads_nothing(d2.stages[0].instructions[1], api) with input as d2
-
-	# The go.mod copied after the RUN does not count; one copied in the
-	# stage it is built on does; so does a bind mount of the context.
-	late := testdoc.stages([testdoc.stage(0, "build", "golang:1.27-alpine", [testdoc.go_run(2, [api]), testdoc.copy(3, ["."], "/src/")])])
-	not gobuilds.downloads_nothing(late.stages[0].instructions[0], api) with input as object.union(late, go_mod(no_deps))
-	base := testdoc.stage(0, "base", "golang:1.27-alpine", [testdoc.copy(3, ["go.mod"], "/src/")])
-	child := testdoc.stages([base, testdoc.child(1, "build", base, [testdoc.go_run(14, [api])])])
-	gobuilds.downloads_nothing(child.stages[1].instructions[0], api) with input as object.union(child, go_mod(no_deps))
-	bind := object.union(testdoc.go_run(4, [api]), {"run": {"mounts": [{"type": "bind", "target": ".", "source": "", "from": ""}]}})
-	mounted := testdoc.stages([testdoc.stage(0, "build", "golang:1.27-alpine", [bind])])
-	gobuilds.downloads_nothing(mounted.stages[0].instructions[0], api) with input as object.union(mounted, go_mod(no_deps))
+	[d, i] := module_doc_seen({}, api, false)
+	not gobuilds.downloads_nothing(i, api) with input as object.union(d, {"context": {"vendored": true}})
 }
 
 test_vendored_builds_download_nothing if {
@@ -125,7 +118,7 @@ test_vendored_builds_download_nothing if {
 	download := {"subcommand": "mod download", "packages": [], "flags": [], "env": {}}
 
 	# Vendored: builds read vendor/, go mod download still fetches.
-	[d, i] := module_doc({}, ["."], api)
+	[d, i] := module_doc({}, api)
 	dv := object.union(d, {"context": object.union(d.context, vendored)})
 	gobuilds.downloads_nothing(i, api) with input as dv
 	not gobuilds.downloads_nothing(i, download) with input as dv

@@ -17,7 +17,7 @@ first_cmd := {"name": "go", "line": 5, "column": 5, "end_line": 5, "end_column":
 
 run(go_cmds, mounts) := {
 	"mounts": mounts, "heredocs": [], "script": "go build -o /app .",
-	"commands": [first_cmd], "go": go_cmds,
+	"commands": [first_cmd], "go": go_cmds, "context_go_mod": false,
 }
 
 build := {"subcommand": "build", "flags": [], "env": {}}
@@ -165,13 +165,14 @@ test_windows_stage_is_quiet if {
 }
 
 # The build context: go.mod at its root (with_context sets its facts),
-# copied into the first stage by a `COPY . .` on line 3.
+# copied into the first stage by a `COPY . .` on line 3, so the RUNs after
+# it see it (run.context_go_mod).
 with_context(d, context) := object.union(d, {"context": context, "stages": array.concat([first], array.slice(d.stages, 1, count(d.stages)))}) if {
 	copy_all := {
 		"index": 0, "cmd": "copy", "line": 3, "end_line": 3, "flags": [], "env": {},
 		"copy": {"sources": ["."], "dest": ".", "from": ""},
 	}
-	moved := [object.union(i, {"index": i.index + 1}) | some i in d.stages[0].instructions]
+	moved := [object.union(i, {"index": i.index + 1, "run": {"context_go_mod": true}}) | some i in d.stages[0].instructions]
 	first := object.union(d.stages[0], {"instructions": array.concat([copy_all], moved)})
 }
 
