@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "76ed77910840af3ba3b5965278d3dc55557fbdd0dcafccc3fb0762c64817f834",
+	Digest: "3f0be724c746961e98c5cf527ce684d487c3aa94fc9286c1b18144d07f3bd282",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

@@ -122,6 +122,7 @@ var (
 	keyCommands               = ast.StringTerm("commands")
 	keyPipelines              = ast.StringTerm("pipelines")
 	keyPackageCommands        = ast.StringTerm("package_commands")
+	keyContextGoMod           = ast.StringTerm("context_go_mod")
 	keySources                = ast.StringTerm("sources")
 	keyDest                   = ast.StringTerm("dest")
 	keyDestPath               = ast.StringTerm("dest_path")
@@ -453,7 +454,7 @@ func (c *converter) valueTagVersion(v *document.TagVersion) *ast.Term {
 }
 
 func (c *converter) valueRun(v *document.Run) *ast.Term {
-	items := make([][2]*ast.Term, 0, 12)
+	items := make([][2]*ast.Term, 0, 13)
 	items = append(items, [2]*ast.Term{keyMounts, structs(v.Mounts, c.valueMount)})
 	items = append(items, [2]*ast.Term{keyNetwork, c.str(v.Network)})
 	items = append(items, [2]*ast.Term{keySecurity, c.str(v.Security)})
@@ -466,6 +467,7 @@ func (c *converter) valueRun(v *document.Run) *ast.Term {
 	items = append(items, [2]*ast.Term{keyPipelines, structs(v.Pipelines, c.valuePipeline)})
 	items = append(items, [2]*ast.Term{keyPackageCommands, structs(v.PackageCommands, c.valuePackageCommand)})
 	items = append(items, [2]*ast.Term{keyUser, c.strPtr(v.User)})
+	items = append(items, [2]*ast.Term{keyContextGoMod, boolTerm(v.ContextGoMod)})
 	return ast.NewTerm(ast.NewObject(items...))
 }
 
@@ -532,12 +534,13 @@ func (c *converter) valuePair(v *document.Pair) *ast.Term {
 }
 
 func (c *converter) valueMount(v *document.Mount) *ast.Term {
-	items := make([][2]*ast.Term, 0, 10)
+	items := make([][2]*ast.Term, 0, 11)
 	items = append(items, [2]*ast.Term{keyType, c.str(v.Type)})
 	items = append(items, [2]*ast.Term{keyTarget, c.str(v.Target)})
 	items = append(items, [2]*ast.Term{keySource, c.str(v.Source)})
 	items = append(items, [2]*ast.Term{keyFrom, c.str(v.From)})
 	items = append(items, [2]*ast.Term{keyFromStage, c.intPtr(v.FromStage)})
+	items = append(items, [2]*ast.Term{keyFromImage, ptr(v.FromImage, c.valueImagerefRef)})
 	items = append(items, [2]*ast.Term{keyFromPos, c.valueSpan(&v.FromPos)})
 	items = append(items, [2]*ast.Term{keyId, c.str(v.ID)})
 	items = append(items, [2]*ast.Term{keySharing, c.str(v.Sharing)})

@@ -4,8 +4,8 @@
 #   The images a Dockerfile builds and rests on: the facts golint-docker
 #   knows about a stage's base image (data.golintdocker.images, resolved into
 #   the document), the runtime images the image rules check and how a
-#   finding names them, and how an image reference is written (tag, digest,
-#   or a stage name mistyped as one).
+#   finding names them, and what a reference names (an image of Docker
+#   Hub's library, one built locally, or a stage name mistyped as one).
 # schemas:
 #   - input: schema.input
 package golintdocker.lib.images
@@ -55,22 +55,6 @@ ships_go(s) if count(s.binaries) > 0
 
 ships_go(s) if count(s.prebuilt) > 0
 
-# The tag of an image reference as written, "" when absent:
-# "golang:1.27@sha256:..." -> "1.27".
-ref_tag(ref) := t if {
-	segs := split(split(ref, "@")[0], "/")
-	last := segs[count(segs) - 1]
-	contains(last, ":")
-	t := split(last, ":")[1]
-} else := ""
-
-# The digest of an image reference as written, "" when absent:
-# "golang:1.27@sha256:..." -> "sha256:...".
-ref_digest(ref) := d if {
-	contains(ref, "@")
-	d := split(ref, "@")[1]
-} else := ""
-
 # A word BuildKit would accept as a stage name: bare, no registry, tag or
 # digest, not a number.
 stage_name_like(name) if regex.match(`^[A-Za-z][A-Za-z0-9_.-]*$`, name)
@@ -97,29 +81,11 @@ unknown_stage_name(from) if {
 # docker.io/library/alpine, so "alpine". Undefined for another registry or
 # namespace (gcr.io/distroless/static, gitpod/workspace-python). ref is a
 # split reference (registry and repository) as the document gives it for
-# FROM and COPY --from.
+# FROM, COPY --from and RUN --mount from= (from_image).
 library_name(ref) := substring(ref.repository, 8, -1) if {
 	ref.registry == "docker.io"
 	startswith(ref.repository, "library/")
 }
-
-# The same for a reference as written (a RUN --mount from=): the document
-# does not split those.
-library_name_of(ref) := name if {
-	segs := split(regex.replace(split(ref, "@")[0], `:[^:/]*$`, ""), "/")
-	name := library_path(segs)
-}
-
-# The name in Docker Hub's library a reference's path segments name, if
-# any: [NAME], ["library", NAME], ["docker.io", NAME] or
-# ["docker.io", "library", NAME] (index.docker.io is docker.io).
-library_path([name]) := name
-
-library_path(["library", name]) := name
-
-library_path([hub, name]) := name if hub in {"docker.io", "index.docker.io"}
-
-library_path([hub, "library", name]) := name if hub in {"docker.io", "index.docker.io"}
 
 # name is a Docker Hub official image (data.golintdocker.official_images).
 official(name) if data.golintdocker.official_images.names[name] == true
@@ -131,11 +97,5 @@ official(name) if data.golintdocker.official_images.names[name] == true
 # image comes from say nothing about it.
 local_image(ref) if {
 	name := library_name(ref)
-	not official(name)
-}
-
-# The same for a reference as written (a RUN --mount from=).
-local_image_ref(ref) if {
-	name := library_name_of(ref)
 	not official(name)
 }

@@ -71,15 +71,14 @@ deny contains finding if {
 deny contains finding if {
 	not input.fixture
 	some [_, i, m] in files.from_mounts
-	m.from_stage == null
-	not regex.match(`^[0-9]+$`, m.from)
+	ref := m.from_image
+	ref != null
 	not images.unknown_stage_name(m.from)
-	not contains(m.from, "$")
-	not images.local_image_ref(m.from)
-	floating(images.ref_tag(m.from), images.ref_digest(m.from))
+	not images.local_image(ref)
+	floating(ref.tag, ref.digest)
 	name := split(split(m.from, "@")[0], ":latest")[0]
 	finding := {
-		"msg": sprintf("RUN --mount from=%s %s: the mount comes from whatever %s:latest is that day", [m.from, how(images.ref_tag(m.from)), name]),
+		"msg": sprintf("RUN --mount from=%s %s: the mount comes from whatever %s:latest is that day", [m.from, how(ref.tag), name]),
 		"line": i.line,
 		"end_line": i.end_line,
 		"fix": fix(name),

@@ -26,7 +26,10 @@ split_name(name) := {"registry": "docker.io", "repository": concat("/", ["librar
 
 copy_from(line, from, name, tag) := {"cmd": "copy", "line": line, "end_line": line, "copy": {"from": from, "from_image": object.union(image(name, tag, ""), {"image": from})}}
 
-mount_from(line, from) := {"cmd": "run", "line": line, "end_line": line, "run": {"mounts": [{"from": from, "from_stage": null}]}}
+# RUN --mount from=FROM, the image NAME:TAG as the document splits it.
+mount_from(line, from, name, tag) := {"cmd": "run", "line": line, "end_line": line, "run": {"mounts": [{"from": from, "from_stage": null, "from_image": image_ref(name, tag)}]}}
+
+image_ref(name, tag) := object.union(split_name(name), {"name": name, "tag": tag, "digest": "", "scratch": false})
 
 pinned := image("alpine", "3.22", "")
 
@@ -50,10 +53,26 @@ test_copy_from_image_fires if {
 }
 
 test_mount_from_image_fires if {
-	r := {"cmd": "run", "line": 11, "end_line": 11, "run": {"mounts": [{"from": "golang:latest", "from_stage": null}]}}
-	some f in image_tag_latest.deny with input as doc(pinned, [r])
+	some f in image_tag_latest.deny with input as doc(pinned, [mount_from(11, "golang:latest", "golang", "latest")])
 	f.line == 11
 	contains(f.msg, "RUN --mount from=golang:latest")
+	contains(f.fix, "`golang:1.")
+}
+
+# from_image is null for a stage, a stage number or an unresolved variable.
+test_mount_from_no_image_is_quiet if {
+	every from in ["0", "${TOOLS}"] {
+		r := {"cmd": "run", "line": 11, "end_line": 11, "run": {"mounts": [{"from": from, "from_stage": null, "from_image": null}]}}
+		count(image_tag_latest.deny) == 0 with input as doc(pinned, [r])
+	}
+}
+
+test_mount_from_pinned_is_quiet if {
+	pin := mount_from(11, "golang:1.27-alpine", "golang", "1.27-alpine")
+	digest := {"run": {"mounts": [object.union(pin.run.mounts[0], {"from": "golang@sha256:abc", "from_image": {"tag": "", "digest": "sha256:abc"}})]}}
+	every r in [pin, object.union(pin, digest)] {
+		count(image_tag_latest.deny) == 0 with input as doc(pinned, [r])
+	}
 }
 
 test_pinned_and_digest_are_quiet if {
@@ -91,8 +110,8 @@ test_locally_built_images_are_quiet if {
 	count(image_tag_latest.deny) == 0 with input as doc(image("argocd-test-tools", "latest", ""), [])
 	count(image_tag_latest.deny) == 0 with input as doc(image("alpine-custom", "latest", ""), [])
 	count(image_tag_latest.deny) == 0 with input as doc(pinned, [copy_from(9, "argocd-test-tools:latest", "argocd-test-tools", "latest")])
-	count(image_tag_latest.deny) == 0 with input as doc(pinned, [mount_from(11, "argocd-test-tools:latest")])
-	count(image_tag_latest.deny) == 0 with input as doc(pinned, [mount_from(11, "docker.io/library/protos-local")])
+	count(image_tag_latest.deny) == 0 with input as doc(pinned, [mount_from(11, "argocd-test-tools:latest", "argocd-test-tools", "latest")])
+	count(image_tag_latest.deny) == 0 with input as doc(pinned, [mount_from(11, "docker.io/library/protos-local", "protos-local", "")])
 }
 
 test_official_bare_names_still_fire if {
@@ -100,7 +119,7 @@ test_official_bare_names_still_fire if {
 	contains(f.msg, "FROM ubuntu:latest is tagged latest")
 	some g in image_tag_latest.deny with input as doc(pinned, [copy_from(9, "nginx:latest", "nginx", "latest")])
 	contains(g.msg, "COPY --from=nginx:latest")
-	some h in image_tag_latest.deny with input as doc(pinned, [mount_from(11, "docker.io/library/golang:latest")])
+	some h in image_tag_latest.deny with input as doc(pinned, [mount_from(11, "docker.io/library/golang:latest", "golang", "latest")])
 	contains(h.msg, "RUN --mount from=docker.io/library/golang:latest")
 }
 
@@ -109,7 +128,7 @@ test_namespaced_and_registry_images_still_fire if {
 	contains(f.msg, "FROM gitpod/workspace-python has no tag")
 	some g in image_tag_latest.deny with input as doc(image("registry.example.com/argocd-base", "latest", ""), [])
 	contains(g.msg, "registry.example.com/argocd-base:latest is tagged latest")
-	some h in image_tag_latest.deny with input as doc(pinned, [mount_from(11, "crazymax/gomod-updates")])
+	some h in image_tag_latest.deny with input as doc(pinned, [mount_from(11, "crazymax/gomod-updates", "crazymax/gomod-updates", "")])
 	contains(h.msg, "RUN --mount from=crazymax/gomod-updates has no tag")
 }
 
