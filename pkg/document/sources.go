@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gobwas/glob"
 	"github.com/moby/buildkit/frontend/dockerfile/dfgitutil"
 )
 
@@ -166,8 +167,9 @@ func goSettings(in *Instruction) []GoSetting {
 // copiesContextGoMod: COPY or ADD source src (expanded, without --from)
 // brings in the build context's go.mod: the whole context (".", "./", "*",
 // "./*"), go.mod itself, or a base name pattern of * and ? that matches it
-// (go.*). Patterns with classes or escapes are left out: what they match
-// is not worth the risk of a wrong guess.
+// (go.*), matched as the policies' glob.match does (gobwas/glob with "."
+// as the delimiter: * stops at a dot, ** does not). Patterns with classes
+// or escapes are left out: what they match is not worth a guess.
 func copiesContextGoMod(src string) bool {
 	switch src {
 	case ".", "./", "*", "./*":
@@ -179,35 +181,6 @@ func copiesContextGoMod(src string) bool {
 	}) {
 		return false
 	}
-	return dotGlobMatch(base, "go.mod")
-}
-
-// dotGlobMatch matches name against pattern as the policies' glob.match
-// with the default delimiter "." does: * and ? do not cross a ".", ** (or
-// more stars) does. Every other byte is literal. Linear in the pattern, so a
-// hostile one cannot blow up.
-func dotGlobMatch(pattern, name string) bool {
-	// reach[j]: the pattern so far can match name[:j].
-	reach := make([]bool, len(name)+1)
-	next := make([]bool, len(name)+1)
-	reach[0] = true
-	for i := 0; i < len(pattern); i++ {
-		clear(next)
-		switch c := pattern[i]; c {
-		case '*':
-			super := i+1 < len(pattern) && pattern[i+1] == '*'
-			for i+1 < len(pattern) && pattern[i+1] == '*' {
-				i++
-			}
-			for j := range next {
-				next[j] = reach[j] || j > 0 && next[j-1] && (super || name[j-1] != '.')
-			}
-		default:
-			for j := 1; j < len(next); j++ {
-				next[j] = reach[j-1] && (c == '?' && name[j-1] != '.' || c == name[j-1])
-			}
-		}
-		reach, next = next, reach
-	}
-	return reach[len(name)]
+	g, err := glob.Compile(base, '.')
+	return err == nil && g.Match("go.mod")
 }
