@@ -28,7 +28,8 @@ certs := testdoc.copy_from(23, 0, ["/etc/ssl/certs/ca-certificates.crt"], "/etc/
 tree := testdoc.copy_from(24, 1, ["/"], "/")
 
 test_copies_and_from_mounts if {
-	m := testdoc.mount("bind", "/protos", "ghcr.io/acme/protos:v1", null)
+	protos := {"name": "ghcr.io/acme/protos", "registry": "ghcr.io", "repository": "acme/protos", "tag": "v1", "digest": "", "scratch": false}
+	m := object.union(testdoc.mount("bind", "/protos", "ghcr.io/acme/protos:v1", null), {"from_image": protos})
 	d := files_doc([binary_onto_root, object.union(testdoc.run(25, []), {"run": {"mounts": [m, testdoc.mount("cache", "/go/pkg/mod", "", null)]}})])
 	[[s.index, i.line] | some [s, i] in files.copies] == [[2, 22]] with input as d
 	[[s.index, i.line, mt.target] | some [s, i, mt] in files.from_mounts] == [[2, 25, "/protos"]] with input as d

@@ -106,7 +106,7 @@ child(index, name, parent, instructions) := object.union(
 run(line, commands) := {
 	"cmd": "run", "form": "shell", "line": line, "end_line": line,
 	"env": {}, "workdir": "", "flags": [],
-	"run": {"shell": ["/bin/sh", "-c"], "mounts": [], "commands": commands, "go": []},
+	"run": {"shell": ["/bin/sh", "-c"], "mounts": [], "commands": commands, "go": [], "context_go_mod": false},
 }
 
 # A shell-form RUN on line of the go commands gos.
@@ -142,8 +142,9 @@ else := trim_right(dest, "/")
 copy_from(line, k, sources, dest) := object.union(copy(line, sources, dest), {"copy": {"from": sprintf("%d", [k]), "from_stage": k}})
 
 # A RUN --mount of type on target, from= from (a stage name or image, ""
-# for none) resolved to stage from_stage (null for none).
+# for none) resolved to stage from_stage (null for none). A mount of an
+# image sets from_image (the split reference) itself.
 mount(type, target, from, from_stage) := {
 	"type": type, "target": target, "source": "", "from": from, "from_stage": from_stage,
-	"id": "", "sharing": "", "readonly": false, "required": false,
+	"from_image": null, "id": "", "sharing": "", "readonly": false, "required": false,
 }
