@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "3f0be724c746961e98c5cf527ce684d487c3aa94fc9286c1b18144d07f3bd282",
+	Digest: "0bee6bc34344059523883ea5a06b2da1d51b32c7a84870f0c2be8ec3880174b1",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

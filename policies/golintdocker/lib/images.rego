@@ -55,6 +55,24 @@ ships_go(s) if count(s.binaries) > 0
 
 ships_go(s) if count(s.prebuilt) > 0
 
+# The tag of an image reference as written, "" when absent:
+# "golang:1.27@sha256:..." -> "1.27". (The document splits the references
+# of FROM, COPY --from and RUN --mount from=: from_image; this is for
+# references found elsewhere, e.g. in a custom rule.)
+ref_tag(ref) := t if {
+	segs := split(split(ref, "@")[0], "/")
+	last := segs[count(segs) - 1]
+	contains(last, ":")
+	t := split(last, ":")[1]
+} else := ""
+
+# The digest of an image reference as written, "" when absent:
+# "golang:1.27@sha256:..." -> "sha256:...".
+ref_digest(ref) := d if {
+	contains(ref, "@")
+	d := split(ref, "@")[1]
+} else := ""
+
 # A word BuildKit would accept as a stage name: bare, no registry, tag or
 # digest, not a number.
 stage_name_like(name) if regex.match(`^[A-Za-z][A-Za-z0-9_.-]*$`, name)

@@ -132,3 +132,11 @@ test_official_images_data_is_well_formed if {
 		regex.match(`^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$`, name)
 	}
 }
+
+test_ref_tag_and_digest if {
+	images.ref_tag("golang:1.27-alpine") == "1.27-alpine"
+	images.ref_tag("registry.example.com:5000/golang") == ""
+	images.ref_tag("golang:1.27@sha256:abc") == "1.27"
+	images.ref_digest("golang:1.27@sha256:abc") == "sha256:abc"
+	images.ref_digest("golang:1.27") == ""
+}
