@@ -181,6 +181,10 @@ func copiesContextGoMod(src string) bool {
 	}) {
 		return false
 	}
+	if !strings.ContainsAny(base, "*?") {
+		// Most sources are plain paths: no pattern to compile.
+		return base == "go.mod"
+	}
 	g, err := glob.Compile(base, '.')
 	return err == nil && g.Match("go.mod")
 }
