@@ -7,7 +7,7 @@ import "github.com/golint-docker/golint-docker/pkg/finding"
 // meta is the built-in rules' metadata and data (Meta), made from the
 // sources by Generate.
 var meta = Meta{
-	Digest: "0bee6bc34344059523883ea5a06b2da1d51b32c7a84870f0c2be8ec3880174b1",
+	Digest: "3098f468c22df4cac138603ab7477fa883c5c0efe462c1493c501e18564713be",
 	OPA:    "1.22.3",
 	Rules: []finding.Rule{
 		{

@@ -208,8 +208,8 @@ replace_out_of_reach if {
 # The directories, inside the context, whose go.mod the download needs.
 replaced_dirs := sort({r.path | some r in local_replaces; r.path != "."})
 
-# The COPY lines that bring their go.mod files to dest ("" for the WORKDIR).
-replaced_copies(dest) := [sprintf("COPY %s/go.mod %s%s/", [p, dest, p]) | some p in replaced_dirs]
+# The COPY lines that bring their go.mod files into the WORKDIR.
+replaced_copies := [sprintf("COPY %s/go.mod %s/", [p, p]) | some p in replaced_dirs]
 
 replaced_note := "" if count(replaced_dirs) == 0
 
@@ -346,7 +346,7 @@ copy_go_mod := sprintf("COPY %s ./", [go_mod_files])
 
 # What a dependency step copies into the WORKDIR before the download, one
 # line each (no trailing newline).
-copy_go_mod_lines := concat("\n", array.concat([copy_go_mod], replaced_copies("")))
+copy_go_mod_lines := concat("\n", array.concat([copy_go_mod], replaced_copies))
 
 # The edits, when the COPY lands in the WORKDIR, where go mod download runs.
 # A download RUN of its own right after the COPY (lone_download) is moved
@@ -384,7 +384,7 @@ insert_fits(s, pos, c) if {
 # point to, else nothing (its lines go, line break included).
 move_head(s, pos, c) := [findings.replace_lines(c, copy_go_mod_lines)] if {
 	count(go_mod_copies(s)) == 0
-} else := [findings.replace_lines(c, concat("\n", replaced_copies("")))] if {
+} else := [findings.replace_lines(c, concat("\n", replaced_copies))] if {
 	count(replaced_dirs) > 0
 	m := go_mod_copy(s, pos)
 	into_workdir(m)
